@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+
+export interface CommandContext {
+  log: vscode.LogOutputChannel;
+}
+
+export interface ProgressOptions {
+  title: string;
+  location?: vscode.ProgressLocation;
+  cancellable?: boolean;
+}
+
+export class UserCancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'UserCancelledError';
+  }
+}
+
+/** An error whose message is written for the user, with optional follow-up actions. */
+export class UserFacingError extends Error {
+  constructor(
+    message: string,
+    readonly actions: { title: string; run: () => unknown }[] = [],
+  ) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
+
+/**
+ * The one wrapper every command goes through: it logs, turns errors into a message the user can act
+ * on (with "Show Log"), and treats cancellation as silent.
+ */
+export function registerCommand<Args extends unknown[]>(
+  ctx: CommandContext,
+  id: string,
+  handler: (...args: Args) => unknown,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handler(...(args as Args));
+    } catch (error) {
+      await reportCommandError(ctx, id, error);
+      return undefined;
+    }
+  });
+}
+
+export async function reportCommandError(ctx: CommandContext, id: string, error: unknown): Promise<void> {
+  if (error instanceof UserCancelledError || error instanceof vscode.CancellationError) {
+    ctx.log.info(`${id}: cancelled`);
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.log.error(`${id}: ${message}`);
+  if (error instanceof Error && error.stack && !(error instanceof UserFacingError)) ctx.log.debug(error.stack);
+  const actions = error instanceof UserFacingError ? error.actions : [];
+  const picked = await vscode.window.showErrorMessage(message, ...actions.map((a) => a.title), 'Show Log');
+  if (picked === 'Show Log') ctx.log.show(true);
+  else await actions.find((a) => a.title === picked)?.run();
+}
+
+/** Runs `task` with a progress indicator; a cancellable progress maps to a CancellationToken. */
+export function withProgress<T>(
+  options: ProgressOptions,
+  task: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Promise<T>,
+): Thenable<T> {
+  return vscode.window.withProgress(
+    {
+      location: options.location ?? vscode.ProgressLocation.Notification,
+      title: options.title,
+      cancellable: options.cancellable ?? false,
+    },
+    task,
+  );
+}
