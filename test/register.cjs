@@ -1,0 +1,14 @@
+// Lets plain mocha under Node load TypeScript directly (unit layer), transpiled by esbuild.
+const { transformSync } = require('esbuild');
+const fs = require('node:fs');
+
+require.extensions['.ts'] = function loadTypeScript(module, filename) {
+  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
+    loader: 'ts',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    sourcefile: filename,
+  });
+  module._compile(code, filename);
+};
