@@ -13,7 +13,7 @@ function listTs(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...listTs(path));
+    if (statSync(path).isDirectory()) { if (name !== 'fixtures') out.push(...listTs(path)); }
     else if (/\.tsx?$/.test(name) && !name.endsWith('.d.ts')) out.push(path);
   }
   return out;

@@ -1,0 +1,18 @@
+// Builds the production bundle and packages the .vsix with @vscode/vsce; prints its path and size.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+export function packageVsix() {
+  const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
+  const out = join(root, `${name}-${version}.vsix`);
+  execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const kb = statSync(out).size / 1024;
+  console.log(`packaged ${out} (${kb.toFixed(1)} KB)`);
+  return { path: out, kb };
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) packageVsix();

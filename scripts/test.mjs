@@ -1,0 +1,108 @@
+// `npm test`: build + typecheck + lint, then the unit layer (plain mocha under Node) and the integration
+// layer (mocha inside a real VS Code extension host: code-server + headless Chromium, through
+// @vscode/test-electron with our launcher). Sets up everything it needs. Last line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runTests } from '@vscode/test-electron';
+import { packageVsix } from './package.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const onlyUnit = args.includes('--unit');
+const onlyIntegration = args.includes('--integration');
+const grepAt = args.indexOf('--grep');
+const grep = grepAt >= 0 ? args[grepAt + 1] : undefined;
+const resultsDir = join(root, 'test-results');
+mkdirSync(resultsDir, { recursive: true });
+
+const totals = { passes: 0, failures: 0, layers: [] };
+function step(title, command, commandArgs, env = {}) {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+function addSummary(layer, file, ok) {
+  const s = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+  if (!s) {
+    console.log(`${layer}: no result (the run crashed before mocha finished)`);
+    totals.failures += 1;
+    totals.layers.push(`${layer}: crashed`);
+    return;
+  }
+  totals.passes += s.passes;
+  totals.failures += s.failures + (ok || s.failures > 0 ? 0 : 1);
+  totals.layers.push(`${layer}: ${s.passes} passed, ${s.failures} failed`);
+}
+
+let checksOk = step('build', process.execPath, ['scripts/build.mjs']);
+checksOk = step('typecheck (tsc --noEmit)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']) && checksOk;
+checksOk = step('lint (eslint)', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']) && checksOk;
+
+if (!onlyIntegration) {
+  const file = join(resultsDir, 'unit-summary.json');
+  rmSync(file, { force: true });
+  const mochaArgs = ['node_modules/mocha/bin/mocha.js', '--config', '.mocharc.unit.json', '--reporter', './test/mocha-summary-reporter.cjs'];
+  if (grep) mochaArgs.push('--grep', grep);
+  const ok = step('unit tests (mocha under Node)', process.execPath, mochaArgs, { MCPV_SUMMARY_FILE: file });
+  addSummary('unit', file, ok);
+}
+
+if (!onlyUnit) {
+  const launcher = join(root, 'test/harness/launcher.mjs');
+  console.log('\n▶ real VS Code harness (code-server + Chromium)');
+  const setup = spawnSync('bash', [join(root, 'test/harness/setup.sh')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  if (setup.status !== 0) {
+    console.log('the harness could not be set up (see above)');
+    totals.failures += 1;
+  } else {
+    const runs = [
+      { layer: 'integration', dev: root, tests: join(root, 'out/test/integration/index.js'), folder: join(root, 'test/fixtures/sample-server') },
+    ];
+    if (!grep) {
+      console.log('\n▶ package the .vsix');
+      const vsix = packageVsix();
+      runs.push({ layer: 'integration (.vsix)', dev: join(root, 'test/vsix-host'), tests: join(root, 'out/test/integration/index.js'),
+        folder: join(root, 'test/fixtures/sample-server'), vsix: vsix.path, suiteDir: join(root, 'out/test/integration/vsix') });
+    }
+    for (const run of runs) {
+      const file = join(resultsDir, `${run.layer.replace(/\W+/g, '-')}-summary.json`);
+      rmSync(file, { force: true });
+      const runDir = join(root, '.cache/harness/tests', run.layer.replace(/\W+/g, '-'));
+      rmSync(runDir, { recursive: true, force: true });
+      const userDataDir = join(runDir, 'user-data');
+      const extensionsDir = join(runDir, 'extensions');
+      mkdirSync(extensionsDir, { recursive: true });
+      if (run.vsix) {
+        const paths = Object.fromEntries(setup.stdout.toString().trim().split('\n').map((l) => l.split('=', 2)));
+        const inst = spawnSync(paths.NODE24, [paths.CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', run.vsix], { stdio: 'inherit' });
+        if (inst.status !== 0) { totals.failures += 1; totals.layers.push(`${run.layer}: install failed`); continue; }
+      }
+      console.log(`\n▶ ${run.layer} tests (inside the real VS Code extension host)`);
+      let ok = true;
+      try {
+        await runTests({
+          vscodeExecutablePath: launcher,
+          extensionDevelopmentPath: run.dev,
+          extensionTestsPath: run.tests,
+          launchArgs: [run.folder, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`],
+          extensionTestsEnv: {
+            MCPV_SUMMARY_FILE: file,
+            ...(run.suiteDir ? { MCPV_SUITE_DIR: run.suiteDir } : {}),
+            ...(run.vsix ? { MCPV_EXPECT_EXTENSIONS_DIR: extensionsDir } : {}),
+            ...(grep ? { MCPV_GREP: grep } : {}),
+          },
+        });
+      } catch (e) {
+        ok = false;
+        console.log(`${run.layer}: ${e instanceof Error ? e.message : e}`);
+      }
+      addSummary(run.layer, file, ok);
+    }
+  }
+}
+
+if (!checksOk) totals.failures += 1;
+console.log(`\n${totals.layers.join('\n')}${checksOk ? '' : '\nbuild/typecheck/lint: failed (counted as one failure)'}`);
+console.log(`${totals.passes} passed, ${totals.failures} failed`);
+process.exit(totals.failures > 0 ? 1 : 0);

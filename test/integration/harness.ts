@@ -1,0 +1,44 @@
+// What a test running inside the extension host can ask of the harness that drives the workbench.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const MARKER = '__MCPV_HARNESS__ ';
+const repoRoot = resolve(__dirname, '../../..');
+
+async function request<T>(body: Record<string, unknown>, file: string, read: (f: string) => T, timeoutMs = 15_000): Promise<T> {
+  rmSync(file, { force: true });
+  console.log(MARKER + JSON.stringify(body));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (existsSync(file)) return read(file);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the harness did not answer ${JSON.stringify(body)} within ${timeoutMs} ms`);
+}
+
+/** Captures the live workbench to `<dir>/<name>.png` (default dir: test-results/screenshots). */
+export async function screenshot(name: string, dir = process.env.MCPV_SCREENSHOT_DIR ?? join(repoRoot, 'test-results/screenshots')): Promise<string> {
+  const path = join(dir, `${name}.png`);
+  return request({ screenshot: path }, path, () => path);
+}
+
+/** Text of every element matching `selector` in the workbench (or in webview frames when `inWebviews`). */
+export async function queryDom(selector: string, options: { inWebviews?: boolean } = {}): Promise<string[]> {
+  const out = join(repoRoot, 'test-results', `dom-${process.pid}-${Date.now()}.json`);
+  return request({ dom: { selector, out, inWebviews: options.inWebviews ?? false } }, out, (f) => {
+    const value = JSON.parse(readFileSync(f, 'utf8')) as string[];
+    rmSync(f, { force: true });
+    return value;
+  });
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
