@@ -1,0 +1,99 @@
+/**
+ * How the registry orders versions (internal/service/versioning.go `CompareVersions`):
+ * both semver → semver precedence; neither → publish time, later wins; mixed → the semver one wins.
+ */
+import { compareSemverPrecedence, parseRegistrySemver } from './goSemver';
+
+export interface VersionLike {
+  readonly version: string;
+  /** RFC 3339 publish time. Missing (or unreadable) means "being published now": later than any given time. */
+  readonly publishedAt?: string;
+}
+
+const RFC3339 = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Publish time in nanoseconds since the epoch (the registry compares Go time.Time values, which
+ * keep nanoseconds), or undefined when missing or unreadable.
+ */
+export function publishTimeNanos(publishedAt: string | undefined): bigint | undefined {
+  if (publishedAt === undefined) return undefined;
+  const match = RFC3339.exec(publishedAt.trim());
+  if (match) {
+    const [, date, time, fraction = '', zone] = match;
+    const wholeSeconds = Date.parse(`${date}T${time}${zone.toUpperCase()}`);
+    if (Number.isNaN(wholeSeconds)) return undefined;
+    const nanos = (fraction + '000000000').slice(0, 9);
+    return BigInt(wholeSeconds) * 1_000_000n + BigInt(nanos);
+  }
+  const millis = Date.parse(publishedAt);
+  return Number.isNaN(millis) ? undefined : BigInt(millis) * 1_000_000n;
+}
+
+/** Orders publish times; a missing time is "now", i.e. after every recorded time. */
+export function comparePublishTimes(a: string | undefined, b: string | undefined): number {
+  const aNanos = publishTimeNanos(a);
+  const bNanos = publishTimeNanos(b);
+  if (aNanos === undefined || bNanos === undefined) {
+    if (aNanos === bNanos) return 0;
+    return aNanos === undefined ? 1 : -1;
+  }
+  if (aNanos === bNanos) return 0;
+  return aNanos < bNanos ? -1 : 1;
+}
+
+/** Negative, zero or positive exactly as the registry ranks `a` against `b` when choosing latest. */
+export function compareRegistryVersions(a: VersionLike, b: VersionLike): number {
+  const aSemver = parseRegistrySemver(a.version);
+  const bSemver = parseRegistrySemver(b.version);
+  if (aSemver && bSemver) return compareSemverPrecedence(aSemver, bSemver);
+  if (!aSemver && !bSemver) return comparePublishTimes(a.publishedAt, b.publishedAt);
+  return aSemver ? 1 : -1;
+}
+
+function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * Highest first, as the tree shows versions. Versions the registry ranks equal (e.g. "1.0.0+a" and
+ * "1.0.0+b") are ordered newest-published first, which is also the one the registry keeps as latest.
+ */
+export function sortVersionsLikeRegistry<T extends VersionLike>(versions: readonly T[]): T[] {
+  return [...versions].sort(
+    (a, b) =>
+      compareRegistryVersions(b, a) ||
+      comparePublishTimes(b.publishedAt, a.publishedAt) ||
+      compareStrings(b.version, a.version),
+  );
+}
+
+/**
+ * The pre-release channel: the words of the first pre-release identifier ("beta" for
+ * "1.2.0-beta.3" and "1.2.0-beta3", "rc" for "2.0.0-rc.1"). Undefined for releases, non-semver
+ * versions and numeric-only pre-releases such as the metadata fix "1.2.3-1".
+ */
+export function channelOf(version: string): string | undefined {
+  const semver = parseRegistrySemver(version);
+  const first = semver?.prerelease[0];
+  if (first === undefined) return undefined;
+  const words = first.replace(/[-0-9]+$/, '');
+  return words === '' ? undefined : words;
+}
+
+export interface ChannelHead<T> {
+  /** The pre-release channel, or undefined for releases (and non-semver versions). */
+  readonly channel: string | undefined;
+  readonly newest: T;
+}
+
+/** The highest version of each channel, highest first. Filter out deleted versions beforehand if needed. */
+export function newestPerChannel<T extends VersionLike>(versions: readonly T[]): ChannelHead<T>[] {
+  const heads = new Map<string | undefined, T>();
+  for (const version of sortVersionsLikeRegistry(versions)) {
+    const channel = channelOf(version.version);
+    if (!heads.has(channel)) heads.set(channel, version);
+  }
+  return [...heads].map(([channel, newest]) => ({ channel, newest }));
+}
