@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runTests } from '@vscode/test-electron';
+import { runInVsCode } from './harness-run.mjs';
 import { packageVsix } from './package.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -40,7 +40,7 @@ checksOk = step('typecheck (tsc --noEmit)', process.execPath, ['node_modules/typ
 checksOk = step('lint (eslint)', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']) && checksOk;
 
 if (!onlyIntegration) {
-  const file = join(resultsDir, 'unit-summary.json');
+  const file = join(resultsDir, `unit-${process.pid}-summary.json`);
   rmSync(file, { force: true });
   const mochaArgs = ['node_modules/mocha/bin/mocha.js', '--config', '.mocharc.unit.json', '--reporter', './test/mocha-summary-reporter.cjs'];
   if (grep) mochaArgs.push('--grep', grep);
@@ -49,55 +49,41 @@ if (!onlyIntegration) {
 }
 
 if (!onlyUnit) {
-  const launcher = join(root, 'test/harness/launcher.mjs');
   console.log('\n▶ real VS Code harness (code-server + Chromium)');
   const setup = spawnSync('bash', [join(root, 'test/harness/setup.sh')], { stdio: ['ignore', 'pipe', 'inherit'] });
   if (setup.status !== 0) {
     console.log('the harness could not be set up (see above)');
     totals.failures += 1;
   } else {
-    const runs = [
-      { layer: 'integration', dev: root, tests: join(root, 'out/test/integration/index.js'), folder: join(root, 'test/fixtures/sample-server') },
-    ];
+    const base = { folder: join(root, 'test/fixtures/sample-server') };
+    const runs = [{ ...base, name: 'integration', suiteDir: join(root, 'out/test/integration/suite') }];
     if (!grep) {
       console.log('\n▶ package the .vsix');
       const vsix = packageVsix();
-      runs.push({ layer: 'integration (.vsix)', dev: join(root, 'test/vsix-host'), tests: join(root, 'out/test/integration/index.js'),
-        folder: join(root, 'test/fixtures/sample-server'), vsix: vsix.path, suiteDir: join(root, 'out/test/integration/vsix') });
+      runs.push({
+        ...base, name: 'integration (.vsix)', suiteDir: join(root, 'out/test/integration/vsix'),
+        developmentPath: join(root, 'test/vsix-host'), vsix: vsix.path,
+      });
     }
+    const paths = Object.fromEntries(setup.stdout.toString().trim().split('\n').map((l) => l.split('=', 2)));
     for (const run of runs) {
-      const file = join(resultsDir, `${run.layer.replace(/\W+/g, '-')}-summary.json`);
+      const file = join(resultsDir, `${run.name.replace(/\W+/g, '-')}-${process.pid}-summary.json`);
       rmSync(file, { force: true });
-      const runDir = join(root, '.cache/harness/tests', run.layer.replace(/\W+/g, '-'));
-      rmSync(runDir, { recursive: true, force: true });
-      const userDataDir = join(runDir, 'user-data');
-      const extensionsDir = join(runDir, 'extensions');
-      mkdirSync(extensionsDir, { recursive: true });
-      if (run.vsix) {
-        const paths = Object.fromEntries(setup.stdout.toString().trim().split('\n').map((l) => l.split('=', 2)));
-        const inst = spawnSync(paths.NODE24, [paths.CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', run.vsix], { stdio: 'inherit' });
-        if (inst.status !== 0) { totals.failures += 1; totals.layers.push(`${run.layer}: install failed`); continue; }
-      }
-      console.log(`\n▶ ${run.layer} tests (inside the real VS Code extension host)`);
-      let ok = true;
-      try {
-        await runTests({
-          vscodeExecutablePath: launcher,
-          extensionDevelopmentPath: run.dev,
-          extensionTestsPath: run.tests,
-          launchArgs: [run.folder, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`],
-          extensionTestsEnv: {
-            MCPV_SUMMARY_FILE: file,
-            ...(run.suiteDir ? { MCPV_SUITE_DIR: run.suiteDir } : {}),
-            ...(run.vsix ? { MCPV_EXPECT_EXTENSIONS_DIR: extensionsDir } : {}),
-            ...(grep ? { MCPV_GREP: grep } : {}),
-          },
-        });
-      } catch (e) {
-        ok = false;
-        console.log(`${run.layer}: ${e instanceof Error ? e.message : e}`);
-      }
-      addSummary(run.layer, file, ok);
+      let installed = true;
+      console.log(`\n▶ ${run.name} tests (inside the real VS Code extension host)`);
+      const ok = await runInVsCode({
+        ...run,
+        env: { MCPV_SUMMARY_FILE: file, ...(grep ? { MCPV_GREP: grep } : {}) },
+        beforeLaunch: ({ userDataDir, extensionsDir }) => {
+          if (!run.vsix) return {};
+          const inst = spawnSync(paths.NODE24, [paths.CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir,
+            '--user-data-dir', userDataDir, '--install-extension', run.vsix], { stdio: 'inherit' });
+          installed = inst.status === 0;
+          return { MCPV_EXPECT_EXTENSIONS_DIR: extensionsDir };
+        },
+      });
+      if (!installed) { totals.failures += 1; totals.layers.push(`${run.name}: the .vsix did not install`); continue; }
+      addSummary(run.name, file, ok);
     }
   }
 }

@@ -19,7 +19,7 @@ export function run(): Promise<void> {
   const suiteDir = process.env.MCPV_SUITE_DIR ?? join(__dirname, 'suite');
   const files = readdirSync(suiteDir, { recursive: true })
     .map(String)
-    .filter((f) => f.endsWith('.test.js'))
+    .filter((f) => f.endsWith(process.env.MCPV_SUITE_SUFFIX ?? '.test.js'))
     .sort();
   for (const f of files) mocha.addFile(join(suiteDir, f));
   return new Promise((resolve, reject) => {

@@ -1,0 +1,59 @@
+// `npm run bench`: measures the figures named in the issues and writes bench/results.json (one flat
+// object, keys `<what>_<unit>`) plus a readable table. `--only a,b` runs some groups and keeps the rest.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { packageVsix } from './package.mjs';
+import { runInVsCode } from './harness-run.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const require = createRequire(import.meta.url);
+const resultsFile = join(root, 'bench/results.json');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1].split(',')) : undefined;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x) => Math.round(x * 100) / 100;
+
+/** Node-side benchmark modules written in TypeScript, each exporting `run…Benchmarks()`. */
+async function tsBenchmark(file, exportName) {
+  require(join(root, 'test/register.cjs'));
+  if (!existsSync(join(root, file))) return {};
+  return require(join(root, file))[exportName]();
+}
+
+const groups = {
+  async size() {
+    const vsix = packageVsix();
+    return { bundle_kb: statSync(join(root, 'dist/extension.js')).size / 1024, vsix_kb: vsix.kb };
+  },
+  async activation() {
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { stdio: 'inherit' });
+    const out = join(root, 'test-results/activation.jsonl');
+    mkdirSync(join(root, 'test-results'), { recursive: true });
+    rmSync(out, { force: true });
+    for (let i = 0; i < 5; i++) {
+      const ok = await runInVsCode({ name: `bench-activation-${i}`, suiteDir: join(root, 'out/test/integration/bench'),
+        suffix: '.bench.js', env: { MCPV_BENCH_OUT: out } });
+      if (!ok) throw new Error('the activation benchmark failed');
+    }
+    const runs = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).activation_ms);
+    return { activation_ms: median(runs) };
+  },
+  changes: () => tsBenchmark('test/bench/changes.bench.ts', 'runChangesBenchmarks'),
+  serverJson: () => tsBenchmark('test/bench/serverJson.bench.ts', 'runServerJsonBenchmarks'),
+  registry: () => tsBenchmark('tools/local-registry/bench.ts', 'runRegistryBenchmarks'),
+};
+
+const results = only && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+for (const [name, run] of Object.entries(groups)) {
+  if (only && !only.has(name)) continue;
+  console.log(`\n▶ benchmark group: ${name}`);
+  for (const [key, value] of Object.entries(await run())) results[key] = round(value);
+}
+mkdirSync(join(root, 'bench'), { recursive: true });
+const sorted = Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b)));
+writeFileSync(resultsFile, `${JSON.stringify(sorted, null, 2)}\n`);
+console.log('\nfigure'.padEnd(34) + 'value');
+for (const [key, value] of Object.entries(sorted)) console.log(`${key.padEnd(33)}${value}`);
+console.log(`\nwritten to ${resultsFile}`);

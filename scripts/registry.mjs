@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Runs the embedded local MCP registry: npm run registry -- --port <n> --data <folder> --seed <real|scale|none> [--seed-from <url>]
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+require(path.join(repoRoot, 'test', 'register.cjs')); // loads TypeScript through esbuild (a devDependency)
+const { startLocalRegistry } = require(path.join(repoRoot, 'tools', 'local-registry', 'index.ts'));
+
+function usage(message) {
+  if (message) console.error(message);
+  console.error('usage: npm run registry -- [--port <n>] [--data <folder>] [--seed real|scale|none] [--seed-from <url>] [--no-anonymous] [--jwt-seed <64 hex>]');
+  process.exit(message ? 2 : 0);
+}
+
+function parseArgs(argv) {
+  const opts = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? argv[++i] ?? usage(`missing value for ${flag}`);
+    switch (flag) {
+      case '--port': opts.port = Number(value()); break;
+      case '--data': opts.data = value(); break;
+      case '--seed': opts.seed = value(); break;
+      case '--seed-from': opts.seedFrom = value(); break;
+      case '--jwt-seed': opts.jwtSeedHex = value(); break;
+      case '--no-anonymous': opts.anonymousAuth = false; break;
+      case '--help': case '-h': usage(); break;
+      default: usage(`unknown argument ${arg}`);
+    }
+  }
+  if (opts.port !== undefined && (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535)) usage('--port must be 0-65535');
+  if (opts.seed !== undefined && !['real', 'scale', 'none'].includes(opts.seed)) usage('--seed must be real, scale or none');
+  return opts;
+}
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const seed = opts.seed ?? 'real';
+const port = opts.port ?? ((await portIsFree(8787)) ? 8787 : 0);
+const dataDir = path.resolve(opts.data ?? path.join(repoRoot, '.cache', 'local-registry', opts.seedFrom ? 'imported' : seed));
+const registry = await startLocalRegistry({
+  port,
+  dataDir,
+  seed,
+  seedFrom: opts.seedFrom,
+  jwtSeedHex: opts.jwtSeedHex,
+  anonymousAuth: opts.anonymousAuth,
+  log: (line) => console.log(line),
+});
+console.log(`data folder: ${dataDir}`);
+console.log(`MCP registry ready at ${registry.url}`);
+
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping`);
+  await registry.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
