@@ -4,7 +4,7 @@
 // them in a real VS Code — code-server's workbench opened in headless Debian Chromium — relays the
 // extension host's output, serves screenshot requests, and exits with the test result.
 import { spawn, execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, writeFileSync, renameSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, rmSync, mkdtempSync, writeFileSync, renameSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -193,6 +193,7 @@ async function main() {
     workbenchLog.end();
     await browser.close().catch(() => {});
     server.stop();
+    if (process.exitCode === 0) rmSync(runDir, { recursive: true, force: true });
   }
 }
 
