@@ -143,6 +143,21 @@ async function handleHarnessRequest(page, request) {
     await page.screenshot({ path: tmp, ...(request.clip ? { clip: request.clip } : {}) });
     renameSync(tmp, request.screenshot);
   }
+  if (request.evaluate) {
+    const { expression, out, inWebviews } = request.evaluate;
+    const frames = inWebviews ? page.frames().filter((f) => f !== page.mainFrame()) : [page.mainFrame()];
+    const values = [];
+    for (const frame of frames) {
+      try {
+        values.push({ url: frame.url(), value: await frame.evaluate(expression) });
+      } catch (e) {
+        values.push({ url: frame.url(), error: String(e) });
+      }
+    }
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(`${out}.partial`, JSON.stringify(values));
+    renameSync(`${out}.partial`, out);
+  }
   if (request.dom) {
     const { selector, out, inWebviews } = request.dom;
     const frames = inWebviews ? page.frames().filter((f) => f !== page.mainFrame()) : [page.mainFrame()];

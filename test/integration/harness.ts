@@ -42,3 +42,16 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
+
+/**
+ * Evaluates a JavaScript expression in the workbench page, or in every webview frame when `inWebviews`
+ * (webviews are nested iframes), and returns one entry per frame.
+ */
+export async function evaluate(expression: string, options: { inWebviews?: boolean } = {}): Promise<{ url: string; value?: unknown; error?: string }[]> {
+  const out = join(repoRoot, 'test-results', `eval-${process.pid}-${Date.now()}.json`);
+  return request({ evaluate: { expression, out, inWebviews: options.inWebviews ?? false } }, out, (f) => {
+    const value = JSON.parse(readFileSync(f, 'utf8')) as { url: string; value?: unknown; error?: string }[];
+    rmSync(f, { force: true });
+    return value;
+  });
+}
