@@ -1,0 +1,266 @@
+// One error type for every way a registry call can fail, with a short message and a hint for the user.
+
+export type RegistryErrorKind = 'http' | 'network' | 'timeout' | 'cancelled' | 'parse';
+
+export interface RegistryErrorItem {
+  message: string;
+  location?: string;
+  value?: unknown;
+}
+
+export interface RegistryErrorInit {
+  kind: RegistryErrorKind;
+  method: string;
+  url: string;
+  status?: number;
+  title?: string;
+  detail?: string;
+  errors?: RegistryErrorItem[];
+  retryAfterSeconds?: number;
+  timeoutMs?: number;
+  cause?: unknown;
+}
+
+const MAX_TEXT_LENGTH = 200;
+
+export class RegistryError extends Error {
+  override readonly name = 'RegistryError';
+  readonly kind: RegistryErrorKind;
+  readonly method: string;
+  /** The request URL without credentials. */
+  readonly url: string;
+  readonly status?: number;
+  readonly title?: string;
+  readonly detail?: string;
+  readonly errors: RegistryErrorItem[];
+  /** From `Retry-After` on 429/503 responses. */
+  readonly retryAfterSeconds?: number;
+  /** On 403: the namespace patterns the token may publish to, as listed by the registry. */
+  readonly namespaces?: string[];
+  /** What the user can do about it. */
+  readonly hint?: string;
+
+  constructor(init: RegistryErrorInit) {
+    super(composeMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.method = init.method;
+    this.url = redactUrl(init.url);
+    this.status = init.status;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.errors = init.errors ?? [];
+    this.retryAfterSeconds = init.retryAfterSeconds;
+    if (init.status === 403) this.namespaces = parsePublishNamespaces(init);
+    this.hint = composeHint(init, this.namespaces);
+  }
+
+  /** True when this is an HTTP error whose text says the version already exists. */
+  get isDuplicateVersion(): boolean {
+    return this.kind === 'http' && this.status === 400 && mentions(this, /duplicate version/i);
+  }
+}
+
+export function isRegistryError(value: unknown, kind?: RegistryErrorKind): value is RegistryError {
+  return value instanceof RegistryError && (kind === undefined || value.kind === kind);
+}
+
+/** Drops user info (and thus any credentials) from a URL. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
+export interface ErrorBody {
+  title?: string;
+  detail?: string;
+  errors: RegistryErrorItem[];
+}
+
+/**
+ * Reads an error response body: RFC 9457 problem+json (the official registry), `{"error": "…"}`
+ * (the generic spec), plain text or HTML (proxies, gateways).
+ */
+export function parseErrorBody(contentType: string | null | undefined, text: string): ErrorBody {
+  const trimmed = text.trim();
+  if (trimmed === '') return { errors: [] };
+  const type = (contentType ?? '').toLowerCase();
+  if (type.includes('json') || /^[{[]/.test(trimmed)) {
+    const fromJson = errorBodyFromJson(trimmed);
+    if (fromJson) return fromJson;
+  }
+  const isHtml = type.includes('html') || /^<(!doctype|html|head|body|\?xml)/i.test(trimmed);
+  const line = firstLine(isHtml ? htmlToText(trimmed) : trimmed);
+  return line ? { detail: line, errors: [] } : { errors: [] };
+}
+
+function errorBodyFromJson(text: string): ErrorBody | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(json)) return undefined;
+  const body: ErrorBody = { errors: [] };
+  if (typeof json.title === 'string') body.title = bounded(json.title);
+  if (typeof json.detail === 'string') body.detail = bounded(json.detail);
+  else if (typeof json.error === 'string') body.detail = bounded(json.error);
+  else if (typeof json.message === 'string') body.detail = bounded(json.message);
+  if (Array.isArray(json.errors)) {
+    for (const item of json.errors) {
+      if (typeof item === 'string') body.errors.push({ message: bounded(item) });
+      else if (isObject(item) && typeof item.message === 'string') {
+        const entry: RegistryErrorItem = { message: bounded(item.message) };
+        if (typeof item.location === 'string') entry.location = item.location;
+        if ('value' in item) entry.value = item.value;
+        body.errors.push(entry);
+      }
+    }
+  }
+  return body;
+}
+
+function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '\n')
+    .replace(/<[^>]*>/g, '\n')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+function firstLine(text: string): string | undefined {
+  for (const line of text.split(/\r?\n/)) {
+    const clean = line.replace(/\s+/g, ' ').trim();
+    if (clean) return bounded(clean);
+  }
+  return undefined;
+}
+
+function bounded(text: string): string {
+  return text.length <= MAX_TEXT_LENGTH ? text : `${text.slice(0, MAX_TEXT_LENGTH - 1)}…`;
+}
+
+/** Parses `Retry-After` (delay seconds or an HTTP date) into whole seconds from `now`. */
+export function parseRetryAfter(header: string | null | undefined, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function parsePublishNamespaces(init: RegistryErrorInit): string[] | undefined {
+  const texts = [init.detail, ...(init.errors ?? []).map((e) => e.message)];
+  for (const text of texts) {
+    if (!text) continue;
+    if (/do not have any publish permissions/i.test(text)) return [];
+    const match = /You have permission to publish:\s*(.+?)(?:\.\s*Attempting to publish:|\.?\s*$)/is.exec(text);
+    if (match) {
+      return match[1]
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
+    }
+  }
+  return undefined;
+}
+
+function mentions(init: { detail?: string; title?: string; errors?: RegistryErrorItem[] }, pattern: RegExp): boolean {
+  return [init.detail, init.title, ...(init.errors ?? []).map((e) => e.message)].some((t) => !!t && pattern.test(t));
+}
+
+function composeMessage(init: RegistryErrorInit): string {
+  const what = `${init.method} ${pathOf(init.url)}`;
+  switch (init.kind) {
+    case 'network':
+      return `Could not reach the registry (${what})${causeText(init.cause)}`;
+    case 'timeout':
+      return `The registry did not answer in ${Math.round((init.timeoutMs ?? 0) / 1000)} s (${what})`;
+    case 'cancelled':
+      return `Cancelled (${what})`;
+    case 'parse':
+      return `Unexpected response from the registry (${what}): ${init.detail ?? 'not understood'}`;
+    case 'http': {
+      const parts = [init.detail ?? init.title, ...(init.errors ?? []).map((e) => e.message)].filter(
+        (t): t is string => !!t,
+      );
+      const unique = [...new Set(parts)];
+      const head = `Registry returned ${init.status ?? '?'}`;
+      return unique.length ? `${head}: ${unique.join('; ')}` : `${head} (${what})`;
+    }
+  }
+}
+
+function composeHint(init: RegistryErrorInit, namespaces: string[] | undefined): string | undefined {
+  switch (init.kind) {
+    case 'network':
+      return 'Check the registry URL, your network connection and proxy settings.';
+    case 'timeout':
+      return 'The registry is slow or unreachable; try again later.';
+    case 'cancelled':
+      return undefined;
+    case 'parse':
+      return 'Check that the URL points to an MCP Registry (without /v0.1).';
+    case 'http':
+      return httpHint(init, namespaces);
+  }
+}
+
+function httpHint(init: RegistryErrorInit, namespaces: string[] | undefined): string | undefined {
+  const status = init.status ?? 0;
+  if (status === 400 && mentions(init, /duplicate version/i)) {
+    return 'This version already exists in the registry (deleted versions count too). Bump the version in server.json and publish again.';
+  }
+  if (status === 401) return 'Sign in again: the registry token is missing, invalid or expired.';
+  if (status === 403) {
+    if (namespaces === undefined) return 'Your sign-in does not have permission for this server.';
+    if (namespaces.length === 0) return 'Your sign-in may not publish to any namespace.';
+    return `Your sign-in may publish to: ${namespaces.join(', ')}. Rename the server into one of these namespaces or sign in with an identity that owns it.`;
+  }
+  if (status === 404) return 'Not found: the server or version does not exist in this registry (or was deleted).';
+  if (status === 422) {
+    const isWrite = init.method !== 'GET';
+    const inQuery = (init.errors ?? []).some((e) => e.location?.startsWith('query.'));
+    if (isWrite && !inQuery) return 'The registry rejected server.json: run Validate to see every issue.';
+    return 'The registry rejected the request parameters.';
+  }
+  if (status === 429) {
+    return init.retryAfterSeconds === undefined
+      ? 'Rate limited by the registry; wait a moment and retry.'
+      : `Rate limited by the registry; retry after ${init.retryAfterSeconds} s.`;
+  }
+  if (status >= 500) return 'The registry is having trouble; retry later.';
+  return undefined;
+}
+
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}
+
+function causeText(cause: unknown): string {
+  if (!(cause instanceof Error)) return '';
+  const inner = (cause as Error & { cause?: unknown }).cause;
+  const code = inner instanceof Error && 'code' in inner ? String((inner as { code: unknown }).code) : undefined;
+  return `: ${code ?? cause.message}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
