@@ -1,0 +1,80 @@
+import type { Node } from 'jsonc-parser';
+import { editReplacingString, editsToSet, missingPropertyRange, nodeAt, rangeOf, type JsonDocument } from './jsonDocument';
+import { CURRENT_SCHEMA_URL, classifySchemaUrl, schemaVersionOf } from './schemaVersions';
+import type { Problem } from './types';
+
+export interface SchemaFieldResult {
+  problems: Problem[];
+  /** The schema document to validate against, when `$schema` names one we were given. */
+  schema?: object;
+}
+
+/** Checks `$schema` and finds the matching official schema document in `schemas`. */
+export function checkSchemaField(doc: JsonDocument, schemas: Record<string, object> | undefined): SchemaFieldResult {
+  const node = nodeAt(doc, ['$schema']);
+  if (!node) {
+    return {
+      problems: [{
+        severity: 'error',
+        code: 'schema-missing',
+        message: `\`$schema\` is missing: the registry requires it. Add "$schema": "${CURRENT_SCHEMA_URL}"`,
+        path: '$schema',
+        range: missingPropertyRange(doc, [], ['name']),
+        fix: { title: 'Add the current $schema', edits: editsToSet(doc.text, ['$schema'], CURRENT_SCHEMA_URL, () => 0) },
+      }],
+    };
+  }
+  const range = rangeOf(node);
+  if (node.type !== 'string' || typeof node.value !== 'string') {
+    return { problems: [{ severity: 'error', code: 'schema-unknown', message: '`$schema` must be a string: the URL of a server.json schema', path: '$schema', range, fix: replaceWithCurrent(node) }] };
+  }
+  const url = node.value;
+  const problems: Problem[] = [];
+  const status = classifySchemaUrl(url);
+  if (status === 'unknown') {
+    problems.push({
+      severity: 'error',
+      code: 'schema-unknown',
+      message: `\`$schema\` names an unknown schema version${schemaVersionOf(url) ? ` (${schemaVersionOf(url)})` : ''}: the registry only accepts its published schemas; the current one is ${CURRENT_SCHEMA_URL}`,
+      path: '$schema',
+      range,
+      fix: replaceWithCurrent(node),
+    });
+  } else if (status === 'deprecated') {
+    problems.push({
+      severity: 'warning',
+      code: 'schema-version-deprecated',
+      message: `\`$schema\` uses the older schema version ${schemaVersionOf(url)}; the registry still accepts it with a warning. Current: ${CURRENT_SCHEMA_URL}`,
+      path: '$schema',
+      range,
+      fix: replaceWithCurrent(node),
+    });
+  }
+  const schema = lookUpSchema(url, schemas);
+  if (!schema && status !== 'unknown') {
+    problems.push({
+      severity: 'info',
+      code: 'schema-unavailable',
+      message: `The schema ${url} could not be loaded, so the document was not checked against it`,
+      path: '$schema',
+      range,
+    });
+  }
+  return schema ? { problems, schema } : { problems };
+}
+
+function replaceWithCurrent(node: Node) {
+  return { title: 'Use the current server.json schema (2025-12-11)', edits: [editReplacingString(node, CURRENT_SCHEMA_URL)] };
+}
+
+function lookUpSchema(url: string, schemas: Record<string, object> | undefined): object | undefined {
+  if (!schemas || typeof schemas !== 'object') return undefined;
+  const exact = Object.prototype.hasOwnProperty.call(schemas, url) ? schemas[url] : undefined;
+  if (exact && typeof exact === 'object') return exact;
+  const version = schemaVersionOf(url);
+  if (version === undefined) return undefined;
+  for (const [key, schema] of Object.entries(schemas)) {
+    if (schemaVersionOf(key) === version && schema && typeof schema === 'object') return schema;
+  }
+  return undefined;
+}

@@ -1,0 +1,93 @@
+import { editReplacingString, editsToSet, elementsOf, formatPath, nodeAt, parseJsonDocument, rangeOf, stringAt, type JsonDocument } from './jsonDocument';
+import { readPyprojectProject } from './pyproject';
+import type { Problem, WorkspaceFile } from './types';
+
+/** npm packages of server.json that are the workspace's package.json: version drift and `mcpName`. */
+export function packageJsonProblems(doc: JsonDocument, packageJson: WorkspaceFile | undefined): Problem[] {
+  if (!packageJson || typeof packageJson.text !== 'string') return [];
+  const manifest = parseJsonDocument(packageJson.text);
+  if (manifest.root?.type !== 'object') return [];
+  const npmName = stringAt(manifest, ['name']);
+  if (npmName === undefined) return [];
+  const manifestVersion = stringAt(manifest, ['version']);
+  const serverName = stringAt(doc, ['name']);
+  const problems: Problem[] = [];
+  for (const index of packageIndexes(doc, 'npm', (identifier) => identifier === npmName)) {
+    if (manifestVersion !== undefined) problems.push(...driftProblems(doc, index, manifestVersion, 'package.json'));
+    if (serverName !== undefined) problems.push(...mcpNameProblems(doc, index, manifest, packageJson.path, serverName));
+  }
+  return problems;
+}
+
+/** PyPI packages of server.json that are the workspace's pyproject.toml project: version drift. */
+export function pyprojectProblems(doc: JsonDocument, pyproject: WorkspaceFile | undefined): Problem[] {
+  if (!pyproject || typeof pyproject.text !== 'string') return [];
+  const project = readPyprojectProject(pyproject.text);
+  if (!project.name || !project.version) return [];
+  const projectName = normalizePythonName(project.name);
+  const problems: Problem[] = [];
+  for (const index of packageIndexes(doc, 'pypi', (identifier) => normalizePythonName(identifier) === projectName)) {
+    problems.push(...driftProblems(doc, index, project.version, 'pyproject.toml'));
+  }
+  return problems;
+}
+
+function packageIndexes(doc: JsonDocument, registryType: string, matches: (identifier: string) => boolean): number[] {
+  const indexes: number[] = [];
+  elementsOf(nodeAt(doc, ['packages'])).forEach((_, index) => {
+    const identifier = stringAt(doc, ['packages', index, 'identifier']);
+    if (stringAt(doc, ['packages', index, 'registryType']) === registryType && identifier !== undefined && matches(identifier)) indexes.push(index);
+  });
+  return indexes;
+}
+
+function driftProblems(doc: JsonDocument, index: number, manifestVersion: string, manifestName: string): Problem[] {
+  const node = nodeAt(doc, ['packages', index, 'version']);
+  if (node?.type !== 'string' || typeof node.value !== 'string' || node.value === manifestVersion) return [];
+  const path = formatPath(['packages', index, 'version']);
+  return [{
+    severity: 'warning',
+    code: 'package-version-drift',
+    message: `\`${path}\` is ${node.value} but ${manifestName} says ${manifestVersion}: the registry checks the package version you name here`,
+    path,
+    range: rangeOf(node),
+    fix: { title: `Use ${manifestVersion} from ${manifestName}`, edits: [editReplacingString(node, manifestVersion)] },
+  }];
+}
+
+function mcpNameProblems(doc: JsonDocument, index: number, manifest: JsonDocument, manifestPath: string, serverName: string): Problem[] {
+  const identifierNode = nodeAt(doc, ['packages', index, 'identifier']);
+  if (!identifierNode) return [];
+  const path = formatPath(['packages', index, 'identifier']);
+  const mcpNameNode = nodeAt(manifest, ['mcpName']);
+  if (!mcpNameNode) {
+    return [{
+      severity: 'error',
+      code: 'mcpname-missing',
+      message: `package.json has no "mcpName": the registry rejects the publish unless the npm package declares "mcpName": "${serverName}" (add it, then publish the package to npm again)`,
+      path,
+      range: rangeOf(identifierNode),
+      fix: { title: `Add "mcpName": "${serverName}" to package.json`, file: manifestPath, edits: editsToSet(manifest.text, ['mcpName'], serverName, insertAfterName) },
+    }];
+  }
+  if (mcpNameNode.value === serverName) return [];
+  return [{
+    severity: 'error',
+    code: 'mcpname-mismatch',
+    message: `package.json "mcpName" is ${JSON.stringify(mcpNameNode.value)} but the server name is "${serverName}": the registry rejects the publish (the match is case-sensitive)`,
+    path,
+    range: rangeOf(identifierNode),
+    fix: { title: `Set package.json "mcpName" to "${serverName}"`, file: manifestPath, edits: editsToSet(manifest.text, ['mcpName'], serverName) },
+  }];
+}
+
+function insertAfterName(properties: string[]): number {
+  const nameIndex = properties.indexOf('name');
+  const versionIndex = properties.indexOf('version');
+  return Math.max(nameIndex, versionIndex) + 1 || properties.length;
+}
+
+/** PEP 503 normalisation: case-insensitive, runs of `-`, `_`, `.` are equal. */
+function normalizePythonName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
