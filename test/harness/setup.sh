@@ -10,6 +10,9 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CACHE=${MCPV_HARNESS_CACHE:-$ROOT/.cache/harness}
 mkdir -p "$CACHE"
 log() { echo "[harness-setup] $*" >&2; }
+# Under `npm test` the outer npm exports npm_config_* (user agent with Node 20, nodedir, …); the installs
+# below must see only their own settings.
+while IFS= read -r var; do unset "$var"; done < <(env | grep -o '^npm_[A-Za-z0-9_]*' || true)
 
 # 1. Debian packages
 APT_PACKAGES=(chromium fonts-liberation libkrb5-dev pkg-config)
