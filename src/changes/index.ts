@@ -1,0 +1,20 @@
+/** The change model between two server.json versions: semantic diff, impact and bump judgement. */
+export type {
+  ActualBump,
+  Bump,
+  BumpJudgement,
+  ChangeItem,
+  ChangeItemKind,
+  ChangeKind,
+  ChangeOwner,
+  FieldChange,
+  Impact,
+  Section,
+  ServerDiff,
+} from './model';
+export { diffServerJson } from './diff';
+export { classifyChangeImpact, reasonsOf } from './classify';
+export { judgeBump, actualBump, parseSemVer, compareSemVer } from './judge';
+export { canonicalJson } from './json';
+export { normalizeServer } from './normalize';
+export { packageIdentity, remoteIdentity, parseOciReference, mcpbKey } from './identity';
