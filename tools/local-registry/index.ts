@@ -1,0 +1,118 @@
+// The embedded local MCP registry: behaves like the official registry (modelcontextprotocol/registry)
+// for the extension's tests, the demo, the benchmarks and publish rehearsals.
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { defaultDnsTxt, type AuthConfig } from './auth';
+import { FaultSet, type FaultRule } from './faults';
+import { JwtIssuer, type Permission } from './jwt';
+import { SchemaStore } from './schemas';
+import { applySeed, type SeedOption } from './seed';
+import { createRegistryServer } from './server';
+import { RegistryStore } from './store';
+
+export type { FaultRule } from './faults';
+export type { Permission } from './jwt';
+
+export interface LocalRegistryOptions {
+  port?: number;
+  dataDir?: string;
+  seed?: SeedOption;
+  seedFrom?: string;
+  sharedDir?: string;
+  jwtSeedHex?: string;
+  anonymousAuth?: boolean;
+  wellKnownUrl?: (domain: string) => string;
+  githubApiUrl?: string;
+  /** TXT records for /auth/dns (tests); defaults to node:dns with a 5 s timeout. */
+  dnsTxt?: (domain: string) => Promise<string[]>;
+  maxBodyBytes?: number;
+  log?: (line: string) => void;
+}
+
+export interface LocalRegistry {
+  readonly url: string;
+  readonly faults: { add(rule: FaultRule): string; remove(id: string): void; clear(): void; list(): FaultRule[] };
+  mintToken(permissions: Permission[], opts?: { expiresInSeconds?: number; authMethod?: string }): string;
+  requestCount(): number;
+  close(): Promise<void>;
+}
+
+/** The repository root, whether this runs from `tools/` (TypeScript) or its transpiled copy in `out/tools/`. */
+export const REPO_ROOT = findRepoRoot(__dirname);
+export const DEFAULT_SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+function findRepoRoot(start: string): string {
+  for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    try {
+      if (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).name === 'mcp-versions') return dir;
+    } catch {
+      // no package.json here
+    }
+  }
+  return path.resolve(start, '..', '..');
+}
+
+export async function startLocalRegistry(options: LocalRegistryOptions = {}): Promise<LocalRegistry> {
+  const log = options.log ?? (() => undefined);
+  const sharedDir = options.sharedDir ?? DEFAULT_SHARED_DIR;
+  const store = await RegistryStore.open(options.dataDir);
+  try {
+    const started = Date.now();
+    const seeded = await applySeed(store, options.seed ?? 'none', options.seedFrom, sharedDir);
+    if (seeded > 0) log(`seeded ${seeded} server versions in ${Date.now() - started} ms`);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const issuer = new JwtIssuer(options.jwtSeedHex);
+  const auth: AuthConfig = {
+    issuer,
+    anonymousAuth: options.anonymousAuth ?? true,
+    wellKnownUrl: options.wellKnownUrl ?? ((domain) => `https://${domain}/.well-known/mcp-registry-auth`),
+    githubApiUrl: options.githubApiUrl ?? 'https://api.github.com',
+    dnsTxt: options.dnsTxt ?? defaultDnsTxt,
+  };
+  const schemas = new SchemaStore(sharedDir, options.dataDir ? path.join(options.dataDir, 'schema-cache') : undefined);
+  const faults = new FaultSet();
+  let requests = 0;
+  const { server, closeHanging } = createRegistryServer({
+    ctx: { store, schemas, auth, version: 'local' },
+    faults,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    log,
+    onRequest: () => {
+      requests++;
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  log(`MCP registry listening at ${url}`);
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    faults,
+    mintToken: (permissions, opts = {}) => issuer.mint(permissions, opts.authMethod ?? 'test', 'test', opts.expiresInSeconds).token,
+    requestCount: () => requests,
+    close: () => {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        closeHanging();
+        await closed;
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
