@@ -21,7 +21,12 @@ execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inhe
 
 mkdirSync(demoDir, { recursive: true });
 console.log('▶ starting the local registry (real data from ../shared; first run seeds it)');
-const registry = await startLocalRegistry({ seed: existsSync(sharedDir) ? 'real' : 'none', dataDir: join(demoDir, 'registry'), log: (l) => console.log(`  registry: ${l}`) });
+const registry = await startLocalRegistry({
+  seed: existsSync(sharedDir) ? 'real' : 'none',
+  dataDir: join(demoDir, 'registry'),
+  sandboxNamespaces: ['io.github.acme-labs/*'], // the sample workspace's namespace: the demo can publish it
+  log: (l) => console.log(`  registry: ${l}`),
+});
 console.log(`  MCP registry ready at ${registry.url}`);
 
 console.log('▶ preparing the demo workspace');

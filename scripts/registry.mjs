@@ -12,7 +12,7 @@ const { startLocalRegistry } = require(path.join(repoRoot, 'tools', 'local-regis
 
 function usage(message) {
   if (message) console.error(message);
-  console.error('usage: npm run registry -- [--port <n>] [--data <folder>] [--seed real|scale|none] [--seed-from <url>] [--no-anonymous] [--jwt-seed <64 hex>]');
+  console.error('usage: npm run registry -- [--port <n>] [--data <folder>] [--seed real|scale|none] [--seed-from <url>] [--no-anonymous] [--sandbox-namespace <pattern>]… [--jwt-seed <64 hex>]');
   process.exit(message ? 2 : 0);
 }
 
@@ -29,6 +29,7 @@ function parseArgs(argv) {
       case '--seed-from': opts.seedFrom = value(); break;
       case '--jwt-seed': opts.jwtSeedHex = value(); break;
       case '--no-anonymous': opts.anonymousAuth = false; break;
+      case '--sandbox-namespace': (opts.sandboxNamespaces ??= []).push(value()); break;
       case '--help': case '-h': usage(); break;
       default: usage(`unknown argument ${arg}`);
     }
@@ -57,6 +58,7 @@ const registry = await startLocalRegistry({
   seedFrom: opts.seedFrom,
   jwtSeedHex: opts.jwtSeedHex,
   anonymousAuth: opts.anonymousAuth,
+  sandboxNamespaces: opts.sandboxNamespaces,
   log: (line) => console.log(line),
 });
 console.log(`data folder: ${dataDir}`);

@@ -7,6 +7,8 @@ import { jsonReply, ProblemError, validationFailed, type Reply } from './problem
 export interface AuthConfig {
   issuer: JwtIssuer;
   anonymousAuth: boolean;
+  /** Extra namespaces anonymous tokens may publish to: a sandbox-only convenience (see README). */
+  sandboxNamespaces: string[];
   wellKnownUrl: (domain: string) => string;
   githubApiUrl: string;
   dnsTxt: (domain: string) => Promise<string[]>;
@@ -96,10 +98,10 @@ export async function handleAuth(config: AuthConfig, method: string, body: unkno
   switch (method) {
     case 'none':
       if (!config.anonymousAuth) throw new ProblemError(404, 'Anonymous authentication is disabled on this registry');
-      return tokenReply(config, [
-        { action: 'publish', resource: ANONYMOUS_NAMESPACE },
-        { action: 'edit', resource: ANONYMOUS_NAMESPACE },
-      ], 'none', 'anonymous');
+      return tokenReply(config, [ANONYMOUS_NAMESPACE, ...config.sandboxNamespaces].flatMap((resource) => [
+        { action: 'publish' as const, resource },
+        { action: 'edit' as const, resource },
+      ]), 'none', 'anonymous');
     case 'http':
     case 'dns':
       return keyProof(config, fields, method);

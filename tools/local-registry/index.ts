@@ -22,6 +22,11 @@ export interface LocalRegistryOptions {
   sharedDir?: string;
   jwtSeedHex?: string;
   anonymousAuth?: boolean;
+  /**
+   * Namespaces (patterns such as `io.github.acme/*`) that anonymous `none` tokens may also publish to, so a
+   * team can rehearse publishing its real server name locally. The official registry has no such option.
+   */
+  sandboxNamespaces?: string[];
   wellKnownUrl?: (domain: string) => string;
   githubApiUrl?: string;
   /** TXT records for /auth/dns (tests); defaults to node:dns with a 5 s timeout. */
@@ -70,6 +75,7 @@ export async function startLocalRegistry(options: LocalRegistryOptions = {}): Pr
   const auth: AuthConfig = {
     issuer,
     anonymousAuth: options.anonymousAuth ?? true,
+    sandboxNamespaces: options.sandboxNamespaces ?? [],
     wellKnownUrl: options.wellKnownUrl ?? ((domain) => `https://${domain}/.well-known/mcp-registry-auth`),
     githubApiUrl: options.githubApiUrl ?? 'https://api.github.com',
     dnsTxt: options.dnsTxt ?? defaultDnsTxt,

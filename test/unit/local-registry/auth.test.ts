@@ -130,3 +130,27 @@ describe('local registry: authentication', () => {
     assert.match(JSON.stringify(res.json), /not available on the local registry/);
   });
 });
+
+describe('local registry: sandbox namespaces for anonymous tokens', () => {
+  it('lets an anonymous token publish to a configured sandbox namespace, and to no other', async () => {
+    const reg = await startLocalRegistry({ sandboxNamespaces: ['io.github.acme-labs/*'] });
+    try {
+      const tokenResponse = await fetch(`${reg.url}/v0.1/auth/none`, { method: 'POST' });
+      const { registry_token: token } = (await tokenResponse.json()) as { registry_token: string };
+      const publish = (name: string) => fetch(`${reg.url}/v0.1/publish`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          $schema: 'https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json',
+          name, description: 'Sandbox namespace test', version: '1.0.0',
+        }),
+      });
+      assert.equal((await publish('io.github.acme-labs/weather')).status, 200);
+      const refused = await publish('io.github.someone-else/weather');
+      assert.equal(refused.status, 403);
+      assert.match(((await refused.json()) as { detail: string }).detail, /io\.github\.acme-labs\/\*/);
+    } finally {
+      await reg.close();
+    }
+  });
+});
