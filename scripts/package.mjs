@@ -8,7 +8,7 @@ export function packageVsix() {
   const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
   const out = join(root, `${name}-${version}.vsix`);
-  execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out],
+  execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out],
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   const kb = statSync(out).size / 1024;
   console.log(`packaged ${out} (${kb.toFixed(1)} KB)`);
