@@ -13,7 +13,8 @@ describe('local registry: real seed and persistence across restarts', () => {
   });
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('seeds the 358 real servers with generated histories, keeps data after a restart, and does not re-seed', async () => {
+  it('seeds the 358 real servers with generated histories, keeps data after a restart, and does not re-seed', async function () {
+    this.timeout(120_000); // two PGlite starts and a 2 342-row seed; slow only on a loaded machine
     const realNames = (JSON.parse(readFileSync(path.join(DEFAULT_SHARED_DIR, 'mcp-registry', 'seed-2025-09-21.json'), 'utf8')) as { name: string }[]).map((s) => s.name);
     const first = await startLocalRegistry({ dataDir, seed: 'real' });
     let totalRows: number;
