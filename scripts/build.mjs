@@ -24,6 +24,8 @@ const extension = {
   bundle: true,
   outfile: join(root, 'dist/extension.js'),
   external: ['vscode'],
+  // jsonc-parser's "main" is a UMD build whose dynamic requires esbuild cannot follow; its ESM build bundles.
+  mainFields: ['module', 'main'],
   format: 'cjs',
   platform: 'node',
   target: 'node20',
