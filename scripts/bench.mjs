@@ -22,6 +22,17 @@ async function tsBenchmark(file, exportName) {
   return require(join(root, file))[exportName]();
 }
 
+/** Runs the `.bench.js` suites in the real VS Code; returns the JSON objects they appended. */
+async function benchInVsCode(name, env) {
+  const out = join(root, `test-results/bench-${name}-${process.pid}.jsonl`);
+  mkdirSync(join(root, 'test-results'), { recursive: true });
+  rmSync(out, { force: true });
+  const ok = await runInVsCode({ name: `bench-${name}`, suiteDir: join(root, 'out/test/integration/bench'),
+    suffix: '.bench.js', env: { MCPV_BENCH_OUT: out, ...env } });
+  if (!ok) throw new Error(`the ${name} benchmarks failed in VS Code`);
+  return existsSync(out) ? readFileSync(out, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+}
+
 const groups = {
   async size() {
     const vsix = packageVsix();
@@ -29,20 +40,24 @@ const groups = {
   },
   async activation() {
     execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { stdio: 'inherit' });
-    const out = join(root, 'test-results/activation.jsonl');
-    mkdirSync(join(root, 'test-results'), { recursive: true });
-    rmSync(out, { force: true });
+    const runs = [];
     for (let i = 0; i < 5; i++) {
-      const ok = await runInVsCode({ name: `bench-activation-${i}`, suiteDir: join(root, 'out/test/integration/bench'),
-        suffix: '.bench.js', env: { MCPV_BENCH_OUT: out } });
-      if (!ok) throw new Error('the activation benchmark failed');
+      const lines = await benchInVsCode(`activation-${i}`, { MCPV_GREP: 'benchmark: activation' });
+      runs.push(...lines.map((l) => l.activation_ms).filter((x) => typeof x === 'number'));
     }
-    const runs = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).activation_ms);
     return { activation_ms: median(runs) };
+  },
+  /** Every other benchmark suite in test/integration/bench, each appending JSON lines of figures. */
+  async vscode() {
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+    const lines = await benchInVsCode('vscode', { MCPV_GREP: 'benchmark: activation', MCPV_GREP_INVERT: '1' });
+    const webview = join(root, 'dist/webview/diff.js');
+    return Object.assign({}, ...lines, existsSync(webview) ? { webview_bundle_kb: statSync(webview).size / 1024 } : {});
   },
   changes: () => tsBenchmark('test/bench/changes.bench.ts', 'runChangesBenchmarks'),
   serverJson: () => tsBenchmark('test/bench/serverJson.bench.ts', 'runServerJsonBenchmarks'),
   registry: () => tsBenchmark('tools/local-registry/bench.ts', 'runRegistryBenchmarks'),
+  environments: () => tsBenchmark('test/bench/environments.bench.ts', 'runEnvironmentsBenchmarks'),
 };
 
 const results = only && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};

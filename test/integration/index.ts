@@ -16,6 +16,7 @@ export function run(): Promise<void> {
   Mocha.reporters.Base.consoleLog = print;
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: SummaryReporter });
   if (process.env.MCPV_GREP) mocha.grep(process.env.MCPV_GREP);
+  if (process.env.MCPV_GREP_INVERT) mocha.invert();
   const suiteDir = process.env.MCPV_SUITE_DIR ?? join(__dirname, 'suite');
   const files = readdirSync(suiteDir, { recursive: true })
     .map(String)
