@@ -1,0 +1,45 @@
+// Problems of server.json files in the editor: live diagnostics, quick fixes and "Validate on Registry".
+import * as vscode from 'vscode';
+import { registerCommand, type CommandContext } from '../commands/registerCommand';
+import type { WorkspaceServices } from '../workspace';
+import { SchemaStore } from './schemaStore';
+import { ServerJsonQuickFixes } from './quickFixes';
+import { DEBOUNCE_MS, ServerJsonDiagnostics, type DiagnosticsUpdate } from './serverJsonDiagnostics';
+import { RegistryValidation } from './validateOnRegistry';
+
+export type { DiagnosticsUpdate } from './serverJsonDiagnostics';
+
+/** What the integration tests and benchmark read through the extension's API. */
+export interface DiagnosticsApi {
+  readonly debounceMs: number;
+  readonly onDidUpdate: vscode.Event<DiagnosticsUpdate>;
+  /** Resolves when no validation is scheduled or running. */
+  idle(): Promise<void>;
+}
+
+export function registerDiagnostics(context: vscode.ExtensionContext, ctx: CommandContext, workspace: WorkspaceServices): DiagnosticsApi {
+  const schemas = new SchemaStore(context.globalStorageUri, ctx.log);
+  const diagnostics = new ServerJsonDiagnostics(workspace.files, workspace.registry, workspace.publishedVersions, schemas, ctx.log);
+  const registryValidation = new RegistryValidation(workspace.registry, workspace.files);
+  context.subscriptions.push(
+    diagnostics,
+    registryValidation,
+    vscode.languages.registerCodeActionsProvider(
+      [{ pattern: '**/server.json' }],
+      new ServerJsonQuickFixes(diagnostics),
+      ServerJsonQuickFixes.metadata,
+    ),
+    registerCommand(ctx, 'mcpVersions.validateOnRegistry', async (arg?: unknown) => {
+      const uri = await workspace.resolveServerJson(arg, 'Validate on Registry');
+      return registryValidation.validate(uri);
+    }),
+  );
+  return {
+    debounceMs: DEBOUNCE_MS,
+    onDidUpdate: diagnostics.onDidUpdate,
+    async idle() {
+      await workspace.files.idle();
+      await diagnostics.idle();
+    },
+  };
+}

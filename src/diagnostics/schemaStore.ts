@@ -1,0 +1,92 @@
+// The official server.json schemas, as VS Code's JSON support gets them: fetched from the `$schema` URL
+// once and cached in the extension's global storage; offline, read from `mcpVersions.schemaDirectory`.
+import * as vscode from 'vscode';
+import { classifySchemaUrl, schemaVersionOf } from '../serverJson';
+
+const FETCH_TIMEOUT_MS = 5_000;
+const RETRY_AFTER_MS = 60_000;
+
+export type Schemas = Record<string, object>;
+
+export class SchemaStore {
+  private readonly loads = new Map<string, Promise<Schemas>>();
+
+  constructor(
+    private readonly storageUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly fetchFn: typeof fetch = (input, init) => globalThis.fetch(input, init),
+  ) {}
+
+  /** Forgets what was loaded or failed (e.g. after mcpVersions.schemaDirectory changed); the disk cache stays. */
+  reset(): void {
+    this.loads.clear();
+  }
+
+  /** `$schema` URL → schema document, for `validateServerJson`; empty when it cannot be had. */
+  schemasFor(url: string | undefined): Promise<Schemas> {
+    const key = url ?? '';
+    let load = this.loads.get(key);
+    if (!load) {
+      load = this.load(url).then((schemas) => {
+        if (Object.keys(schemas).length === 0) setTimeout(() => this.loads.delete(key), RETRY_AFTER_MS).unref?.();
+        return schemas;
+      });
+      this.loads.set(key, load);
+    }
+    return load;
+  }
+
+  private async load(url: string | undefined): Promise<Schemas> {
+    if (!url) return {};
+    if (classifySchemaUrl(url) !== 'unknown') {
+      const cacheFile = vscode.Uri.joinPath(this.storageUri, 'schemas', `${schemaVersionOf(url)}.server.schema.json`);
+      const cached = await readJson(cacheFile);
+      if (cached) return { [url]: cached };
+      try {
+        const response = await this.fetchFn(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { Accept: 'application/json' } });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const schema: unknown = await response.json();
+        if (!isSchema(schema)) throw new Error('the answer is not a JSON schema');
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storageUri, 'schemas'));
+        await vscode.workspace.fs.writeFile(cacheFile, new TextEncoder().encode(JSON.stringify(schema)));
+        this.log.info(`server.json schema ${url} fetched and cached`);
+        return { [url]: schema };
+      } catch (error) {
+        this.log.warn(`could not fetch the server.json schema ${url}: ${error instanceof Error ? error.message : String(error)}; trying mcpVersions.schemaDirectory`);
+      }
+    }
+    return this.readFallbackDirectory();
+  }
+
+  /** Every schema in `mcpVersions.schemaDirectory`, keyed by its `$id`. */
+  private async readFallbackDirectory(): Promise<Schemas> {
+    const dir = vscode.workspace.getConfiguration('mcpVersions').get<string>('schemaDirectory');
+    if (!dir) return {};
+    const schemas: Schemas = {};
+    try {
+      const dirUri = vscode.Uri.file(dir);
+      for (const [name, type] of await vscode.workspace.fs.readDirectory(dirUri)) {
+        if (type !== vscode.FileType.File || !name.endsWith('.json')) continue;
+        const schema = await readJson(vscode.Uri.joinPath(dirUri, name));
+        const id = schema && (schema as { $id?: unknown }).$id;
+        if (schema && typeof id === 'string') schemas[id] = schema;
+      }
+    } catch (error) {
+      this.log.warn(`could not read mcpVersions.schemaDirectory ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return schemas;
+  }
+}
+
+function isSchema(value: unknown): value is object {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && ('$schema' in value || 'properties' in value || 'definitions' in value);
+}
+
+async function readJson(uri: vscode.Uri): Promise<object | undefined> {
+  try {
+    const value: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    return isSchema(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,93 @@
+// "Validate on Registry": POST /validate on the target registry, its issues shown as diagnostics.
+import * as vscode from 'vscode';
+import { UserFacingError, withProgress } from '../commands/registerCommand';
+import type { ValidationIssue } from '../registry';
+import { abortSignalFor } from '../util/cancellation';
+import type { WorkspaceRegistry } from '../workspace/registryForWorkspace';
+import { readText, type ServerJsonFiles } from '../workspace/serverJsonFiles';
+import { parseIssuePath, rangeForPath } from './jsonPaths';
+import { LineIndex } from './lineIndex';
+
+export const REGISTRY_DIAGNOSTIC_SOURCE = 'MCP Registry';
+
+const SEVERITIES: Record<string, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export class RegistryValidation implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('mcp-versions-registry');
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly registry: WorkspaceRegistry, files: ServerJsonFiles) {
+    this.subscriptions = [
+      // The registry's answer is about the text it was sent: drop it once the file changes or goes.
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.collection.delete(event.document.uri);
+      }),
+      files.onDidChange((uri) => {
+        const gone: vscode.Uri[] = [];
+        this.collection.forEach((candidate) => {
+          if ((!uri || uri.toString() === candidate.toString()) && !files.get(candidate)) gone.push(candidate);
+        });
+        for (const candidate of gone) this.collection.delete(candidate);
+      }),
+    ];
+  }
+
+  async validate(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
+    const target = this.registry.target();
+    if (!target) throw new UserFacingError('No registry is configured in mcpVersions.registries.', [
+      { title: 'Open Settings', run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'mcpVersions.registries') },
+    ]);
+    const text = await readText(uri);
+    if (text === undefined) throw new UserFacingError(`${vscode.workspace.asRelativePath(uri)} could not be read.`);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      throw new UserFacingError(`${vscode.workspace.asRelativePath(uri)} is not valid JSON (${error instanceof Error ? error.message : String(error)}); fix it before validating on the registry.`, [
+        { title: 'Show Problems', run: () => vscode.commands.executeCommand('workbench.actions.view.problems') },
+      ]);
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new UserFacingError('server.json must contain a JSON object.');
+    const result = await withProgress({ title: `Validating on ${target.name}…`, cancellable: true }, (_progress, token) =>
+      target.client.validate(body as Record<string, unknown>, { signal: abortSignalFor(token) }));
+    const lines = new LineIndex(text);
+    const diagnostics = result.issues.map((issue) => toDiagnostic(issue, text, lines));
+    this.collection.set(uri, diagnostics);
+    void this.summarize(target.name, result.valid, diagnostics);
+    return diagnostics;
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.collection.dispose();
+  }
+
+  private async summarize(registryName: string, valid: boolean, diagnostics: vscode.Diagnostic[]): Promise<void> {
+    const count = (severity: vscode.DiagnosticSeverity) => diagnostics.filter((d) => d.severity === severity).length;
+    const errors = count(vscode.DiagnosticSeverity.Error);
+    const warnings = count(vscode.DiagnosticSeverity.Warning);
+    const details = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean).join(', ');
+    const message = valid
+      ? `${registryName}: server.json is valid${details ? ` (${details})` : ''}.`
+      : `${registryName}: server.json is not valid${details ? ` — ${details}` : ''}.`;
+    const show = 'Show Problems';
+    const picked = diagnostics.length > 0 ? await vscode.window.showInformationMessage(message, show) : await vscode.window.showInformationMessage(message);
+    if (picked === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  }
+}
+
+function toDiagnostic(issue: ValidationIssue, text: string, lines: LineIndex): vscode.Diagnostic {
+  const { start, end } = rangeForPath(text, parseIssuePath(issue.path));
+  const from = lines.positionAt(start);
+  const to = lines.positionAt(end);
+  const message = issue.path ? `${issue.message} (${issue.path})` : issue.message;
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(from.line, from.character, to.line, to.character), message, SEVERITIES[issue.severity] ?? vscode.DiagnosticSeverity.Error);
+  diagnostic.source = REGISTRY_DIAGNOSTIC_SOURCE;
+  diagnostic.code = issue.reference && /^https:\/\//.test(issue.reference) ? { value: issue.type, target: vscode.Uri.parse(issue.reference) } : issue.type;
+  return diagnostic;
+}
+

@@ -1,0 +1,90 @@
+// The target registry of this workspace: the one remembered in workspaceState ("Select Target Registry"),
+// else the first entry of `mcpVersions.registries`. Clients are created here from the setting.
+import * as vscode from 'vscode';
+import { RegistryClient } from '../registry';
+import { UserCancelledError } from '../commands/registerCommand';
+
+export interface RegistrySetting {
+  name: string;
+  url: string;
+  auth?: string;
+}
+
+export interface TargetRegistry {
+  readonly name: string;
+  readonly url: string;
+  readonly client: RegistryClient;
+}
+
+const STATE_KEY = 'mcpVersions.targetRegistryUrl';
+
+export class WorkspaceRegistry implements vscode.Disposable {
+  private readonly clients = new Map<string, RegistryClient>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly state: vscode.Memento, private readonly log: vscode.LogOutputChannel) {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('mcpVersions.registries')) this.changed.fire();
+    });
+  }
+
+  configured(): RegistrySetting[] {
+    const raw = vscode.workspace.getConfiguration('mcpVersions').get<unknown>('registries');
+    if (!Array.isArray(raw)) return [];
+    return raw.filter((entry): entry is RegistrySetting =>
+      !!entry && typeof entry === 'object' && typeof entry.name === 'string' && typeof entry.url === 'string' && /^https?:\/\//.test(entry.url));
+  }
+
+  target(): TargetRegistry | undefined {
+    const registries = this.configured();
+    const remembered = this.state.get<string>(STATE_KEY);
+    const setting = registries.find((entry) => entry.url === remembered) ?? registries[0];
+    return setting ? { name: setting.name, url: setting.url, client: this.clientFor(setting.url) } : undefined;
+  }
+
+  async select(): Promise<TargetRegistry | undefined> {
+    const registries = this.configured();
+    if (registries.length === 0) {
+      const open = 'Open Settings';
+      if ((await vscode.window.showWarningMessage('No registry is configured in mcpVersions.registries.', open)) === open) {
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'mcpVersions.registries');
+      }
+      return undefined;
+    }
+    const current = this.target();
+    const picked = await vscode.window.showQuickPick(
+      registries.map((entry) => ({
+        label: entry.name,
+        description: entry.url,
+        detail: entry.url === current?.url ? 'current target of this workspace' : undefined,
+        iconPath: new vscode.ThemeIcon(entry.url === current?.url ? 'check' : 'server'),
+        entry,
+      })),
+      { title: 'Target Registry for This Workspace', placeHolder: 'The registry server.json files are compared with, validated and published to' },
+    );
+    if (!picked) throw new UserCancelledError();
+    await this.state.update(STATE_KEY, picked.entry.url);
+    this.changed.fire();
+    return this.target();
+  }
+
+  private clientFor(url: string): RegistryClient {
+    let client = this.clients.get(url);
+    if (!client) {
+      client = new RegistryClient(url, {
+        maxAttempts: 2,
+        timeoutMs: 10_000,
+        onRequest: (entry) => this.log.info(`${entry.method} ${entry.path} ${entry.status ?? entry.error ?? ''} ${Math.round(entry.ms)} ms`),
+      });
+      this.clients.set(url, client);
+    }
+    return client;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
