@@ -1,0 +1,205 @@
+// "Sign In…", "Sign Out" and "Generate Key Pair for Domain…", per registry (registry node or palette picker).
+import * as vscode from 'vscode';
+import { registerCommand, UserCancelledError, UserFacingError, withProgress, type CommandContext } from '../commands/registerCommand';
+import { generateKeyProofKeyPair, keyProofRecord, publicKeyBase64, publishableNamespaces, type KeyAlgorithm, type RegistryClient } from '../registry';
+import { normalizeRegistryUrl, readRegistries, type AuthMethod, type RegistryConfig } from '../registries/config';
+import type { UserPrompts } from '../publish/prompts';
+import { abortSignalFor } from '../util/cancellation';
+import { GENERATE_KEY_COMMAND, GITHUB_SCOPES, SIGN_IN_COMMAND } from './exchanges';
+import type { SignedInIdentityProvider } from './identity';
+import { isValidDomainName, keyProofInstructions, namespaceOfDomain } from './keyProofText';
+import type { AuthStore } from './store';
+import { forgetRegistryToken, getRegistryToken } from './tokens';
+
+export const SIGN_OUT_COMMAND = 'mcpVersions.signOut';
+
+export interface AuthCommandServices extends CommandContext {
+  readonly store: AuthStore;
+  readonly identity: SignedInIdentityProvider;
+  readonly prompts: UserPrompts;
+  readonly clientFor: (url: string) => RegistryClient;
+}
+
+export interface SignInResult {
+  readonly registry: string;
+  readonly namespaces: string[];
+  readonly subject?: string;
+}
+
+export interface GeneratedKey {
+  readonly domain: string;
+  readonly algorithm: KeyAlgorithm;
+  readonly record: string;
+  readonly document: vscode.TextDocument;
+}
+
+const METHOD_LABELS: Record<AuthMethod, string> = {
+  github: 'GitHub',
+  dns: 'DNS key proof',
+  http: 'HTTP key proof',
+  none: 'anonymous',
+  bearer: 'bearer token',
+};
+
+export function registerAuthCommands(services: AuthCommandServices): vscode.Disposable[] {
+  return [
+    registerCommand(services, SIGN_IN_COMMAND, async (arg?: unknown) => signIn(services, await registryArg(services, arg, 'Sign In'))),
+    registerCommand(services, SIGN_OUT_COMMAND, async (arg?: unknown) => signOut(services, await registryArg(services, arg, 'Sign Out'))),
+    registerCommand(services, GENERATE_KEY_COMMAND, async (arg?: unknown) =>
+      generateKey(services, await registryArg(services, arg, 'Generate Key Pair for Domain', (r) => r.auth === 'dns' || r.auth === 'http'))),
+  ];
+}
+
+export async function signIn(services: AuthCommandServices, registry: RegistryConfig): Promise<SignInResult | undefined> {
+  const method = registry.auth ?? 'github';
+  const { store, prompts } = services;
+  if (method === 'github') {
+    const account = { label: '$(github) Use my GitHub account in VS Code', description: 'asks for read:org to include organisations you own', pasted: false };
+    const paste = { label: '$(key) Paste a GitHub token…', description: 'a classic PAT with read:org, or `gh auth token`', pasted: true };
+    const picked = await prompts.pick([account, paste], { title: `Sign In to ${registry.name}`, placeHolder: 'Which GitHub identity publishes?' });
+    if (!picked) throw new UserCancelledError();
+    if (picked.pasted) {
+      const token = await prompts.input({ title: `Sign In to ${registry.name}`, prompt: 'GitHub token (kept in VS Code’s secret storage)', password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Paste a token') });
+      if (!token) throw new UserCancelledError();
+      await store.setGithubToken(registry.url, token.trim());
+    } else {
+      await store.setGithubToken(registry.url, undefined);
+      await vscode.authentication.getSession('github', GITHUB_SCOPES, { createIfNone: true });
+    }
+  } else if (method === 'bearer') {
+    const token = await prompts.input({ title: `Sign In to ${registry.name}`, prompt: 'Bearer token issued by this registry (kept in VS Code’s secret storage)', password: true, ignoreFocusOut: true });
+    if (!token) throw new UserCancelledError();
+    await store.setBearerToken(registry.url, token.trim());
+  } else if (method === 'dns' || method === 'http') {
+    const ready = await chooseDomainKey(services, registry);
+    if (!ready) return undefined;
+  }
+  forgetRegistryToken(registry.url);
+  const target = { name: registry.name, url: registry.url, auth: method, client: services.clientFor(registry.url) };
+  try {
+    await withProgress({ title: `Signing in to ${registry.name}…`, cancellable: true }, (_p, token) => getRegistryToken(target, abortSignalFor(token)));
+  } catch (error) {
+    if (method === 'github') await store.setGithubToken(registry.url, undefined);
+    if (method === 'bearer') await store.setBearerToken(registry.url, undefined);
+    throw error;
+  }
+  const identity = services.identity.identityFor(registry.url);
+  const namespaces = publishableNamespaces(identity?.permissions ?? []);
+  const who = identity?.subject ? ` as ${identity.subject}` : '';
+  const where = namespaces.length ? `You may publish to ${namespaces.join(', ')}.` : 'This identity may not publish to any namespace.';
+  void prompts.info(`Signed in to ${registry.name}${who} (${METHOD_LABELS[method]}). ${where}`);
+  return { registry: registry.url, namespaces, subject: identity?.subject };
+}
+
+/** Picks the domain and makes sure a private key is stored for it; false when the user must publish a new key first. */
+async function chooseDomainKey(services: AuthCommandServices, registry: RegistryConfig): Promise<boolean> {
+  const { store, prompts } = services;
+  const domain = await askDomain(prompts, registry, store.domain(registry.url));
+  await store.setDomain(registry.url, domain);
+  if (await store.domainKey(registry.url, domain)) return true;
+  const generate = { label: '$(key) Generate a new key pair', description: 'then publish its public key', generate: true };
+  const importKey = { label: '$(file-symlink-file) Enter an existing private key…', description: 'hex, as for mcp-publisher --private-key', generate: false };
+  const picked = await prompts.pick([generate, importKey], { title: `Sign In to ${registry.name} as ${domain}`, placeHolder: `No private key is stored for ${domain}` });
+  if (!picked) throw new UserCancelledError();
+  if (picked.generate) {
+    await generateKey(services, registry, domain);
+    return false;
+  }
+  const hex = await prompts.input({
+    title: `Private key for ${domain}`,
+    prompt: 'Ed25519 seed (64 hex characters) or P-384 private key (96 hex characters); kept in VS Code’s secret storage',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (/^(0x)?([0-9a-f]{64}|[0-9a-f]{96})$/i.test(v.trim()) ? undefined : 'Enter 64 (Ed25519) or 96 (P-384) hex characters'),
+  });
+  if (!hex) throw new UserCancelledError();
+  const clean = hex.trim().replace(/^0x/i, '');
+  await store.setDomainKey(registry.url, domain, { algorithm: clean.length === 64 ? 'ed25519' : 'ecdsap384', privateKeyHex: clean });
+  return true;
+}
+
+async function askDomain(prompts: UserPrompts, registry: RegistryConfig, current: string | undefined): Promise<string> {
+  const domain = await prompts.input({
+    title: `Domain for ${registry.name}`,
+    prompt: 'The domain you prove (example.com grants the com.example/* namespace)',
+    value: current,
+    ignoreFocusOut: true,
+    validateInput: (v) => (isValidDomainName(v.trim()) ? undefined : 'Enter a domain name such as example.com'),
+  });
+  if (!domain) throw new UserCancelledError();
+  return domain.trim().toLowerCase();
+}
+
+export async function signOut(services: AuthCommandServices, registry: RegistryConfig): Promise<void> {
+  await services.store.signOut(registry.url);
+  forgetRegistryToken(registry.url);
+  const session = registry.auth === undefined || registry.auth === 'github' ? ' VS Code’s own GitHub account stays signed in (Accounts menu).' : '';
+  void services.prompts.info(`Signed out of ${registry.name}.${session}`);
+}
+
+export async function generateKey(services: AuthCommandServices, registry: RegistryConfig, knownDomain?: string): Promise<GeneratedKey> {
+  const { store, prompts } = services;
+  const domain = knownDomain ?? (await askDomain(prompts, registry, store.domain(registry.url)));
+  const existing = await store.domainKey(registry.url, domain);
+  if (existing) {
+    const replace = await prompts.warning(`A private key for ${domain} is already stored for ${registry.name}.`, { modal: true, detail: 'Replacing it means publishing the new public key before you can sign in again.' }, 'Replace Key', 'Show Current Record');
+    if (replace === 'Show Current Record') return showKey(services, registry, domain, existing.algorithm, publicKeyBase64(existing.algorithm, existing.privateKeyHex));
+    if (replace !== 'Replace Key') throw new UserCancelledError();
+  }
+  const ed = { label: 'Ed25519', description: 'recommended', algorithm: 'ed25519' as const };
+  const p384 = { label: 'ECDSA P-384', description: 'for keys that must be NIST curves', algorithm: 'ecdsap384' as const };
+  const algorithm = knownDomain ? ed : await prompts.pick([ed, p384], { title: `Key pair for ${domain}`, placeHolder: 'Key algorithm' });
+  if (!algorithm) throw new UserCancelledError();
+  const pair = generateKeyProofKeyPair(algorithm.algorithm);
+  await store.setDomainKey(registry.url, domain, { algorithm: pair.algorithm, privateKeyHex: pair.privateKeyHex });
+  await store.setDomain(registry.url, domain);
+  forgetRegistryToken(registry.url);
+  return showKey(services, registry, domain, pair.algorithm, pair.publicKeyBase64);
+}
+
+async function showKey(services: AuthCommandServices, registry: RegistryConfig, domain: string, algorithm: KeyAlgorithm, publicKey: string): Promise<GeneratedKey> {
+  const record = keyProofRecord(algorithm, publicKey);
+  const method = registry.auth === 'dns' || registry.auth === 'http' ? registry.auth : 'either';
+  const content = keyProofInstructions({ domain, algorithm, record, registryName: registry.name, method });
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  await vscode.window.showTextDocument(document, { preview: false });
+  void services.prompts.info(`Publish the key record for ${domain}, then sign in to publish to ${namespaceOfDomain(domain)}.`, 'Copy Record').then(async (picked) => {
+    if (picked === 'Copy Record') await vscode.env.clipboard.writeText(record);
+  });
+  return { domain, algorithm, record, document };
+}
+
+/** The registry a command acts on: a URL, a registry tree node (or any node under one), or a pick. */
+async function registryArg(services: AuthCommandServices, arg: unknown, title: string, prefer?: (r: RegistryConfig) => boolean): Promise<RegistryConfig> {
+  const registries = readRegistries();
+  const url = urlOf(arg);
+  if (url) {
+    const found = registries.find((r) => r.url === normalizeRegistryUrl(url));
+    if (found) return found;
+    throw new UserFacingError(`${url} is not a configured registry.`);
+  }
+  if (registries.length === 0) throw new UserFacingError('No registry is configured in mcpVersions.registries.');
+  if (registries.length === 1) return registries[0];
+  const ordered = prefer ? [...registries.filter(prefer), ...registries.filter((r) => !prefer(r))] : registries;
+  const picked = await services.prompts.pick(
+    ordered.map((r) => ({ label: r.name, description: r.url, detail: signInDetail(services, r), registry: r })),
+    { title, placeHolder: 'Registry' },
+  );
+  if (!picked) throw new UserCancelledError();
+  return picked.registry;
+}
+
+function signInDetail(services: AuthCommandServices, registry: RegistryConfig): string {
+  const method = METHOD_LABELS[registry.auth ?? 'github'];
+  const identity = services.identity.identityFor(registry.url);
+  if (!identity) return `${method} · not signed in`;
+  return `${method} · ${identity.subject ?? 'signed in'} · may publish to ${publishableNamespaces(identity.permissions).join(', ') || 'nothing'}`;
+}
+
+function urlOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const node = arg as { config?: { url?: unknown }; registry?: { config?: { url?: unknown } }; server?: { registry?: { config?: { url?: unknown } } } };
+  const url = node.config?.url ?? node.registry?.config?.url ?? node.server?.registry?.config?.url;
+  return typeof url === 'string' ? url : undefined;
+}

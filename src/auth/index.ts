@@ -1,0 +1,42 @@
+// Sign-in per registry: installs the credential exchange every write goes through (src/auth/tokens.ts),
+// the identity the Registry tree shows, and the Sign In / Sign Out / Generate Key Pair commands.
+import type * as vscode from 'vscode';
+import type { CommandContext } from '../commands/registerCommand';
+import type { RegistryClient } from '../registry';
+import { readRegistries } from '../registries/config';
+import type { UserPrompts } from '../publish/prompts';
+import { registerAuthCommands, type AuthCommandServices } from './commands';
+import { createCredentialExchange } from './exchanges';
+import { SignedInIdentityProvider } from './identity';
+import { AuthStore } from './store';
+import { setCredentialExchange } from './tokens';
+
+export { SignInError, SIGN_IN_COMMAND, GENERATE_KEY_COMMAND, signInActions } from './exchanges';
+export { SIGN_OUT_COMMAND, type GeneratedKey, type SignInResult } from './commands';
+export type { SignedInIdentityProvider, SignedInIdentity } from './identity';
+
+export interface AuthServices extends CommandContext {
+  readonly prompts: UserPrompts;
+}
+
+export interface Auth {
+  readonly identity: SignedInIdentityProvider;
+  readonly store: AuthStore;
+  /** Second step, once the Registry tree's clients exist. */
+  registerCommands(clientFor: (url: string) => RegistryClient): void;
+}
+
+export function registerAuth(context: vscode.ExtensionContext, services: AuthServices): Auth {
+  const store = new AuthStore(context.secrets, context.globalState);
+  const identity = new SignedInIdentityProvider(readRegistries);
+  setCredentialExchange(createCredentialExchange(store));
+  context.subscriptions.push(identity, { dispose: () => setCredentialExchange(undefined) });
+  return {
+    identity,
+    store,
+    registerCommands(clientFor) {
+      const commandServices: AuthCommandServices = { log: services.log, prompts: services.prompts, store, identity, clientFor };
+      context.subscriptions.push(...registerAuthCommands(commandServices));
+    },
+  };
+}

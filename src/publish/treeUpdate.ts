@@ -1,0 +1,54 @@
+// After a publish: the Registry tree shows the server's versions as they are now (latest may have moved)
+// and reveals the new version, through the tree's public handle.
+import type * as vscode from 'vscode';
+import { officialMeta, type ServerResponse } from '../registry';
+import { normalizeRegistryUrl } from '../registries/config';
+import type { RegistryTreeHandle } from '../tree';
+import type { VersionNode } from '../tree/nodes';
+
+/**
+ * `versions`: every version (deleted ones included) as the registry now holds them, when the caller
+ * knows them (pre-flight list + the POST answer); otherwise the tree asks the registry again.
+ */
+export async function refreshAndReveal(
+  tree: RegistryTreeHandle,
+  registryUrl: string,
+  name: string,
+  version: string,
+  log: vscode.LogOutputChannel,
+  versions?: readonly ServerResponse[],
+): Promise<VersionNode | undefined> {
+  const provider = tree.provider;
+  const registry = provider.registries.find((r) => r.config.url === normalizeRegistryUrl(registryUrl));
+  if (!registry) return undefined;
+  try {
+    const state = registry.state;
+    const known = state.row(name) !== undefined || (state.mine?.some((row) => row.server.name === name) ?? false);
+    if (!known) {
+      // A server new to this registry: the list itself changes (and "my servers" may gain it).
+      provider.reloadRegistry(registry);
+      await provider.getChildren(provider.isSingleRegistry ? undefined : registry);
+    }
+    const pinned = state.mine?.some((row) => row.server.name === name) ?? false;
+    const server = provider.serverNode(registry, name, pinned);
+    if (versions) {
+      const shown = provider.showDeleted ? [...versions] : versions.filter((row) => officialMeta(row).status !== 'deleted');
+      state.applyVersions(name, shown, provider.showDeleted);
+      provider.refresh(server);
+    } else {
+      await provider.reloadServer(server);
+    }
+    provider.refresh(registry);
+    const node = provider.versionNodes(server, provider.cachedVersions(server) ?? []).find((n) => n.row.version === version);
+    // The tree is up to date here; selecting the node in the view runs on its own.
+    if (node) {
+      tree.view.reveal(node, { select: true, focus: false, expand: false }).then(undefined, (error: unknown) => {
+        log.warn(`Publish: could not reveal ${name}@${version}: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
+    return node;
+  } catch (error) {
+    log.warn(`Publish: the Registry view could not show ${name}@${version}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
