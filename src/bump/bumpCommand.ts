@@ -1,0 +1,159 @@
+// MCP Versions: Bump Version — pick the next version (checked against the registry, deleted versions
+// included), then move every version field of the workspace in one undoable edit.
+import * as vscode from 'vscode';
+import { UserCancelledError, UserFacingError } from '../commands/registerCommand';
+import { abortSignalFor } from '../util/cancellation';
+import { applyBumps, prepareBump, undoBump, type AppliedBump } from './applyBump';
+import {
+  buildVersionPicker,
+  checkTypedVersion,
+  CUSTOM_ITEM,
+  PREID_CHOICES,
+  PRERELEASE_ITEM,
+  readServerJsonFacts,
+  suggestionsFor,
+  takenReason,
+  type PickerView,
+  type RegistryKnowledge,
+} from './model';
+import type { BumpPrompts } from './prompts';
+import type { RegistryClient } from '../registry';
+import { readRegistryKnowledge, type TargetRegistry } from './registryKnowledge';
+import { channelOf, isValidPreid } from '../versioning';
+
+export interface BumpDeps {
+  readonly log: vscode.LogOutputChannel;
+  /** The workspace's target registry and its client, or undefined when none is configured. */
+  readonly target: () => (TargetRegistry & { client: RegistryClient }) | undefined;
+  readonly prompts: () => BumpPrompts;
+}
+
+export interface BumpOutcome {
+  readonly serverJson: string;
+  readonly from: string;
+  readonly to: string;
+  /** URIs of the files that changed. */
+  readonly files: readonly string[];
+  readonly warnings: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/** A `vscode.Uri`, or an object with a `uri` field (a node of the workspace view). */
+export function uriOfArgument(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (arg && typeof arg === 'object' && 'uri' in arg && (arg as { uri: unknown }).uri instanceof vscode.Uri) return (arg as { uri: vscode.Uri }).uri;
+  return undefined;
+}
+
+async function chooseServerJson(prompts: BumpPrompts): Promise<vscode.Uri> {
+  const found = await vscode.workspace.findFiles('**/server.json', '**/node_modules/**');
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const files = [...found].sort((a, b) => Number(b.toString() === active?.toString()) - Number(a.toString() === active?.toString()) || a.path.localeCompare(b.path));
+  if (files.length === 0) throw new UserFacingError('There is no server.json in this workspace to bump.');
+  if (files.length === 1) return files[0];
+  const picked = await prompts.pickServerJson(files.map((uri) => ({
+    uri,
+    label: vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
+    description: uri.toString() === active?.toString() ? 'active editor' : undefined,
+  })));
+  if (!picked) throw new UserCancelledError();
+  return picked;
+}
+
+async function readKnowledge(deps: BumpDeps, name: string | undefined, local: unknown): Promise<RegistryKnowledge> {
+  const registry = deps.target();
+  if (!registry || !name) return { kind: 'no-registry' };
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Reading the versions of ${name} from ${registry.name}…`, cancellable: true },
+    (_progress, token) => readRegistryKnowledge(registry.client, registry, name, local, abortSignalFor(token)),
+  );
+}
+
+/** Asks for the next version until one is acceptable; undefined when the user gives up. */
+async function chooseVersion(prompts: BumpPrompts, name: string, current: string, knowledge: RegistryKnowledge): Promise<string | undefined> {
+  const base = buildVersionPicker(name, current, knowledge, suggestionsFor(current, knowledge));
+  let view: PickerView = base;
+  for (let round = 0; round < 50; round++) {
+    const picked = await prompts.pickVersion(view);
+    if (picked === undefined) return undefined;
+    let version: string | undefined;
+    if (picked === PRERELEASE_ITEM) {
+      const channel = channelOf(current);
+      const choices = channel && !PREID_CHOICES.includes(channel as never) ? [channel, ...PREID_CHOICES] : [...PREID_CHOICES].sort((a, b) => Number(b === channel) - Number(a === channel));
+      const preid = await prompts.pickPreid(`${base.title}: pre-release`, choices, (value) =>
+        isValidPreid(value) ? undefined : 'Letters, digits, hyphens and dots only, without leading zeros in numbers.');
+      if (preid === undefined || !isValidPreid(preid)) continue;
+      version = suggestionsFor(current, knowledge, preid).find((s) => s.kind === 'prerelease')?.version;
+    } else if (picked === CUSTOM_ITEM) {
+      const recommended = base.items.find((item) => item.recommended && !item.refusal)?.version;
+      version = await prompts.inputVersion({
+        title: `${base.title}: custom version`,
+        prompt: `The next version of ${name} (now ${current})`,
+        value: recommended,
+        check: (value) => checkTypedVersion(value, current, knowledge),
+      });
+      if (version === undefined) continue;
+      if (checkTypedVersion(version, current, knowledge)?.severity === 'error') {
+        view = { ...base, placeholder: checkTypedVersion(version, current, knowledge)!.message };
+        continue;
+      }
+    } else {
+      const item = base.items.find((candidate) => candidate.id === picked);
+      if (item?.refusal) {
+        view = { ...base, placeholder: item.refusal };
+        continue;
+      }
+      version = item?.version;
+    }
+    if (version === undefined) continue;
+    const refusal = takenReason(version, knowledge);
+    if (refusal) {
+      view = { ...base, placeholder: refusal };
+      continue;
+    }
+    return version;
+  }
+  return undefined;
+}
+
+function offerUndo(deps: BumpDeps, applied: AppliedBump, message: string, warnings: readonly string[]): void {
+  const shown = warnings.length > 0
+    ? vscode.window.showWarningMessage(`${message} ${warnings.join(' ')}`, 'Undo', 'Show Log')
+    : vscode.window.showInformationMessage(message, 'Undo', 'Show Log');
+  void shown.then(async (choice) => {
+    if (choice === 'Show Log') deps.log.show(true);
+    if (choice !== 'Undo') return;
+    const restored = await undoBump(applied);
+    deps.log.info(`Bump Version: undo ${restored ? 'restored every place' : 'did not restore every place'}`);
+  });
+}
+
+export async function runBumpVersion(deps: BumpDeps, arg: unknown): Promise<BumpOutcome | undefined> {
+  const prompts = deps.prompts();
+  const uri = uriOfArgument(arg) ?? (await chooseServerJson(prompts));
+  const document = await vscode.workspace.openTextDocument(uri);
+  const text = document.getText();
+  const facts = readServerJsonFacts(text);
+  if (typeof facts === 'string') throw new UserFacingError(`${vscode.workspace.asRelativePath(uri)}: ${facts}.`);
+  const name = facts.name ?? vscode.workspace.asRelativePath(uri);
+  const knowledge = await readKnowledge(deps, facts.name, JSON.parse(text));
+  if (knowledge.kind === 'unreachable') deps.log.warn(`Bump Version: ${knowledge.registryName} unreachable: ${knowledge.message}`);
+
+  const version = await chooseVersion(prompts, name, facts.version, knowledge);
+  if (version === undefined) throw new UserCancelledError();
+  const prepared = await prepareBump(uri, version);
+  const preview = vscode.workspace.getConfiguration('mcpVersions.bump', uri).get<boolean>('preview') ?? true;
+  const [applied] = (await applyBumps([prepared], { preview })) ?? [];
+  const { plan } = prepared;
+  for (const note of plan.notes) deps.log.info(`Bump Version: ${note}`);
+  for (const warning of plan.warnings) deps.log.warn(`Bump Version: ${warning}`);
+  if (!applied || applied.changed.length === 0) {
+    void vscode.window.showInformationMessage(`Bump Version: nothing was changed; ${name} stays at ${plan.from}.`);
+    return { serverJson: uri.toString(), from: plan.from, to: plan.from, files: [], warnings: plan.warnings, notes: plan.notes };
+  }
+  const places = plan.files.reduce((sum, file) => sum + file.edits.length, 0);
+  const message = `Bumped ${name} ${plan.from} → ${plan.to}: ${places} place${places === 1 ? '' : 's'} in ${applied.changed.length} file${applied.changed.length === 1 ? '' : 's'}.`;
+  deps.log.info(`Bump Version: ${message} ${applied.changed.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')}`);
+  offerUndo(deps, applied, message, plan.warnings);
+  return { serverJson: uri.toString(), from: plan.from, to: plan.to, files: applied.changed.map((d) => d.uri.toString()), warnings: plan.warnings, notes: plan.notes };
+}

@@ -1,0 +1,119 @@
+// The interactive steps of Bump Version behind a small interface, so integration tests can script them
+// (through the extension API); production uses vscode.window quick picks and input boxes.
+import * as vscode from 'vscode';
+import type { InputCheck, PickerView } from './model';
+
+export interface ServerJsonChoice {
+  readonly uri: vscode.Uri;
+  readonly label: string;
+  readonly description?: string;
+}
+
+export interface VersionInputOptions {
+  readonly title: string;
+  readonly prompt: string;
+  readonly value?: string;
+  readonly placeholder?: string;
+  /** The message to show as the user types; an `error` refuses the value. */
+  readonly check: (value: string) => InputCheck | undefined;
+}
+
+export interface BumpPrompts {
+  /** Which server.json to bump (palette use with several files). */
+  pickServerJson(choices: readonly ServerJsonChoice[]): Promise<vscode.Uri | undefined>;
+  /** The id of the accepted item; an item with a `refusal` is never accepted (its refusal is shown instead). */
+  pickVersion(view: PickerView): Promise<string | undefined>;
+  /** A pre-release identifier: one of `choices` or typed. */
+  pickPreid(title: string, choices: readonly string[], check: (preid: string) => string | undefined): Promise<string | undefined>;
+  inputVersion(options: VersionInputOptions): Promise<string | undefined>;
+}
+
+const OTHER_PREID = 'Other…';
+
+export const windowPrompts: BumpPrompts = {
+  async pickServerJson(choices) {
+    const picked = await vscode.window.showQuickPick(
+      choices.map((choice) => ({ label: choice.label, description: choice.description, iconPath: new vscode.ThemeIcon('json'), uri: choice.uri })),
+      { title: 'Bump Version', placeHolder: 'Which server.json?' },
+    );
+    return picked?.uri;
+  },
+
+  pickVersion(view) {
+    return new Promise((resolve) => {
+      const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { id: string; refusal?: string }>();
+      pick.title = view.title;
+      pick.placeholder = view.placeholder;
+      pick.matchOnDescription = true;
+      pick.matchOnDetail = true;
+      pick.items = view.items.map((item) => ({
+        id: item.id,
+        refusal: item.refusal,
+        label: `$(${item.icon}) ${item.label}`,
+        description: item.description,
+        detail: item.detail,
+      }));
+      const recommended = pick.items.find((item) => view.items.find((v) => v.id === item.id)?.recommended && !item.refusal);
+      if (recommended) pick.activeItems = [recommended];
+      let result: string | undefined;
+      pick.onDidAccept(() => {
+        const item = pick.selectedItems[0] ?? pick.activeItems[0];
+        if (!item) return;
+        if (item.refusal) {
+          pick.prompt = `$(error) ${item.refusal}`;
+          return;
+        }
+        result = item.id;
+        pick.hide();
+      });
+      pick.onDidChangeActive(() => {
+        if (pick.prompt) pick.prompt = undefined;
+      });
+      pick.onDidHide(() => {
+        pick.dispose();
+        resolve(result);
+      });
+      pick.show();
+    });
+  },
+
+  async pickPreid(title, choices, check) {
+    const picked = await vscode.window.showQuickPick(
+      [...choices.map((label) => ({ label, iconPath: new vscode.ThemeIcon('beaker') })), { label: OTHER_PREID, iconPath: new vscode.ThemeIcon('edit') }],
+      { title, placeHolder: 'Pre-release identifier' },
+    );
+    if (!picked) return undefined;
+    if (picked.label !== OTHER_PREID) return picked.label;
+    return vscode.window.showInputBox({ title, prompt: 'Pre-release identifier (letters, digits, hyphens, dots), e.g. preview or dev', validateInput: check });
+  },
+
+  inputVersion(options) {
+    return new Promise((resolve) => {
+      const input = vscode.window.createInputBox();
+      input.title = options.title;
+      input.prompt = options.prompt;
+      input.placeholder = options.placeholder;
+      input.value = options.value ?? '';
+      const validate = (value: string): InputCheck | undefined => {
+        const check = options.check(value);
+        input.validationMessage = check
+          ? { message: check.message, severity: check.severity === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Warning }
+          : undefined;
+        return check;
+      };
+      if (input.value) validate(input.value);
+      let result: string | undefined;
+      input.onDidChangeValue(validate);
+      input.onDidAccept(() => {
+        if (validate(input.value)?.severity === 'error') return;
+        result = input.value;
+        input.hide();
+      });
+      input.onDidHide(() => {
+        input.dispose();
+        resolve(result);
+      });
+      input.show();
+    });
+  },
+};

@@ -1,0 +1,50 @@
+// Wires "MCP Versions: Bump Version" and exposes a small API for tests and the benchmark.
+import * as vscode from 'vscode';
+import { registerCommand, type CommandContext } from '../commands/registerCommand';
+import { applyBumps, prepareBump, undoBump, type AppliedBump, type PreparedBump } from './applyBump';
+import { runBumpVersion, type BumpOutcome } from './bumpCommand';
+import { windowPrompts, type BumpPrompts } from './prompts';
+import type { RegistryClient } from '../registry';
+import { RegistryClientCache, targetRegistry, type TargetRegistry } from './registryKnowledge';
+
+export const BUMP_COMMAND = 'mcpVersions.bumpVersion';
+
+export interface BumpApi {
+  /** Replaces the quick picks and input boxes (integration tests script them); undefined restores vscode.window. */
+  setPrompts(prompts: BumpPrompts | undefined): void;
+  /** Non-interactive: computes every edit of bumping `serverJson` to `version` (throws when a file cannot be parsed). */
+  prepare(serverJson: vscode.Uri, version: string): Promise<PreparedBump>;
+  /** Applies prepared bumps as one workspace edit (no preview when `preview` is false). */
+  apply(bumps: readonly PreparedBump[], options: { preview: boolean }): Promise<AppliedBump[] | undefined>;
+  undo(applied: AppliedBump): Promise<boolean>;
+}
+
+export type { BumpOutcome, BumpPrompts };
+
+/** The part of the workspace feature the bump uses: its target registry ("Select Target Registry"). */
+export interface BumpWorkspaceServices {
+  readonly registry: { target(): (TargetRegistry & { client: RegistryClient }) | undefined };
+}
+
+export function registerBump(context: vscode.ExtensionContext, ctx: CommandContext, workspace?: BumpWorkspaceServices): BumpApi {
+  let prompts: BumpPrompts | undefined;
+  const clients = new RegistryClientCache(ctx.log);
+  const deps = {
+    log: ctx.log,
+    target: () => {
+      if (workspace) return workspace.registry.target();
+      const registry = targetRegistry(context.workspaceState);
+      return registry && { ...registry, client: clients.get(registry.url) };
+    },
+    prompts: () => prompts ?? windowPrompts,
+  };
+  context.subscriptions.push(registerCommand(ctx, BUMP_COMMAND, (arg?: unknown) => runBumpVersion(deps, arg)));
+  return {
+    setPrompts: (next) => {
+      prompts = next;
+    },
+    prepare: prepareBump,
+    apply: applyBumps,
+    undo: undoBump,
+  };
+}
