@@ -1,0 +1,112 @@
+// The Registry view: wiring of the tree provider, its commands, decorations, raw JSON documents,
+// settings changes and auto-refresh while the view is visible.
+import * as vscode from 'vscode';
+import type { CommandContext } from '../commands/registerCommand';
+import { RegistryClients } from '../registries/clients';
+import { registerRegistryCommands } from '../registries/commands';
+import { affectsRegistries, normalizeRegistryUrl, numberSetting, readRegistries } from '../registries/config';
+import { AnonymousIdentityProvider, type IdentityProvider } from '../registries/identity';
+import { forgetRegistryToken } from '../auth/tokens';
+import { StatusDecorationProvider } from './decorations';
+import { RegistryTreeProvider } from './provider';
+import { JSON_SCHEME, RawJsonProvider } from './rawJson';
+import { registerStatusCommands } from './statusCommands';
+import { registerVersionCommands } from './versionCommands';
+import type { DiffFeature } from '../diff';
+import { FILTERED_KEY, registerViewCommands, VIEW_ID } from './viewCommands';
+
+export interface RegistryTreeServices extends CommandContext {
+  /** Defaults to the anonymous-only provider; the publish feature passes its own. */
+  identity?: IdentityProvider;
+  /** Opens the semantic diff for the compare commands. */
+  diff?: DiffFeature;
+}
+
+export interface RegistryTreeHandle {
+  readonly provider: RegistryTreeProvider;
+  readonly view: vscode.TreeView<unknown>;
+  readonly clients: RegistryClients;
+  /** One incremental refresh now (what the auto-refresh timer runs). */
+  sync(): Promise<number>;
+}
+
+export function registerRegistryTree(context: vscode.ExtensionContext, services: RegistryTreeServices): RegistryTreeHandle {
+  const clients = new RegistryClients(services.log, context.globalState);
+  const anonymous = new AnonymousIdentityProvider(readRegistries);
+  const identity = services.identity ?? anonymous;
+  const provider = new RegistryTreeProvider({ log: services.log, clients, identity });
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const rawJson = new RawJsonProvider(clients, (url, name, version) => {
+    const registry = provider.registries.find((r) => r.config.url === url);
+    return registry?.state.versions.get(name)?.responses.find((response) => response.server.version === version);
+  });
+
+  const updateDescription = () => {
+    const filtered = provider.registries.filter((r) => r.state.search);
+    view.description = filtered.length === 0 ? undefined : `Filtered: ${filtered.map((r) => `“${r.state.search}”`).join(', ')}`;
+    void vscode.commands.executeCommand('setContext', FILTERED_KEY, filtered.length > 0);
+  };
+
+  const autoRefresh = new AutoRefresh(view, () => provider.sync());
+  context.subscriptions.push(
+    provider,
+    view,
+    anonymous,
+    autoRefresh,
+    vscode.window.registerFileDecorationProvider(new StatusDecorationProvider()),
+    vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, rawJson),
+    provider.onDidChangeFilter(updateDescription),
+    identity.onDidChangePermissions((url) => {
+      const registry = provider.registries.find((r) => r.config.url === normalizeRegistryUrl(url));
+      if (registry) provider.reloadRegistry(registry);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsRegistries(event)) {
+        const before = provider.registries.map((r) => r.config.url);
+        provider.reloadRegistries();
+        const after = new Set(provider.registries.map((r) => r.config.url));
+        for (const url of before) if (!after.has(url)) forgetRegistryToken(url);
+        anonymous.registriesChanged(provider.registries.map((r) => r.config.url));
+        updateDescription();
+      }
+      if (event.affectsConfiguration('mcpVersions.autoRefreshSeconds')) autoRefresh.reschedule();
+    }),
+    ...registerViewCommands(services, provider),
+    ...registerVersionCommands(services, provider),
+    ...registerStatusCommands(services, provider, clients),
+    ...registerRegistryCommands(services, clients),
+  );
+  return { provider, view: view as vscode.TreeView<unknown>, clients, sync: () => provider.sync() };
+}
+
+/** Runs `tick` every `mcpVersions.autoRefreshSeconds` while the view is visible (0 = never). */
+class AutoRefresh implements vscode.Disposable {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private readonly listener: vscode.Disposable;
+
+  constructor(
+    private readonly view: vscode.TreeView<unknown>,
+    private readonly tick: () => Promise<unknown>,
+  ) {
+    this.listener = view.onDidChangeVisibility(() => this.reschedule());
+    this.reschedule();
+  }
+
+  reschedule(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    const seconds = numberSetting('autoRefreshSeconds', 120);
+    if (!this.view.visible || seconds <= 0) return;
+    this.timer = setInterval(() => {
+      if (this.running || !this.view.visible) return;
+      this.running = true;
+      this.tick().finally(() => (this.running = false));
+    }, seconds * 1000);
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.listener.dispose();
+  }
+}

@@ -1,0 +1,227 @@
+// TreeItems for the Registry tree: labels, descriptions, Markdown tooltips (registry strings escaped,
+// untrusted), codicons, status decorations (via resourceUri) and composed contextValues.
+import * as vscode from 'vscode';
+import { RegistryError, officialMeta, publishableNamespaces, type Permission, type ServerResponse } from '../registry';
+import { exactUtc, relativeTime } from '../util/relativeTime';
+import { composeContextValue } from './contextValue';
+import type { ActionNode, DetailNode, ErrorNode, FilterNode, LoadMoreNode, MessageNode, RegistryNode, ServerNode, VersionNode } from './nodes';
+import { DELIVERY_ICONS, DELIVERY_LABELS, deliveryKind } from './packageKind';
+import { encodeStatusQuery } from './statusBadge';
+
+export const STATUS_SCHEME = 'mcp-versions-status';
+const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+const Expanded = vscode.TreeItemCollapsibleState.Expanded;
+const None = vscode.TreeItemCollapsibleState.None;
+
+export interface ItemContext {
+  /** Whether the identity may change this server's versions. */
+  mine(registry: RegistryNode, serverName: string): boolean;
+  /** Environments whose endpoint reports this version (a badge in the description). */
+  environmentsRunning?(serverName: string, version: string): readonly string[];
+}
+
+export function registryItem(node: RegistryNode, permissions?: readonly Permission[]): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.config.name, Expanded);
+  item.id = node.id;
+  const state = node.state;
+  const parts = [node.config.url];
+  const namespaces = permissions && publishableNamespaces(permissions);
+  if (node.config.source === 'gallery') parts.push('from chat.mcp.gallery.serviceUrl');
+  if (state.search) parts.push(`filtered: ${state.search}`);
+  if (namespaces?.length) parts.push(`publishes to ${namespaces.join(', ')}`);
+  item.description = parts.join(' · ');
+  item.iconPath = new vscode.ThemeIcon(state.listError ? 'error' : node.config.source === 'gallery' ? 'extensions' : 'database');
+  const tooltip = untrusted();
+  tooltip.appendMarkdown('**').appendText(node.config.name).appendMarkdown('**\n\n');
+  tooltip.appendText(node.config.url);
+  if (node.config.source === 'gallery') tooltip.appendMarkdown('\n\n').appendText('From chat.mcp.gallery.serviceUrl (the registry VS Code’s MCP gallery uses)');
+  if (node.config.auth) tooltip.appendMarkdown('\n\n').appendText(`Sign-in: ${node.config.auth}`);
+  if (namespaces) tooltip.appendMarkdown('\n\n').appendText(namespaces.length ? `You may publish to: ${namespaces.join(', ')}` : 'Signed in, but this identity may not publish to any namespace');
+  else tooltip.appendMarkdown('\n\n').appendText('Not signed in');
+  item.tooltip = tooltip;
+  item.contextValue = composeContextValue('registry', [node.config.source === 'settings' ? 'removable' : 'gallery']);
+  return item;
+}
+
+export function serverItem(node: ServerNode, row: ServerResponse | undefined, context: ItemContext): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.name, Collapsed);
+  item.id = node.id;
+  if (!row) {
+    item.description = 'not in the list any more';
+    item.iconPath = new vscode.ThemeIcon('circle-slash');
+    item.contextValue = composeContextValue('server', [context.mine(node.registry, node.name) && 'mine']);
+    return item;
+  }
+  const server = row.server;
+  const meta = officialMeta(row);
+  const kind = deliveryKind(server);
+  const description: string[] = [];
+  if (node.pinned) description.push('yours');
+  description.push(server.version);
+  if (server.title && server.title.length <= 30) description.push(server.title);
+  if (node.shownCount !== undefined) description.push(node.shownCount === 1 ? '1 version' : `${node.shownCount} versions`);
+  item.description = description.join(' · ');
+  item.iconPath = new vscode.ThemeIcon(DELIVERY_ICONS[kind]);
+  item.resourceUri = statusUri(`${node.registry.config.url}/${server.name}`, { status: meta.status });
+  item.contextValue = composeContextValue('server', [
+    meta.status === 'deprecated' && 'deprecated',
+    meta.status === 'deleted' && 'deleted',
+    context.mine(node.registry, node.name) && 'mine',
+  ]);
+  return item;
+}
+
+export function versionItem(node: VersionNode, context: ItemContext): vscode.TreeItem {
+  const row = node.row;
+  const item = new vscode.TreeItem(row.version, Collapsed);
+  item.id = node.id;
+  const description: string[] = [];
+  if (row.isLatest) description.push('latest');
+  if (row.channelHead) description.push(row.channelHead);
+  if (row.status !== 'active') description.push(row.statusMessage ? `${row.status}: ${row.statusMessage}` : row.status);
+  description.push(relativeTime(row.publishedAt));
+  const liveOn = context.environmentsRunning?.(node.server.name, row.version) ?? [];
+  if (liveOn.length > 0) description.unshift(`● ${liveOn.join(', ')}`);
+  item.description = description.join(' · ');
+  item.iconPath = new vscode.ThemeIcon(
+    row.status === 'deleted' ? 'trash' : row.status === 'deprecated' ? 'warning' : row.isLatest ? 'star-full' : 'tag',
+    row.status === 'deleted' ? new vscode.ThemeColor('list.errorForeground') : row.isLatest && row.status === 'active' ? new vscode.ThemeColor('charts.green') : undefined,
+  );
+  const serverName = node.server.name;
+  item.resourceUri = statusUri(`${node.server.registry.config.url}/${serverName}/${row.version}`, {
+    status: row.status,
+    latest: row.isLatest,
+    channel: row.channelHead,
+  });
+  item.contextValue = composeContextValue('version', [
+    row.isLatest && 'latest',
+    /-/.test(row.version) && 'prerelease',
+    row.status === 'active' && 'active',
+    row.status === 'deprecated' && 'deprecated',
+    row.status === 'deleted' && 'deleted',
+    context.mine(node.server.registry, serverName) && 'mine',
+    row.previous !== undefined && 'hasPrevious',
+  ]);
+  return item;
+}
+
+/** Server tooltips are built on hover (resolveTreeItem): a page of servers costs no Markdown until then. */
+export function serverTooltip(row: ServerResponse): vscode.MarkdownString {
+  const server = row.server;
+  const meta = officialMeta(row);
+  const kind = deliveryKind(server);
+  const tooltip = untrusted();
+  tooltip.appendMarkdown('**').appendText(server.title ?? server.name).appendMarkdown('**');
+  if (server.title) tooltip.appendMarkdown('  \n').appendText(server.name);
+  tooltip.appendMarkdown('\n\n').appendText(server.description);
+  tooltip.appendMarkdown('\n\n---\n\n');
+  tooltip.appendText(`Latest: ${server.version}${meta.status !== 'active' ? ` (${meta.status})` : ''}`).appendMarkdown('  \n');
+  tooltip.appendText(`Published: ${relativeTime(meta.publishedAt)} (${exactUtc(meta.publishedAt)})`).appendMarkdown('  \n');
+  tooltip.appendText(`Delivered as: ${DELIVERY_LABELS[kind]}`);
+  if (server.repository?.url) tooltip.appendMarkdown('  \nRepository: ').appendMarkdown(link(server.repository.url));
+  if (server.websiteUrl) tooltip.appendMarkdown('  \nWebsite: ').appendMarkdown(link(server.websiteUrl));
+  return tooltip;
+}
+
+/** Version tooltips are built on hover too: a server can have 10 000 versions. */
+export function versionTooltip(node: VersionNode): vscode.MarkdownString {
+  const row = node.row;
+  const serverName = node.server.name;
+  const tooltip = untrusted();
+  tooltip.appendMarkdown('**').appendText(`${serverName}@${row.version}`).appendMarkdown('**\n\n');
+  const flags = [row.isLatest ? 'latest' : undefined, row.channelHead ? `newest ${row.channelHead}` : undefined, row.status].filter(Boolean);
+  tooltip.appendText(flags.join(' · '));
+  if (row.statusMessage) tooltip.appendMarkdown('  \n').appendText(`Status message: ${row.statusMessage}`);
+  tooltip.appendMarkdown('  \n').appendText(`Published ${relativeTime(row.publishedAt)} — ${exactUtc(row.publishedAt)}`);
+  const meta = officialMeta(row.response);
+  if (meta.status !== 'active') tooltip.appendMarkdown('  \n').appendText(`Status changed ${exactUtc(meta.statusChangedAt)}`);
+  return tooltip;
+}
+
+export function detailItem(node: DetailNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, node.children?.length ? (node.kind === 'detail' ? Collapsed : Expanded) : None);
+  item.id = node.id;
+  item.description = node.description;
+  item.iconPath = new vscode.ThemeIcon(node.icon);
+  if (node.tooltip) item.tooltip = untrusted().appendText(node.tooltip);
+  item.contextValue = composeContextValue(node.kind);
+  return item;
+}
+
+export function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.loading ? 'Loading…' : 'Load more…', None);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon(node.loading ? 'loading~spin' : 'more');
+  item.description = `${node.registry.state.rows.length} loaded`;
+  item.tooltip = 'Load the next page of servers';
+  item.command = { command: 'mcpVersions.registry.loadMore', title: 'Load More', arguments: [node] };
+  item.contextValue = composeContextValue('loadMore');
+  return item;
+}
+
+export function filterItem(node: FilterNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(`Filtered: “${node.search}”`, None);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('filter');
+  item.description = 'click to clear';
+  item.tooltip = untrusted().appendText(`Servers whose name contains “${node.search}” (searched by the registry). Click to clear the filter.`);
+  item.command = { command: 'mcpVersions.registry.clearFilter', title: 'Clear Filter', arguments: [node] };
+  item.contextValue = composeContextValue('filter');
+  return item;
+}
+
+export function errorItem(node: ErrorNode): vscode.TreeItem {
+  const error = node.error;
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = error instanceof RegistryError ? error.hint : undefined;
+  const label = node.server ? `Could not load the versions of ${node.server.name}: ${message}` : `${node.registry.config.name}: ${message}`;
+  const item = new vscode.TreeItem(label, Expanded);
+  item.id = node.id;
+  item.description = hint;
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  const tooltip = untrusted().appendText(message);
+  if (hint) tooltip.appendMarkdown('\n\n').appendText(hint);
+  item.tooltip = tooltip;
+  item.contextValue = composeContextValue('error');
+  return item;
+}
+
+export function actionItem(node: ActionNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, None);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon(node.icon);
+  item.command = node.command;
+  item.contextValue = composeContextValue('action');
+  return item;
+}
+
+export function messageItem(node: MessageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, None);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon(node.icon);
+  item.contextValue = composeContextValue('message');
+  return item;
+}
+
+function statusUri(key: string, state: Parameters<typeof encodeStatusQuery>[0]): vscode.Uri {
+  return vscode.Uri.from({ scheme: STATUS_SCHEME, path: `/${encodeURIComponent(key)}`, query: encodeStatusQuery(state) });
+}
+
+function untrusted(): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
+
+/** A Markdown link to an http(s) URL from the registry, or the escaped text when it is anything else. */
+function link(url: string): string {
+  const text = new vscode.MarkdownString().appendText(url).value;
+  if (!/^https?:\/\//i.test(url)) return text;
+  try {
+    const safe = new URL(url).toString().replace(/[()<>\s]/g, (c) => encodeURIComponent(c));
+    return `[${text}](${safe})`;
+  } catch {
+    return text;
+  }
+}

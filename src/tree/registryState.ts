@@ -1,0 +1,265 @@
+// Everything the tree knows about one registry: loaded pages of servers (one latest row each), the
+// filter, "my servers", and per-server version lists, with the times they were fetched. No vscode here:
+// the provider turns this into nodes.
+import { mayChangeStatus, officialMeta, RegistryError, type Permission, type RegistryClient, type ServerResponse } from '../registry';
+
+export type ClientRunner = <T>(call: (client: RegistryClient) => Promise<T>) => Promise<T>;
+
+export interface VersionsEntry {
+  readonly responses: ServerResponse[];
+  readonly includeDeleted: boolean;
+  readonly fetchedAt: number;
+}
+
+export interface StateOptions {
+  pageSize?: number;
+  now?: () => number;
+  /** Look back this far on each incremental sync, for clock differences with the registry. Default 30 s. */
+  syncOverlapMs?: number;
+}
+
+const compareNames = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function insertSorted(rows: ServerResponse[], row: ServerResponse): void {
+  const at = rows.findIndex((existing) => compareNames(existing.server.name, row.server.name) > 0);
+  if (at < 0) rows.push(row);
+  else rows.splice(at, 0, row);
+}
+
+export class RegistryState {
+  search: string | undefined;
+  rows: ServerResponse[] = [];
+  nextCursor: string | undefined;
+  listFetchedAt: number | undefined;
+  listError: unknown;
+  /** Servers in namespaces the identity may act on (first page of each namespace), or undefined when unknown. */
+  mine: ServerResponse[] | undefined;
+  readonly versions = new Map<string, VersionsEntry>();
+  readonly versionErrors = new Map<string, unknown>();
+  private listIncludesDeleted = false;
+  private minePermissions: readonly Permission[] | undefined;
+  private index: Map<string, ServerResponse> | undefined;
+  private syncedSince: Date | undefined;
+  private readonly lastUpdate = new Map<string, number>();
+  private readonly pageSize: number;
+  private readonly now: () => number;
+  private readonly overlapMs: number;
+
+  constructor(
+    readonly url: string,
+    private readonly run: ClientRunner,
+    options: StateOptions = {},
+  ) {
+    this.pageSize = options.pageSize ?? 50;
+    this.now = options.now ?? Date.now;
+    this.overlapMs = options.syncOverlapMs ?? 30_000;
+  }
+
+  get loaded(): boolean {
+    return this.listFetchedAt !== undefined;
+  }
+
+  get complete(): boolean {
+    return this.loaded && this.nextCursor === undefined;
+  }
+
+  isListStale(staleMs: number, includeDeleted: boolean): boolean {
+    return this.listFetchedAt === undefined || this.listIncludesDeleted !== includeDeleted || this.now() - this.listFetchedAt > staleMs;
+  }
+
+  isVersionsFresh(name: string, staleMs: number, includeDeleted: boolean): boolean {
+    const entry = this.versions.get(name);
+    return entry !== undefined && entry.includeDeleted === includeDeleted && this.now() - entry.fetchedAt <= staleMs;
+  }
+
+  row(name: string): ServerResponse | undefined {
+    if (!this.index) {
+      this.index = new Map(this.rows.map((row) => [row.server.name, row]));
+      for (const row of this.mine ?? []) this.index.set(row.server.name, row);
+    }
+    return this.index.get(name);
+  }
+
+  /** Drops everything fetched (refresh of the whole registry). */
+  reset(): void {
+    this.index = undefined;
+    this.rows = [];
+    this.nextCursor = undefined;
+    this.listFetchedAt = undefined;
+    this.listError = undefined;
+    this.mine = undefined;
+    this.minePermissions = undefined;
+    this.versions.clear();
+    this.versionErrors.clear();
+    this.syncedSince = undefined;
+    this.lastUpdate.clear();
+  }
+
+  /** The first page of servers (and, when the identity is known, "my servers"), replacing what was loaded. */
+  async loadFirstPage(includeDeleted: boolean, permissions: readonly Permission[] | undefined, signal?: AbortSignal): Promise<void> {
+    const started = this.now();
+    try {
+      const [page, mine] = await Promise.all([
+        this.run((client) => client.listServers(this.listParams(includeDeleted), { signal })),
+        this.loadMine(includeDeleted, permissions, signal),
+      ]);
+      this.index = undefined;
+      this.rows = page.servers;
+      this.nextCursor = page.servers.length > 0 ? page.metadata.nextCursor : undefined;
+      this.mine = mine;
+      this.minePermissions = mine ? permissions : undefined;
+      this.listFetchedAt = this.now();
+      this.listIncludesDeleted = includeDeleted;
+      this.listError = undefined;
+      this.syncedSince = new Date(started - this.overlapMs);
+    } catch (error) {
+      this.listError = error;
+      throw error;
+    }
+  }
+
+  /** Appends the next page; returns how many servers it added. */
+  async loadMore(signal?: AbortSignal): Promise<number> {
+    if (this.nextCursor === undefined) return 0;
+    const page = await this.run((client) =>
+      client.listServers({ ...this.listParams(this.listIncludesDeleted), cursor: this.nextCursor }, { signal }),
+    );
+    const known = new Set(this.rows.map((row) => row.server.name));
+    const fresh = page.servers.filter((row) => !known.has(row.server.name));
+    this.index = undefined;
+    this.rows.push(...fresh);
+    this.nextCursor = page.servers.length > 0 && page.metadata.nextCursor !== this.nextCursor ? page.metadata.nextCursor : undefined;
+    return fresh.length;
+  }
+
+  /** All versions of one server with one request; the server's row follows the registry's isLatest. */
+  async loadVersions(name: string, includeDeleted: boolean, signal?: AbortSignal): Promise<ServerResponse[]> {
+    try {
+      const responses = await this.run((client) => client.getServerVersions(name, { includeDeleted, signal }));
+      this.applyVersions(name, responses, includeDeleted);
+      this.versionErrors.delete(name);
+      return responses;
+    } catch (error) {
+      if (error instanceof RegistryError && error.kind === 'http' && error.status === 404) {
+        this.applyVersions(name, [], includeDeleted);
+        return [];
+      }
+      this.versionErrors.set(name, error);
+      throw error;
+    }
+  }
+
+  /** Latest rows whose name contains `text` (for pickers; the tree's pages are left alone). */
+  async searchServers(text: string, signal?: AbortSignal): Promise<ServerResponse[]> {
+    const page = await this.run((client) => client.listServers({ version: 'latest', limit: this.pageSize, search: text || undefined }, { signal }));
+    return page.servers;
+  }
+
+  /** A version list fetched without touching the cache (e.g. with deleted versions while the tree hides them). */
+  async fetchVersions(name: string, includeDeleted: boolean, signal?: AbortSignal): Promise<ServerResponse[]> {
+    return this.run((client) => client.getServerVersions(name, { includeDeleted, signal }));
+  }
+
+  /** Records a fresh version list and moves the server's row to the version the registry now flags latest. */
+  applyVersions(name: string, responses: ServerResponse[], includeDeleted: boolean): void {
+    this.versions.set(name, { responses, includeDeleted, fetchedAt: this.now() });
+    for (const response of responses) this.noteUpdate(name, officialMeta(response).updatedAt);
+    const latest = responses.find((response) => officialMeta(response).isLatest);
+    const visible = latest && (includeDeleted || officialMeta(latest).status !== 'deleted') ? latest : undefined;
+    this.replaceRow(name, visible);
+  }
+
+  /**
+   * Incremental refresh: rows changed since the last sync (`updated_since`), then one `/versions`
+   * request per touched server that the tree shows, because moving `isLatest` does not bump
+   * `updatedAt` of the other rows. Returns the names whose data changed.
+   */
+  async sync(includeDeleted: boolean, signal?: AbortSignal): Promise<string[]> {
+    if (!this.loaded || this.syncedSince === undefined) return [];
+    const started = this.now();
+    const touched = new Map<string, string>();
+    await this.run(async (client) => {
+      for await (const response of client.iterateServers({ updatedSince: this.syncedSince, limit: 100 }, { signal })) {
+        const name = response.server.name;
+        if (this.search && !name.toLowerCase().includes(this.search.toLowerCase())) continue;
+        const updatedAt = officialMeta(response).updatedAt;
+        if (!(Date.parse(updatedAt) > (this.lastUpdate.get(name) ?? -Infinity))) continue;
+        if (!this.isShown(name)) continue;
+        const known = touched.get(name);
+        if (known === undefined || Date.parse(updatedAt) > Date.parse(known)) touched.set(name, updatedAt);
+      }
+    });
+    this.syncedSince = new Date(started - this.overlapMs);
+    for (const [name, updatedAt] of touched) {
+      await this.loadVersions(name, includeDeleted, signal);
+      // Deleted rows are not in a list without them; remember their time so the overlap does not report them again.
+      this.noteUpdate(name, updatedAt);
+    }
+    return [...touched.keys()];
+  }
+
+  private isShown(name: string): boolean {
+    if (this.row(name) || this.versions.has(name) || this.belongsInMine(name)) return true;
+    const last = this.rows.at(-1)?.server.name;
+    return this.complete || (last !== undefined && compareNames(name, last) < 0);
+  }
+
+  private noteUpdate(name: string, updatedAt: string): void {
+    const at = Date.parse(updatedAt);
+    if (Number.isFinite(at) && at > (this.lastUpdate.get(name) ?? -Infinity)) this.lastUpdate.set(name, at);
+  }
+
+  private replaceRow(name: string, latest: ServerResponse | undefined): void {
+    this.index = undefined;
+    const index = this.rows.findIndex((row) => row.server.name === name);
+    const inMine = this.mine?.findIndex((row) => row.server.name === name) ?? -1;
+    if (latest) {
+      if (index >= 0) this.rows[index] = latest;
+      else if (inMine < 0 && this.belongsInLoadedRange(name)) insertSorted(this.rows, latest);
+      if (inMine >= 0) this.mine![inMine] = latest;
+      else if (this.belongsInMine(name)) insertSorted(this.mine!, latest);
+    } else {
+      if (index >= 0) this.rows.splice(index, 1);
+      if (inMine >= 0) this.mine!.splice(inMine, 1);
+    }
+  }
+
+  private belongsInLoadedRange(name: string): boolean {
+    if (!this.loaded) return false;
+    if (this.search && !name.toLowerCase().includes(this.search.toLowerCase())) return false;
+    const last = this.rows.at(-1)?.server.name;
+    return this.complete || (last !== undefined && compareNames(name, last) < 0);
+  }
+
+  private belongsInMine(name: string): boolean {
+    if (!this.mine || !this.minePermissions) return false;
+    if (this.search && !name.toLowerCase().includes(this.search.toLowerCase())) return false;
+    return mayChangeStatus(this.minePermissions, name);
+  }
+
+  private listParams(includeDeleted: boolean) {
+    return { version: 'latest', limit: this.pageSize, search: this.search, ...(includeDeleted ? { includeDeleted: true } : {}) };
+  }
+
+  private async loadMine(includeDeleted: boolean, permissions: readonly Permission[] | undefined, signal?: AbortSignal): Promise<ServerResponse[] | undefined> {
+    if (!permissions) return undefined;
+    const prefixes = new Set<string>();
+    for (const permission of permissions) {
+      if (permission.resource === '*') return undefined;
+      prefixes.add(permission.resource.replace(/\*$/, ''));
+    }
+    const found = new Map<string, ServerResponse>();
+    for (const prefix of prefixes) {
+      const search = this.search && this.search.length > prefix.length ? this.search : prefix;
+      const page = await this.run((client) =>
+        client.listServers({ version: 'latest', limit: this.pageSize, search, ...(includeDeleted ? { includeDeleted: true } : {}) }, { signal }),
+      );
+      for (const row of page.servers) {
+        const name = row.server.name;
+        const matchesFilter = !this.search || name.toLowerCase().includes(this.search.toLowerCase());
+        if (matchesFilter && mayChangeStatus(permissions, name)) found.set(name, row);
+      }
+    }
+    return [...found.values()].sort((a, b) => compareNames(a.server.name, b.server.name));
+  }
+}

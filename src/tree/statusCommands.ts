@@ -1,0 +1,107 @@
+// Deprecate / Un-deprecate / Delete / Restore a version or all versions of a server, after a modal
+// confirmation that names the server, the version and which version will be latest afterwards.
+import * as vscode from 'vscode';
+import { registerCommand, UserCancelledError, UserFacingError, withProgress, type CommandContext } from '../commands/registerCommand';
+import { withRegistryToken } from '../auth/tokens';
+import { publishableNamespaces, RegistryError, type ServerStatus } from '../registry';
+import type { RegistryClients } from '../registries/clients';
+import type { RegistryTreeProvider } from './provider';
+import { versionOrAllTarget, type ServerTarget } from './targets';
+import { latestSentence } from './latestSentence';
+import { toVersionRows } from './versionRows';
+
+interface StatusAction {
+  readonly command: string;
+  readonly verb: string;
+  readonly done: string;
+  readonly to: ServerStatus;
+  readonly from: readonly ServerStatus[];
+  readonly asksMessage: boolean;
+}
+
+const ACTIONS: readonly StatusAction[] = [
+  { command: 'mcpVersions.version.deprecate', verb: 'Deprecate', done: 'Deprecated', to: 'deprecated', from: ['active'], asksMessage: true },
+  { command: 'mcpVersions.version.undeprecate', verb: 'Un-deprecate', done: 'Un-deprecated', to: 'active', from: ['deprecated'], asksMessage: false },
+  { command: 'mcpVersions.version.delete', verb: 'Delete', done: 'Deleted', to: 'deleted', from: ['active', 'deprecated'], asksMessage: true },
+  { command: 'mcpVersions.version.restore', verb: 'Restore', done: 'Restored', to: 'active', from: ['deleted'], asksMessage: false },
+];
+
+const MAX_MESSAGE = 500;
+
+/** For callers other than menus (other features, tests): skip the message prompt and/or the confirmation. */
+export interface StatusCommandOptions {
+  /** The status message; when given, no input box is shown ('' for none). */
+  statusMessage?: string;
+  /** false skips the modal confirmation. */
+  confirm?: boolean;
+}
+
+export function registerStatusCommands(ctx: CommandContext, provider: RegistryTreeProvider, clients: RegistryClients): vscode.Disposable[] {
+  return ACTIONS.map((action) =>
+    registerCommand(ctx, action.command, (arg?: unknown, options?: StatusCommandOptions) => changeStatus(provider, clients, action, arg, options ?? {})),
+  );
+}
+
+async function changeStatus(
+  provider: RegistryTreeProvider,
+  clients: RegistryClients,
+  action: StatusAction,
+  arg: unknown,
+  options: StatusCommandOptions,
+): Promise<void> {
+  const target = await versionOrAllTarget(provider, arg, {
+    title: `${action.verb} Version`,
+    includeDeleted: action.to === 'active' || provider.showDeleted,
+    filter: (row) => action.from.includes(row.status),
+  });
+  const { registry, server, row } = target;
+  const subject = row ? `${server.name}@${row.version}` : `all versions of ${server.name}`;
+  if (!provider.isMine(registry, server.name)) {
+    throw new UserFacingError(`You cannot change the status of ${server.name} on ${registry.config.name}: ${namespacesText(provider, target)}`);
+  }
+  let statusMessage: string | undefined;
+  if (action.asksMessage) statusMessage = options.statusMessage !== undefined ? options.statusMessage.trim() || undefined : await askMessage(action, subject);
+  const rows = toVersionRows(await registry.state.fetchVersions(server.name, true));
+  const affected = row ? rows.filter((r) => r.version === row.version) : rows.filter((r) => action.from.includes(r.status));
+  if (affected.length === 0) throw new UserFacingError(`${subject}: nothing to ${action.verb.toLowerCase()}.`);
+  const detail = latestSentence(rows, affected, action.to);
+  if (options.confirm !== false) {
+    const confirmed = await vscode.window.showWarningMessage(`${action.verb} ${subject}?`, { modal: true, detail }, action.verb);
+    if (confirmed !== action.verb) throw new UserCancelledError();
+  }
+  const change = statusMessage ? { status: action.to, statusMessage } : { status: action.to };
+  const tokenTarget = { name: registry.config.name, url: registry.config.url, auth: registry.config.auth, client: clients.get(registry.config.url) };
+  await withProgress({ title: `${action.verb} ${subject}…` }, async () => {
+    try {
+      await withRegistryToken<unknown>(tokenTarget, (token) =>
+        row
+          ? tokenTarget.client.setVersionStatus(server.name, row.version, change, token)
+          : tokenTarget.client.setAllVersionsStatus(server.name, change, token),
+      );
+    } catch (error) {
+      if (error instanceof RegistryError) throw new UserFacingError(error.hint ? `${error.message} ${error.hint}` : error.message);
+      throw error;
+    }
+    await provider.reloadServer(server);
+    provider.refresh(registry);
+  });
+  vscode.window.setStatusBarMessage(`$(check) ${action.done} ${subject}`, 4000);
+}
+
+async function askMessage(action: StatusAction, subject: string): Promise<string | undefined> {
+  const message = await vscode.window.showInputBox({
+    title: `${action.verb} ${subject}`,
+    prompt: `Status message shown with the ${action.to} version (optional, up to ${MAX_MESSAGE} characters)`,
+    placeHolder: action.to === 'deprecated' ? 'e.g. Use 2.x; 1.x gets no fixes' : 'e.g. Published by mistake',
+    validateInput: (value) => (value.length > MAX_MESSAGE ? `${value.length}/${MAX_MESSAGE} characters` : undefined),
+  });
+  if (message === undefined) throw new UserCancelledError();
+  return message.trim() || undefined;
+}
+
+function namespacesText(provider: RegistryTreeProvider, target: ServerTarget): string {
+  const known = provider.permissionsFor(target.registry);
+  if (!known) return 'sign in to this registry first (MCP Versions: Sign In…).';
+  const namespaces = publishableNamespaces(known);
+  return namespaces.length ? `your identity may act on ${namespaces.join(', ')}.` : 'your identity may not act on any namespace.';
+}

@@ -1,0 +1,166 @@
+// Registry tree figures inside the real extension host, against local registries in child processes
+// (so the registry's memory is not counted) with 50 ms of latency on every request:
+// tree_first_page_ratio, tree_requests_{open,expand,reexpand,refresh}, tree_versions_10k_ms, tree_memory_mb.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { McpVersionsApi } from '../../../src/extension';
+import type { ServerNode } from '../../../src/tree/nodes';
+import { queryDom, waitFor } from '../harness';
+
+const repoRoot = resolve(__dirname, '../../../..');
+const LATENCY_MS = 50;
+
+interface Child {
+  url: string;
+  process: ChildProcess;
+}
+
+/** A local registry in its own Node process, seeded synthetically, with a latency fault on every request. */
+function startRegistryProcess(seed: { servers: number; versionsPerServer: number }): Promise<Child> {
+  const script = `
+    const { startLocalRegistry } = require(${JSON.stringify(resolve(repoRoot, 'out/tools/local-registry/index.js'))});
+    startLocalRegistry({ seed: ${JSON.stringify(seed)}, sharedDir: ${JSON.stringify(resolve(repoRoot, '..', 'shared'))} }).then((r) => {
+      r.faults.add({ kind: 'latency', ms: ${LATENCY_MS} });
+      console.log('URL ' + r.url);
+    }, (e) => { console.error(e); process.exit(1); });`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error('the registry process did not start in 10 minutes')), 600_000);
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /URL (\S+)/.exec(buffer);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise({ url: match[1], process: child });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the registry process (${process.execPath}) exited with ${code}: ${stderr}`)));
+  });
+}
+
+async function roundTripMs(url: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const response = await fetch(`${url}/v0.1/servers?version=latest&limit=50`);
+    await response.text();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[2];
+}
+
+/** Polls every 5 ms (waitFor's 100 ms would dominate the figures). */
+async function until(what: string, probe: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!probe()) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function record(figures: Record<string, number>): void {
+  const out = process.env.MCPV_BENCH_OUT;
+  if (out) appendFileSync(out, `${JSON.stringify(figures)}\n`);
+  console.log(`__MCPV_OUT__ ${JSON.stringify(figures)}`);
+}
+
+describe('benchmark: registry tree', function () {
+  this.timeout(1_200_000);
+  let scale: Child | undefined;
+  let deep: Child | undefined;
+  let api: McpVersionsApi;
+
+  before(async () => {
+    [scale, deep] = await Promise.all([
+      startRegistryProcess({ servers: 10_000, versionsPerServer: 20 }),
+      startRegistryProcess({ servers: 1, versionsPerServer: 10_000 }),
+    ]);
+    const extension = vscode.extensions.getExtension<McpVersionsApi>('mcp-versions.mcp-versions')!;
+    api = extension.isActive ? extension.exports : await extension.activate();
+  });
+
+  after(() => {
+    scale?.process.kill();
+    deep?.process.kill();
+  });
+
+  async function useRegistry(url: string): Promise<void> {
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await vscode.workspace.getConfiguration('mcpVersions').update('registries', [{ name: 'Bench', url }], vscode.ConfigurationTarget.Global);
+    await waitFor('the tree to use the registry', () => api.registryTree.provider.registries[0]?.config.url === url || undefined);
+  }
+
+  it('measures opening, expanding, re-expanding, refreshing, 10 000 versions and paging memory', async () => {
+    const { provider, view, clients } = api.registryTree;
+    await useRegistry(scale!.url);
+    const rtt = await roundTripMs(scale!.url);
+    const state = () => provider.registries[0].state;
+
+    let before = clients.requestCount;
+    const opened = performance.now();
+    await vscode.commands.executeCommand('workbench.view.extension.mcpVersions');
+    await until('the first page', () => state().rows.length > 0);
+    const firstPageMs = performance.now() - opened;
+    await waitFor('the first server on screen', async () => ((await queryDom('.monaco-list-row')).some((t) => t.includes('server-00000')) ? true : undefined));
+    const open = clients.requestCount - before;
+
+    const server = (await provider.getChildren()).find((n): n is ServerNode => n.kind === 'server')!;
+    before = clients.requestCount;
+    await view.reveal(server, { expand: true });
+    await waitFor('the versions', () => (server.shownCount === 20 ? true : undefined), 60_000);
+    const expand = clients.requestCount - before;
+
+    await vscode.commands.executeCommand('workbench.actions.treeView.mcpVersions.registry.collapseAll');
+    before = clients.requestCount;
+    await view.reveal(server, { expand: true });
+    await provider.getChildren(server);
+    await new Promise((r) => setTimeout(r, 500));
+    const reexpand = clients.requestCount - before;
+
+    await vscode.commands.executeCommand('workbench.actions.treeView.mcpVersions.registry.collapseAll');
+    before = clients.requestCount;
+    await vscode.commands.executeCommand('mcpVersions.registry.refresh');
+    await waitFor('the reloaded first page', () => (state().rows.length > 0 ? true : undefined), 60_000);
+    await new Promise((r) => setTimeout(r, 500));
+    const refresh = clients.requestCount - before;
+
+    for (let i = 0; i < 400 && !state().complete; i++) {
+      await vscode.commands.executeCommand('mcpVersions.registry.loadMore', provider.registries[0]);
+    }
+    assert.equal(state().rows.length, 10_000);
+    await provider.getChildren();
+    await new Promise((r) => setTimeout(r, 1000));
+    const memoryMb = process.memoryUsage().rss / 2 ** 20;
+
+    await useRegistry(deep!.url);
+    await vscode.commands.executeCommand('workbench.view.extension.mcpVersions');
+    await waitFor('the deep server', () => (state().rows.length > 0 ? true : undefined), 60_000);
+    const deepServer = (await provider.getChildren()).find((n): n is ServerNode => n.kind === 'server')!;
+    await view.reveal(deepServer, { select: true, focus: true });
+    await new Promise((r) => setTimeout(r, 500));
+    const expanded = performance.now();
+    await vscode.commands.executeCommand('list.expand');
+    await until('10 000 versions ordered', () => deepServer.shownCount === 10_000, 120_000);
+    console.log(`__MCPV_OUT__ 10 000 versions fetched and ordered after ${Math.round(performance.now() - expanded)} ms`);
+    await waitFor('the highest version on screen', async () => ((await queryDom('.monaco-list-row')).some((t) => t.includes('1000.9.0')) ? true : undefined), 60_000);
+    const versionsMs = performance.now() - expanded;
+
+    record({
+      tree_first_page_ratio: firstPageMs / rtt,
+      tree_requests_open: open,
+      tree_requests_expand: expand,
+      tree_requests_reexpand: reexpand,
+      tree_requests_refresh: refresh,
+      tree_versions_10k_ms: versionsMs,
+      tree_memory_mb: memoryMb,
+    });
+    assert.equal(expand, 1, 'one request to expand a server');
+    assert.equal(reexpand, 0, 'no request to expand it again');
+  });
+});
