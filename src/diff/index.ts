@@ -1,0 +1,65 @@
+// The version diff feature: a webview panel comparing two versions by meaning (issue 7).
+import * as vscode from 'vscode';
+import type { CommandContext } from '../commands/registerCommand';
+import type { RegistryClient } from '../registry';
+import { RegistryClients } from '../registries/clients';
+import { CompareCommands } from './commands';
+import { JSON_DIFF_SCHEME, JsonDiffDocuments } from './jsonDocuments';
+import { DIFF_VIEW_TYPE, type DiffPanel } from './panel';
+import { DiffPanels } from './panels';
+import type { VersionRef } from './protocol';
+import { DiffSources } from './sources';
+
+export type { VersionRef, PanelState, DiffView } from './protocol';
+export type { DiffPanel } from './panel';
+export { DIFF_VIEW_TYPE } from './panel';
+export { COMPARE_COMMANDS, refFromNode } from './commands';
+
+export interface DiffServices extends CommandContext {
+  /** The shared client per registry URL; the feature makes its own when absent. */
+  clients?: { get(url: string): RegistryClient };
+}
+
+export interface DiffFeature {
+  /** Opens (or reveals and refreshes) the panel comparing `left` (before) with `right` (after). */
+  open(left: VersionRef, right: VersionRef): Promise<DiffPanel>;
+  /** The open diff panels. */
+  panels(): DiffPanel[];
+  /** Fires when a panel's webview has painted (the first paint after opening, swapping, reloading). */
+  readonly onDidRender: vscode.Event<{ panel: DiffPanel; rows: number }>;
+  /** What the serializer does after a reload, on a fresh panel: for tests. */
+  restore(state: unknown): DiffPanel | undefined;
+}
+
+export function registerDiff(context: vscode.ExtensionContext, services: DiffServices): DiffFeature {
+  const clients = services.clients ?? new RegistryClients(services.log, context.globalState);
+  const clientFor = (url: string) => clients.get(url);
+  const sources = new DiffSources(clientFor);
+  const documents = new JsonDiffDocuments();
+  const panels = new DiffPanels({ extensionUri: context.extensionUri, sources, documents, log: services.log });
+  const open = (left: VersionRef, right: VersionRef) => panels.show(left, right);
+  const commands = new CompareCommands({ ctx: services, sources, clientFor, workspaceState: context.workspaceState, open });
+  context.subscriptions.push(
+    documents,
+    panels,
+    vscode.workspace.registerTextDocumentContentProvider(JSON_DIFF_SCHEME, documents),
+    vscode.window.registerWebviewPanelSerializer(DIFF_VIEW_TYPE, panels),
+    ...commands.register(),
+  );
+  return {
+    open,
+    panels: () => panels.all(),
+    onDidRender: panels.onDidRender,
+    restore: (state: unknown) => {
+      const panel = vscode.window.createWebviewPanel(DIFF_VIEW_TYPE, 'MCP Versions: restoring comparison', vscode.ViewColumn.Active, { enableScripts: true });
+      const restored = panels.restore(panel, state);
+      if (!restored) panel.dispose();
+      return restored;
+    },
+  };
+}
+
+/** Opens the semantic diff of two versions (a published version or a local server.json on each side). */
+export function openVersionDiff(services: { readonly diff: DiffFeature }, left: VersionRef, right: VersionRef): Promise<DiffPanel> {
+  return services.diff.open(left, right);
+}

@@ -1,0 +1,158 @@
+// One diff panel: fetches both sides in the extension host (tokens and HTTP never reach the webview),
+// builds the view model, and answers the webview's buttons.
+import * as vscode from 'vscode';
+import { UserFacingError } from '../commands/registerCommand';
+import { diffHtml, webviewOptions } from './html';
+import type { JsonDiffDocuments } from './jsonDocuments';
+import { summaryMarkdown } from './markdown';
+import { isWebviewMessage, type DiffView, type HostMessage, type PanelState, type WebviewMessage } from './protocol';
+import type { DiffSources } from './sources';
+import { buildDiffView, type DiffSide } from './viewModel';
+
+export const DIFF_VIEW_TYPE = 'mcpVersions.diff';
+
+export interface PanelDeps {
+  extensionUri: vscode.Uri;
+  sources: DiffSources;
+  documents: JsonDiffDocuments;
+  log: vscode.LogOutputChannel;
+  /** Told each time the webview has painted a view (or an error). */
+  onRendered?: (panel: DiffPanel, rows: number) => void;
+}
+
+export class DiffPanel implements vscode.Disposable {
+  private sides?: { left: DiffSide; right: DiffSide };
+  private current?: DiffView;
+  private loading?: Promise<void>;
+  private readyForMessages = false;
+  /** The last state message, sent again whenever the webview (re)loads: hidden webviews are torn down. */
+  private last?: HostMessage;
+  private renderWaiters: ((rows: number) => void)[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
+  private readonly closed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.closed.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private state: PanelState,
+    private readonly deps: PanelDeps,
+  ) {
+    panel.webview.options = webviewOptions(deps.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'activity-bar.svg');
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    panel.webview.html = diffHtml(panel.webview, deps.extensionUri, panel.title);
+    void this.load();
+  }
+
+  get refs(): PanelState {
+    return this.state;
+  }
+
+  get view(): DiffView | undefined {
+    return this.current;
+  }
+
+  /** Resolves with the number of rows painted, the next time the webview finishes rendering. */
+  whenRendered(): Promise<number> {
+    return new Promise((resolve) => this.renderWaiters.push(resolve));
+  }
+
+  /** Shows another pair in this panel (or the same pair, fetched again). */
+  show(state: PanelState): Promise<void> {
+    this.state = state;
+    this.sides = undefined;
+    return this.load();
+  }
+
+  private load(): Promise<void> {
+    const run = async () => {
+      this.post({ type: 'loading', title: this.panel.title, state: this.state });
+      try {
+        const [left, right] = await Promise.all([this.deps.sources.load(this.state.left), this.deps.sources.load(this.state.right)]);
+        this.sides = { left, right };
+        this.present();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (!(error instanceof UserFacingError)) this.deps.log.error(`diff: ${message}`);
+        this.panel.title = 'MCP Versions: comparison failed';
+        this.post({ type: 'error', message, state: this.state });
+      }
+    };
+    this.loading = run();
+    return this.loading;
+  }
+
+  private present(): void {
+    if (!this.sides) return;
+    this.current = buildDiffView(this.sides.left, this.sides.right);
+    this.panel.title = this.current.title;
+    this.post({ type: 'view', view: this.current, state: this.state });
+  }
+
+  private post(message: HostMessage): void {
+    if (message.type !== 'copied') this.last = message;
+    if (this.readyForMessages) void this.panel.webview.postMessage(message);
+  }
+
+  private async receive(message: unknown): Promise<void> {
+    if (!isWebviewMessage(message)) return;
+    try {
+      await this.handle(message);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      this.deps.log.error(`diff: ${message.type}: ${text}`);
+      void vscode.window.showErrorMessage(text);
+    }
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.readyForMessages = true;
+        if (this.last) void this.panel.webview.postMessage(this.last);
+        return;
+      case 'rendered': {
+        const waiters = this.renderWaiters;
+        this.renderWaiters = [];
+        for (const resolve of waiters) resolve(message.rows);
+        this.deps.onRendered?.(this, message.rows);
+        return;
+      }
+      case 'swap':
+        this.state = { left: this.state.right, right: this.state.left };
+        if (this.sides) {
+          this.sides = { left: this.sides.right, right: this.sides.left };
+          this.present();
+        } else await this.load();
+        return;
+      case 'retry':
+        this.deps.sources.clear();
+        await this.load();
+        return;
+      case 'openJsonDiff':
+        await this.loading;
+        if (this.sides && this.current) await this.deps.documents.open(this.sides.left, this.sides.right, this.current.title);
+        return;
+      case 'copyMarkdown':
+        await this.loading;
+        if (!this.current) return;
+        await vscode.env.clipboard.writeText(summaryMarkdown(this.current));
+        this.post({ type: 'copied' });
+        vscode.window.setStatusBarMessage('$(check) Comparison summary copied as Markdown', 3000);
+        return;
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.closed.fire();
+    this.closed.dispose();
+    this.panel.dispose();
+  }
+}
