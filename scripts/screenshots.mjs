@@ -1,4 +1,6 @@
-// `npm run screenshots`: regenerates the README's images (docs/images/) from the live workbench.
+// `npm run screenshots`: regenerates the README's images (docs/images/) from the live workbench. The
+// integration suites capture them where the state they show is set up (docsScreenshot in
+// test/integration/harness.ts); this runs those suites with MCPV_UPDATE_DOCS_IMAGES set.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runInVsCode } from './harness-run.mjs';
@@ -6,8 +8,8 @@ import { runInVsCode } from './harness-run.mjs';
 const root = new URL('..', import.meta.url).pathname;
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 const ok = await runInVsCode({
-  name: 'screenshots', suiteDir: join(root, 'out/test/integration/screenshots'), suffix: '.shot.js',
-  env: { MCPV_SCREENSHOT_DIR: join(root, 'docs/images') },
+  name: 'screenshots', suiteDir: join(root, 'out/test/integration/suite'),
+  env: { MCPV_UPDATE_DOCS_IMAGES: '1' },
 });
-console.log(ok ? `screenshots written to ${join(root, 'docs/images')}` : 'screenshots failed');
+console.log(ok ? `screenshots written to ${join(root, 'docs/images')}` : 'the suites failed: some images may not be current');
 process.exit(ok ? 0 : 1);

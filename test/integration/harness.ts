@@ -1,5 +1,5 @@
 // What a test running inside the extension host can ask of the harness that drives the workbench.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const MARKER = '__MCPV_HARNESS__ ';
@@ -54,4 +54,17 @@ export async function evaluate(expression: string, options: { inWebviews?: boole
     rmSync(f, { force: true });
     return value;
   });
+}
+
+/**
+ * A screenshot the README shows: captured like any other, and copied to docs/images/<name>.png when the run
+ * regenerates the README's pictures (`npm run screenshots` sets MCPV_UPDATE_DOCS_IMAGES).
+ */
+export async function docsScreenshot(name: string): Promise<string> {
+  const shot = await screenshot(name);
+  if (process.env.MCPV_UPDATE_DOCS_IMAGES) {
+    mkdirSync(join(repoRoot, 'docs/images'), { recursive: true });
+    copyFileSync(shot, join(repoRoot, 'docs/images', `${name}.png`));
+  }
+  return shot;
 }

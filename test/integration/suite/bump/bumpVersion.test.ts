@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BumpOutcome } from '../../../../src/bump/bumpCommand';
-import { queryDom, screenshot, waitFor } from '../../harness';
+import { docsScreenshot, queryDom, screenshot, waitFor } from '../../harness';
 import {
   cancel,
   confirmUndoInAllFiles,
@@ -218,7 +218,7 @@ describe('Bump Version', function () {
     });
     assert.ok(rows.some((row) => /Custom…/.test(row)));
     await new Promise((r) => setTimeout(r, 300));
-    await screenshot('bump', join(repoRoot, 'docs/images'));
+    await docsScreenshot('bump');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.equal(await running, undefined);
     assert.equal(JSON.parse(onDisk('server.json')).version, '1.4.0');

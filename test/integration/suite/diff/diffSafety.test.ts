@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { join } from 'node:path';
 import type { LocalRegistry } from '../../../../tools/local-registry';
-import { evaluate, screenshot, waitFor } from '../../harness';
+import { docsScreenshot, evaluate, screenshot, waitFor } from '../../harness';
 import { WEATHER, XSS_SERVER, XSS_TEXT, weather, xss } from './fixtures';
-import { api, click, closePanels, inPanel, openAndRender, panelText, ref, REGISTRY_NAME, repoRoot, startRegistryWith } from './helpers';
+import { api, click, closePanels, inPanel, openAndRender, panelText, ref, REGISTRY_NAME, startRegistryWith } from './helpers';
 
 describe('version diff panel: hostile registry data and themes', function () {
   this.timeout(60_000);
@@ -80,15 +79,15 @@ describe('version diff panel: hostile registry data and themes', function () {
       await closePanels();
       await vscode.commands.executeCommand('workbench.action.closeSidebar');
       await openAndRender(() => diff.open(ref(reg, WEATHER, '1.0.0'), ref(reg, WEATHER, '1.0.1')));
-      for (const [theme, kind, file, dir] of [
-        ['Default Light Modern', 'vscode-light', 'diff-light', join(repoRoot, 'docs/images')],
-        ['Default Dark Modern', 'vscode-dark', 'diff-dark', join(repoRoot, 'docs/images')],
-        ['Default High Contrast', 'vscode-high-contrast', 'diff-high-contrast', undefined],
+      for (const [theme, kind, file, inDocs] of [
+        ['Default Light Modern', 'vscode-light', 'diff-light', true],
+        ['Default Dark Modern', 'vscode-dark', 'diff-dark', true],
+        ['Default High Contrast', 'vscode-high-contrast', 'diff-high-contrast', false],
       ] as const) {
         await config.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
         await waitFor(`the ${theme} theme in the panel`, async () => ((await inPanel<boolean>(`document.body.classList.contains('${kind}')`)).includes(true) ? true : undefined));
         await new Promise((r) => setTimeout(r, 300));
-        await screenshot(file, dir);
+        await (inDocs ? docsScreenshot(file) : screenshot(file));
       }
     } finally {
       await config.update('colorTheme', previous, vscode.ConfigurationTarget.Global);

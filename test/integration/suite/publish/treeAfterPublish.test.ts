@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeNode, VersionNode } from '../../../../src/tree/nodes';
 import type { LocalRegistry } from '../../../../tools/local-registry';
-import { queryDom, screenshot, waitFor } from '../../harness';
+import { docsScreenshot, queryDom, waitFor } from '../../harness';
 import { api, resetPrompts, ScriptedPrompts, startRegistry, usePrompts, useRegistry, writeFixture } from './helpers';
 
 const NAME = 'io.modelcontextprotocol.anonymous/weather-alerts';
@@ -68,6 +68,6 @@ describe('publish result in the workbench', function () {
     assert.ok(rows.some((t) => t.includes('Release notes') && t.includes('Severe-weather alerts for any location.')), rows.join(' | '));
     assert.ok(rows.some((t) => t.includes('Checksum') && t.includes('matches the published document')), rows.join(' | '));
     await new Promise((r) => setTimeout(r, 500));
-    await screenshot('publish-tree');
+    await docsScreenshot('publish');
   });
 });

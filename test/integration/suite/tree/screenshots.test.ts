@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { join } from 'node:path';
 import type { ServerNode, VersionNode } from '../../../../src/tree/nodes';
 import type { LocalRegistry } from '../../../../tools/local-registry';
-import { screenshot } from '../../harness';
-import { api, children, fetchJson, meta, repoRoot, resetRegistries, startRegistry, useRegistries, type Row } from './helpers';
+import { docsScreenshot } from '../../harness';
+import { api, children, fetchJson, meta, resetRegistries, startRegistry, useRegistries, type Row } from './helpers';
 
 describe('registry tree: screenshots', function () {
   this.timeout(120_000);
@@ -47,13 +46,12 @@ describe('registry tree: screenshots', function () {
     await showExample();
     await vscode.commands.executeCommand('mcpVersions.registry.focus');
     for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('workbench.action.increaseViewSize');
-    const dir = join(repoRoot, 'docs/images');
     for (const [theme, name] of [['Default Light Modern', 'tree-light'], ['Default Dark Modern', 'tree-dark']]) {
       await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
       await new Promise((r) => setTimeout(r, 1000));
       await showExample();
       await new Promise((r) => setTimeout(r, 800));
-      await screenshot(name, dir);
+      await docsScreenshot(name);
     }
   });
 });

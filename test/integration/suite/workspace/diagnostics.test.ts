@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { copyFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { screenshot, waitFor } from '../../harness';
-import { api, codeOf, lineOf, ours, repoRoot, revertAll, serverText, setText, stageWorkspaceView, startTargetRegistry, stopTargetRegistry, VariantsFolder, type TestRegistry } from './helpers';
+import { readFileSync } from 'node:fs';
+import { docsScreenshot, waitFor } from '../../harness';
+import { api, codeOf, lineOf, ours, revertAll, serverText, setText, stageWorkspaceView, startTargetRegistry, stopTargetRegistry, VariantsFolder, type TestRegistry } from './helpers';
 
 const NS = 'io.github.acme-labs';
 const npmPackage = (version: string) => ({ registryType: 'npm', identifier: '@acme-labs/drift', version, transport: { type: 'stdio' } });
@@ -168,8 +167,7 @@ describe('workspace: server.json diagnostics', function () {
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('editor.action.quickFix');
       await new Promise((r) => setTimeout(r, 1200));
-      const shot = await screenshot('problems');
-      if (process.env.MCPV_UPDATE_DOCS_IMAGES) copyFileSync(shot, join(repoRoot, 'docs/images/problems.png'));
+      await docsScreenshot('problems');
     } finally {
       await vscode.commands.executeCommand('hideCodeActionWidget');
       await restore();

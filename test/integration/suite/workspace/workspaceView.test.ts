@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { queryDom, screenshot, waitFor } from '../../harness';
+import { docsScreenshot, queryDom, waitFor } from '../../harness';
 import { api, nodeState, repoRoot, revertAll, serverText, setText, stageWorkspaceView, startTargetRegistry, stopTargetRegistry, VariantsFolder, type TestRegistry } from './helpers';
 
 const NS = 'io.github.acme-labs';
@@ -158,8 +157,7 @@ describe('workspace: this workspace view', function () {
       await new Promise((r) => setTimeout(r, 300));
       await vscode.commands.executeCommand('mcpVersions.workspace.reveal', fixture);
       await new Promise((r) => setTimeout(r, 1000));
-      const shot = await screenshot('workspace');
-      if (process.env.MCPV_UPDATE_DOCS_IMAGES) copyFileSync(shot, join(repoRoot, 'docs/images/workspace.png'));
+      await docsScreenshot('workspace');
     } finally {
       await restore();
     }

@@ -1,0 +1,145 @@
+import * as assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { LocalRegistry } from '../../../../tools/local-registry';
+import type { EnvironmentsApi } from '../../../../src/environments';
+import { queryDom, screenshot, waitFor } from '../../harness';
+import { configure, environmentsApi, REPO_ROOT, resetSettings, settle, SERVER, startDemo, startRegistry, versionDescription, type Demo } from './fixture';
+
+describe('environments: live status and drift', () => {
+  let api: EnvironmentsApi;
+  let registry: LocalRegistry;
+  let demo: Demo;
+  let garbage: Server;
+  let hanging: Server;
+
+  before(async () => {
+    api = await environmentsApi();
+    registry = await startRegistry();
+    demo = await startDemo([
+      { name: 'development', initialVersion: '1.4.0' },
+      { name: 'staging', initialVersion: '1.1.0' },
+      { name: 'production', initialVersion: '1.3.0' },
+      { name: 'preview', initialVersion: '2.0.0-local' },
+      { name: 'far', initialVersion: '1.4.0', latencyMs: 1500 },
+    ]);
+    garbage = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Welcome to nginx!</body></html>'));
+    hanging = createServer(() => undefined);
+    await Promise.all([garbage, hanging].map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', r))));
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const port = (s: Server) => (s.address() as AddressInfo).port;
+    const env = (name: string, endpoint = demo.endpoints[name]) => ({ name, server: SERVER, endpoint });
+    await configure(registry.url, [
+      env('development'),
+      env('staging'),
+      env('production'),
+      env('preview'),
+      env('far'),
+      env('down', `http://127.0.0.1:${closedPort}/mcp`),
+      env('garbage', `http://127.0.0.1:${port(garbage)}/mcp`),
+      { ...env('hanging', `http://127.0.0.1:${port(hanging)}/mcp`) },
+    ]);
+  });
+
+  after(async () => {
+    await resetSettings();
+    for (const s of [garbage, hanging]) {
+      s.closeAllConnections();
+      await new Promise((r) => s.close(r));
+    }
+    await demo.close();
+    await registry.close();
+  });
+
+  it('reads each live version from the initialize handshake, all environments at once', async () => {
+    await settle(api, ['development', 'staging', 'production', 'preview', 'far', 'down', 'garbage', 'hanging']);
+    const live = Object.fromEntries(api.store.list().map((s) => [s.config.name, s.probe?.ok ? s.probe.version : undefined]));
+    assert.deepEqual(live, { development: '1.4.0', staging: '1.1.0', production: '1.3.0', preview: '2.0.0-local', far: '1.4.0', down: undefined, garbage: undefined, hanging: undefined });
+    const far = api.store.get('far')!.probe!;
+    assert.ok(far.latencyMs >= 1500, `latency ${far.latencyMs}`);
+    const errors = Object.fromEntries(['down', 'garbage', 'hanging'].map((n) => [n, api.store.get(n)!.probe]));
+    assert.ok(Object.values(errors).every((p) => p && !p.ok && p.error.length > 0), JSON.stringify(errors));
+    assert.deepEqual(api.environmentsRunning(SERVER, '1.4.0'), ['development', 'far']);
+  });
+
+  it('badges registry version nodes with the environments that run them', async () => {
+    let seen = '';
+    const latest = await waitFor('the 1.4.0 badge', async () => {
+      seen = await versionDescription('1.4.0');
+      return seen.startsWith('● ') ? seen : undefined;
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}; the registry tree shows ${JSON.stringify(seen)}`);
+    });
+    assert.match(latest, /^● development, far · latest/);
+    assert.match(await versionDescription('1.1.0'), /^● staging · /);
+    assert.doesNotMatch(await versionDescription('1.0.0'), /●/);
+  });
+
+  it('shows drift against the registry and the environment before', () => {
+    const drift = (name: string) => api.store.get(name)!.drift.map((d) => d.kind);
+    assert.deepEqual(drift('development'), []);
+    assert.deepEqual(drift('staging'), ['deprecated', 'behind-latest', 'differs-from-previous']);
+    assert.deepEqual(drift('production'), ['deleted', 'behind-latest', 'differs-from-previous']);
+    assert.deepEqual(drift('preview'), ['not-published', 'differs-from-previous']);
+  });
+
+  it('shows every environment in the view, failing ones with their error', async () => {
+    await vscode.commands.executeCommand('mcpVersions.environments.focus');
+    const rows = await waitFor('environment rows', async () => {
+      const texts = await queryDom('[id="workbench.view.extension.mcpVersions"] .monaco-list-row');
+      return texts.some((t) => t.includes('hanging')) ? texts : undefined;
+    });
+    const row = (name: string) => rows.find((r) => r.startsWith(name)) ?? '';
+    assert.match(row('staging'), /1\.1\.0 · \d+ ms · deprecated, behind latest, development runs 1\.4\.0/);
+    assert.match(row('production'), /1\.3\.0 .*deleted/);
+    assert.match(row('preview'), /not published/);
+    assert.match(row('down'), /unreachable \(ECONNREFUSED\)/);
+    assert.match(row('garbage'), /Unexpected content type: text\/html/);
+    assert.match(row('hanging'), /no answer within 10000 ms/);
+  });
+
+  it('lists the endpoint, the registry status of the live version and the history under an environment', async () => {
+    const children = api.provider.getChildren({ type: 'environment', name: 'staging' }).map((n) => api.provider.getTreeItem(n));
+    const labels = children.map((c) => String(c.label));
+    assert.equal(labels[0], demo.endpoints.staging);
+    assert.ok(labels.includes('1.1.0: deprecated'), labels.join(' | '));
+    assert.equal(labels.at(-1), 'History');
+  });
+
+  it('keeps a down endpoint on a backoff schedule while the others poll normally', async () => {
+    await vscode.commands.executeCommand('mcpVersions.environments.focus');
+    await waitFor('the view to be visible', () => api.view.visible);
+    await Promise.all([api.store.refresh('down'), api.store.refresh('development')]);
+    const down = api.store.get('down')!;
+    const ok = api.store.get('development')!;
+    assert.ok(down.consecutiveFailures >= 2);
+    assert.ok(down.nextCheckAt !== undefined && ok.nextCheckAt !== undefined, 'both are scheduled while the view is visible');
+    assert.ok(down.nextCheckAt - ok.nextCheckAt > 60_000, 'the failing endpoint is checked less often');
+  });
+
+  it('polls at the interval of mcpVersions.environmentsPollSeconds', async () => {
+    await vscode.workspace.getConfiguration('mcpVersions').update('environmentsPollSeconds', 7, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('mcpVersions.environments.focus');
+      await waitFor('the view to be visible', () => api.view.visible);
+      await api.store.refresh('development');
+      const next = api.store.get('development')!.nextCheckAt!;
+      assert.ok(next - Date.now() <= 7_000, `next check in ${next - Date.now()} ms`);
+      assert.equal(api.store.list().length, 8, 'the environments setting is still read');
+    } finally {
+      await vscode.workspace.getConfiguration('mcpVersions').update('environmentsPollSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('saves a screenshot of the view', async () => {
+    await api.view.reveal(api.provider.environmentNode('staging'), { expand: true, focus: true, select: true });
+    await new Promise((r) => setTimeout(r, 500));
+    const file = await screenshot('environments-status', join(REPO_ROOT, 'test-results', 'screenshots'));
+    assert.match(file, /environments-status\.png$/);
+  });
+});
