@@ -2,9 +2,24 @@ import * as vscode from 'vscode';
 import { createLog } from './util/log';
 import { registerCoreCommands } from './commands/core';
 import { registerPlaceholderViews } from './views/placeholders';
+import { registerRegistryTree, type RegistryTreeHandle } from './tree';
+import { registerWorkspace, type WorkspaceApi } from './workspace';
+import { registerDiagnostics, type DiagnosticsApi } from './diagnostics';
+import { registerDiff, type DiffFeature } from './diff';
+import { registerEnvironments, type EnvironmentsApi } from './environments';
+import { registerAuth } from './auth';
+import { Prompts, registerPublish, type PublishApi } from './publish';
+import { registerBump, type BumpApi } from './bump/registerBump';
 
 export interface McpVersionsApi {
   readonly extensionVersion: string;
+  readonly registryTree: RegistryTreeHandle;
+  readonly workspace: WorkspaceApi;
+  readonly diagnostics: DiagnosticsApi;
+  readonly diff: DiffFeature;
+  readonly environments: EnvironmentsApi;
+  readonly publish: PublishApi;
+  readonly bump: BumpApi;
 }
 
 export function activate(context: vscode.ExtensionContext): McpVersionsApi {
@@ -12,8 +27,20 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi {
   context.subscriptions.push(log);
   registerCoreCommands(context, { log });
   registerPlaceholderViews(context);
+  const diff = registerDiff(context, { log });
+  const prompts = new Prompts();
+  const auth = registerAuth(context, { log, prompts });
+  const registryTree = registerRegistryTree(context, { log, identity: auth.identity, diff });
+  const clientFor = (url: string) => registryTree.clients.get(url);
+  auth.registerCommands(clientFor);
+  const workspace = registerWorkspace(context, { log });
+  const diagnostics = registerDiagnostics(context, { log }, workspace.services);
+  const environments = registerEnvironments(context, { log, clients: registryTree.clients });
+  context.subscriptions.push(registryTree.provider.showEnvironments(environments));
+  const publish = registerPublish(context, { log, prompts, identity: auth.identity, tree: registryTree, workspace: workspace.services, clientFor });
+  const bump = registerBump(context, { log }, workspace.services);
   log.info(`MCP Versions ${context.extension.packageJSON.version} activated in ${vscode.env.appName}`);
-  return { extensionVersion: context.extension.packageJSON.version as string };
+  return { extensionVersion: context.extension.packageJSON.version as string, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,136 @@
+// The Environments feature: live deployment status, deploy / promote / roll back, history.
+import * as vscode from 'vscode';
+import type { CommandContext } from '../commands/registerCommand';
+import { RegistryClients } from '../registries/clients';
+import { registerEnvironmentCommands } from './commands';
+import { deploy } from './deploy';
+import { DEFAULT_VERIFY_INTERVAL_MS, type DeploymentRecord } from './model';
+import { DeploymentHistory } from './historyStore';
+import { windowPrompts, type UserPrompts } from './prompts';
+import { RegistryVersionsCache } from './registryLookup';
+import { HeaderSecrets } from './secrets';
+import { affectsEnvironments, historyFileUri, HISTORY_FILE_SETTING, pollSeconds, POLL_SETTING, readEnvironmentSettings } from './settings';
+import { EnvironmentStatusStore } from './statusStore';
+import { EnvironmentsTreeProvider } from './tree';
+import { whoAmI } from './who';
+
+export type { UserPrompts, PickItem } from './prompts';
+export type { EnvironmentStatus } from './statusStore';
+
+export const VIEW_ID = 'mcpVersions.environments';
+
+export interface EnvironmentsServices extends CommandContext {
+  /** The registry tree's clients, so API versions and logging are shared. */
+  clients?: RegistryClients;
+}
+
+/** What other features (the registry tree's badges) and the integration tests use. */
+export interface EnvironmentsApi {
+  /** Names of the environments whose endpoint reports this version of this server. */
+  environmentsRunning(serverName: string, version: string): string[];
+  /** Fires when what runs where changed (not on every status check). */
+  readonly onDidChange: vscode.Event<void>;
+  readonly store: EnvironmentStatusStore;
+  readonly history: DeploymentHistory;
+  readonly provider: EnvironmentsTreeProvider;
+  readonly view: vscode.TreeView<unknown>;
+  /** Replaces the confirmations and pickers (tests); undefined restores vscode.window. */
+  setPrompts(prompts: UserPrompts | undefined): void;
+  /** Shortens the wait between verification probes (tests, benchmarks); undefined restores the default. */
+  setVerifyIntervalMs(ms: number | undefined): void;
+  /** What "Deploy Version…" runs after its pickers; rejects with the reason a guard refused. */
+  deployVersion(environment: string, version: string): Promise<DeploymentRecord>;
+  /** A store and history re-created from workspaceState and the history file, as after a reload. */
+  reloadHistory(): Promise<DeploymentHistory>;
+  /** Where the extension's log files are written (tests check no secret reaches them). */
+  readonly logFolder: vscode.Uri;
+}
+
+
+export function registerEnvironments(context: vscode.ExtensionContext, services: EnvironmentsServices): EnvironmentsApi {
+  const clients = services.clients ?? new RegistryClients(services.log, context.globalState);
+  let prompts: UserPrompts = windowPrompts;
+  let verifyIntervalMs = DEFAULT_VERIFY_INTERVAL_MS;
+  const secrets = new HeaderSecrets(context.secrets);
+  const history = new DeploymentHistory(context.workspaceState, historyFileUri, services.log);
+  const registry = new RegistryVersionsCache(clients, () => pollSeconds() * 1000);
+  const store = new EnvironmentStatusStore({ environments: readEnvironmentSettings, pollSeconds, secrets, registry, history, log: services.log });
+  const provider = new EnvironmentsTreeProvider(store, history);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const deployServices = {
+    store,
+    history,
+    registry,
+    prompts: () => prompts,
+    log: services.log,
+    who: () => whoAmI(cwd),
+    verifyIntervalMs: () => verifyIntervalMs,
+  };
+  const updateMessage = () => {
+    const count = store.list().length;
+    const down = store.list().filter((s) => s.probe && !s.probe.ok).length;
+    view.description = count === 0 ? undefined : down > 0 ? `${down} of ${count} unreachable` : undefined;
+    if (count > 0 !== anyEnvironment) {
+      anyEnvironment = count > 0;
+      void vscode.commands.executeCommand('setContext', 'mcpVersions.environments.any', anyEnvironment);
+    }
+  };
+  let anyEnvironment = false;
+
+  const running = new vscode.EventEmitter<void>();
+  let runningKey = '';
+  const updateRunning = () => {
+    const key = JSON.stringify(store.list().map((s) => [s.config.name, s.config.server, s.probe?.ok ? s.probe.version : null]));
+    if (key === runningKey) return;
+    runningKey = key;
+    running.fire();
+  };
+
+  void history.reload();
+  updateMessage();
+  store.setVisible(view.visible);
+  context.subscriptions.push(
+    store,
+    history,
+    provider,
+    view,
+    view.onDidChangeVisibility((e) => store.setVisible(e.visible)),
+    running,
+    store.onDidChange(updateMessage),
+    store.onDidChange(updateRunning),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsEnvironments(event)) store.reloadConfig();
+      if (event.affectsConfiguration(HISTORY_FILE_SETTING)) void history.reload();
+      if (event.affectsConfiguration(POLL_SETTING) && view.visible) void store.refreshAll();
+    }),
+    ...registerEnvironmentCommands(services, deployServices, secrets),
+  );
+
+  return {
+    environmentsRunning: (serverName, version) => store.environmentsRunning(serverName, version),
+    onDidChange: running.event,
+    store,
+    history,
+    provider,
+    view: view as vscode.TreeView<unknown>,
+    setPrompts: (next) => {
+      prompts = next ?? windowPrompts;
+    },
+    setVerifyIntervalMs: (ms) => {
+      verifyIntervalMs = ms ?? DEFAULT_VERIFY_INTERVAL_MS;
+    },
+    logFolder: context.logUri,
+    deployVersion: async (environment, version) => {
+      const config = store.get(environment)?.config;
+      if (!config) throw new Error(`no environment named ${environment}`);
+      return deploy(deployServices, { environment: config, version, kind: 'deploy' });
+    },
+    reloadHistory: async () => {
+      const fresh = new DeploymentHistory(context.workspaceState, historyFileUri, services.log);
+      await fresh.reload();
+      fresh.dispose();
+      return fresh;
+    },
+  };
+}
