@@ -3,18 +3,21 @@
 // `--check` opens it once in headless Chromium, waits for the extension's views, saves a screenshot
 // (test-results/demo.png) and exits: a smoke test of the demo itself.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { startCodeServer, launchBrowser, workbenchUrl } from '../test/harness/launcher.mjs';
+import { publishSampleHistory } from './demo/history.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
 const sharedDir = resolve(root, '..', 'shared');
-const demoDir = join(root, '.cache/demo');
+const demoDir = process.env.MCPV_DEMO_DIR ?? join(root, '.cache/demo');
 const require = createRequire(import.meta.url);
 require(join(root, 'test/register.cjs'));
 const { startLocalRegistry } = require(join(root, 'tools/local-registry/index.ts'));
+const { RegistryClient } = require(join(root, 'src/registry/index.ts'));
+const { startDemoEnvironments, DEPLOY_SCRIPT } = require(join(root, 'tools/demo-environments/index.ts'));
 
 console.log('▶ building the extension');
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
@@ -33,10 +36,27 @@ console.log('▶ preparing the demo workspace');
 const workspace = join(demoDir, 'workspace');
 rmSync(workspace, { recursive: true, force: true });
 cpSync(join(root, 'test/fixtures/sample-server'), workspace, { recursive: true });
+const serverName = JSON.parse(readFileSync(join(workspace, 'server.json'), 'utf8')).name;
+await publishSampleHistory({ registry, RegistryClient, serverJsonPath: join(workspace, 'server.json'), log: (l) => console.log(`  ${l}`) });
+
+console.log('▶ starting the staging and production MCP servers');
+const envDir = join(demoDir, 'environments');
+const environments = await startDemoEnvironments({
+  dir: envDir, serverName,
+  environments: [{ name: 'staging', initialVersion: '1.3.2' }, { name: 'production', initialVersion: '1.3.0' }],
+});
+const deploy = `node ${JSON.stringify(DEPLOY_SCRIPT)} \${environment} \${version} --dir ${JSON.stringify(envDir)}`;
+for (const [name, url] of Object.entries(environments.endpoints)) console.log(`  ${name}: ${url}`);
+
 mkdirSync(join(workspace, '.vscode'), { recursive: true });
 writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify({
   'mcpVersions.registries': [{ name: 'Local registry (real data)', url: registry.url, auth: 'none' }],
   'mcpVersions.schemaDirectory': join(sharedDir, 'mcp-registry/server-json'),
+  'mcpVersions.environments': [
+    { name: 'staging', server: serverName, endpoint: environments.endpoints.staging, deploy },
+    { name: 'production', server: serverName, endpoint: environments.endpoints.production, requires: 'staging', deploy },
+  ],
+  'mcpVersions.deployments.historyFile': '.mcp/deployments.jsonl',
 }, null, 2));
 
 console.log('▶ starting VS Code (code-server)');
@@ -48,6 +68,7 @@ const url = workbenchUrl(server, { folder: workspace, developmentPaths: [root] }
 
 async function shutdown(code = 0) {
   server.stop();
+  await environments.close();
   await registry.close();
   process.exit(code);
 }
@@ -61,12 +82,24 @@ if (check) {
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   await page.keyboard.press('Escape');
   await page.locator('[aria-label^="MCP Versions"]').first().click();
-  await page.waitForSelector('.pane-header[aria-label*="Registry"]', { timeout: 30_000 });
-  await page.waitForTimeout(3000);
+  const rows = () => page.locator('.monaco-list-row').allInnerTexts();
+  const deadline = Date.now() + 60_000;
+  let texts = [];
+  while (Date.now() < deadline) {
+    texts = await rows();
+    if (texts.some((t) => t.includes(serverName)) && texts.some((t) => t.includes('staging')) && texts.length > 10) break;
+    await page.waitForTimeout(500);
+  }
+  const missing = [[serverName, 'the sample server'], ['staging', 'the staging environment'], ['production', 'the production environment']]
+    .filter(([text]) => !texts.some((t) => t.includes(text))).map(([, what]) => what);
   mkdirSync(join(root, 'test-results'), { recursive: true });
   await page.screenshot({ path: join(root, 'test-results/demo.png') });
-  console.log(`demo check: the workbench opened with the MCP Versions views; screenshot test-results/demo.png`);
   await browser.close();
+  if (missing.length > 0) {
+    console.log(`demo check failed: the views do not show ${missing.join(', ')} (screenshot test-results/demo.png)`);
+    await shutdown(1);
+  }
+  console.log(`demo check: the views show ${texts.length} rows incl. the sample server and both environments; screenshot test-results/demo.png`);
   await shutdown(0);
 } else {
   console.log(`\nMCP Versions demo is running. Open this URL in a browser:\n\n  ${url}\n`);

@@ -88,6 +88,13 @@ if (!onlyUnit) {
   }
 }
 
+if (!onlyUnit && !grep) {
+  // The README's first command: the demo must keep working, so its headless check is part of the run.
+  const ok = step('demo check (npm run demo -- --check)', process.execPath, ['scripts/demo.mjs', '--check'], { MCPV_DEMO_DIR: join(root, '.cache/demo-check') });
+  totals[ok ? 'passes' : 'failures'] += 1;
+  totals.layers.push(`demo check: ${ok ? '1 passed, 0 failed' : '0 passed, 1 failed'}`);
+}
+
 if (!checksOk) totals.failures += 1;
 console.log(`\n${totals.layers.join('\n')}${checksOk ? '' : '\nbuild/typecheck/lint: failed (counted as one failure)'}`);
 console.log(`${totals.passes} passed, ${totals.failures} failed`);

@@ -5,7 +5,7 @@ import { applyBumps, prepareBump, undoBump, type AppliedBump, type PreparedBump 
 import { runBumpVersion, type BumpOutcome } from './bumpCommand';
 import { windowPrompts, type BumpPrompts } from './prompts';
 import type { RegistryClient } from '../registry';
-import { RegistryClientCache, targetRegistry, type TargetRegistry } from './registryKnowledge';
+import type { TargetRegistry } from './registryKnowledge';
 
 export const BUMP_COMMAND = 'mcpVersions.bumpVersion';
 
@@ -26,16 +26,11 @@ export interface BumpWorkspaceServices {
   readonly registry: { target(): (TargetRegistry & { client: RegistryClient }) | undefined };
 }
 
-export function registerBump(context: vscode.ExtensionContext, ctx: CommandContext, workspace?: BumpWorkspaceServices): BumpApi {
+export function registerBump(context: vscode.ExtensionContext, ctx: CommandContext, workspace: BumpWorkspaceServices): BumpApi {
   let prompts: BumpPrompts | undefined;
-  const clients = new RegistryClientCache(ctx.log);
   const deps = {
     log: ctx.log,
-    target: () => {
-      if (workspace) return workspace.registry.target();
-      const registry = targetRegistry(context.workspaceState);
-      return registry && { ...registry, client: clients.get(registry.url) };
-    },
+    target: () => workspace.registry.target(),
     prompts: () => prompts ?? windowPrompts,
   };
   context.subscriptions.push(registerCommand(ctx, BUMP_COMMAND, (arg?: unknown) => runBumpVersion(deps, arg)));

@@ -1,6 +1,5 @@
 // What the target registry knows about the server: every version (deleted ones too), the latest, and the
 // change impact from the latest published document to the workspace's.
-import * as vscode from 'vscode';
 import { classifyChangeImpact } from '../changes';
 import { OFFICIAL_META_KEY, RegistryClient, RegistryError, type ServerResponse } from '../registry';
 import type { RegistryKnowledge } from './model';
@@ -8,37 +7,6 @@ import type { RegistryKnowledge } from './model';
 export interface TargetRegistry {
   readonly name: string;
   readonly url: string;
-}
-
-/** The key under which the workspace view remembers its target registry ("Select Target Registry"). */
-const TARGET_STATE_KEY = 'mcpVersions.targetRegistryUrl';
-
-/** The workspace's remembered target registry, else the first of `mcpVersions.registries`. */
-export function targetRegistry(state: vscode.Memento): TargetRegistry | undefined {
-  const raw = vscode.workspace.getConfiguration('mcpVersions').get<unknown>('registries');
-  const registries = (Array.isArray(raw) ? raw : []).filter((entry): entry is TargetRegistry =>
-    !!entry && typeof entry === 'object' && typeof entry.name === 'string' && typeof entry.url === 'string' && /^https?:\/\//.test(entry.url));
-  const remembered = state.get<string>(TARGET_STATE_KEY);
-  return registries.find((entry) => entry.url === remembered) ?? registries[0];
-}
-
-export class RegistryClientCache {
-  private readonly clients = new Map<string, RegistryClient>();
-
-  constructor(private readonly log: vscode.LogOutputChannel) {}
-
-  get(url: string): RegistryClient {
-    let client = this.clients.get(url);
-    if (!client) {
-      client = new RegistryClient(url, {
-        maxAttempts: 2,
-        timeoutMs: 10_000,
-        onRequest: (entry) => this.log.info(`${entry.method} ${entry.path} ${entry.status ?? entry.error ?? ''} ${Math.round(entry.ms)} ms`),
-      });
-      this.clients.set(url, client);
-    }
-    return client;
-  }
 }
 
 export async function readRegistryKnowledge(

@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/registerCommand';
 import type { RegistryClient } from '../registry';
-import { RegistryClients } from '../registries/clients';
 import { CompareCommands } from './commands';
 import { JSON_DIFF_SCHEME, JsonDiffDocuments } from './jsonDocuments';
 import { DIFF_VIEW_TYPE, type DiffPanel } from './panel';
@@ -17,7 +16,7 @@ export { COMPARE_COMMANDS, refFromNode } from './commands';
 
 export interface DiffServices extends CommandContext {
   /** The shared client per registry URL; the feature makes its own when absent. */
-  clients?: { get(url: string): RegistryClient };
+  clients: { get(url: string): RegistryClient };
 }
 
 export interface DiffFeature {
@@ -32,7 +31,7 @@ export interface DiffFeature {
 }
 
 export function registerDiff(context: vscode.ExtensionContext, services: DiffServices): DiffFeature {
-  const clients = services.clients ?? new RegistryClients(services.log, context.globalState);
+  const clients = services.clients;
   const clientFor = (url: string) => clients.get(url);
   const sources = new DiffSources(clientFor);
   const documents = new JsonDiffDocuments();

@@ -20,6 +20,8 @@ export interface RegistryTreeServices extends CommandContext {
   identity?: IdentityProvider;
   /** Opens the semantic diff for the compare commands. */
   diff?: DiffFeature;
+  /** The extension's one client per registry. */
+  clients: RegistryClients;
 }
 
 export interface RegistryTreeHandle {
@@ -31,7 +33,7 @@ export interface RegistryTreeHandle {
 }
 
 export function registerRegistryTree(context: vscode.ExtensionContext, services: RegistryTreeServices): RegistryTreeHandle {
-  const clients = new RegistryClients(services.log, context.globalState);
+  const clients = services.clients;
   const anonymous = new AnonymousIdentityProvider(readRegistries);
   const identity = services.identity ?? anonymous;
   const provider = new RegistryTreeProvider({ log: services.log, clients, identity });

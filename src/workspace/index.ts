@@ -1,3 +1,4 @@
+import type { RegistryClient } from '../registry';
 // "This Workspace": every server.json of the workspace in a view, against the target registry, and a
 // status bar item for the active server.json editor.
 import * as vscode from 'vscode';
@@ -38,10 +39,13 @@ export interface WorkspaceApi {
   selectedNodeUri(): string | undefined;
 }
 
-export function registerWorkspace(context: vscode.ExtensionContext, ctx: CommandContext): { services: WorkspaceServices; api: WorkspaceApi } {
+export function registerWorkspace(
+  context: vscode.ExtensionContext,
+  ctx: CommandContext & { clients: { get(url: string): RegistryClient } },
+): { services: WorkspaceServices; api: WorkspaceApi } {
   const log = ctx.log;
   const files = new ServerJsonFiles(log);
-  const registry = new WorkspaceRegistry(context.workspaceState, log);
+  const registry = new WorkspaceRegistry(context.workspaceState, ctx.clients);
   const publishedVersions = new PublishedVersionsCache((message) => log.warn(message));
   const standings = new Standings(files, registry, publishedVersions);
   const tree = new WorkspaceTreeProvider(files, standings);

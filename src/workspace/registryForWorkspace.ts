@@ -1,7 +1,7 @@
 // The target registry of this workspace: the one remembered in workspaceState ("Select Target Registry"),
 // else the first entry of `mcpVersions.registries`. Clients are created here from the setting.
 import * as vscode from 'vscode';
-import { RegistryClient } from '../registry';
+import type { RegistryClient } from '../registry';
 import { UserCancelledError } from '../commands/registerCommand';
 
 export interface RegistrySetting {
@@ -19,12 +19,14 @@ export interface TargetRegistry {
 const STATE_KEY = 'mcpVersions.targetRegistryUrl';
 
 export class WorkspaceRegistry implements vscode.Disposable {
-  private readonly clients = new Map<string, RegistryClient>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly state: vscode.Memento, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly clients: { get(url: string): RegistryClient },
+  ) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('mcpVersions.registries')) this.changed.fire();
     });
@@ -41,7 +43,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
     const registries = this.configured();
     const remembered = this.state.get<string>(STATE_KEY);
     const setting = registries.find((entry) => entry.url === remembered) ?? registries[0];
-    return setting ? { name: setting.name, url: setting.url, client: this.clientFor(setting.url) } : undefined;
+    return setting ? { name: setting.name, url: setting.url, client: this.clients.get(setting.url) } : undefined;
   }
 
   async select(): Promise<TargetRegistry | undefined> {
@@ -68,19 +70,6 @@ export class WorkspaceRegistry implements vscode.Disposable {
     await this.state.update(STATE_KEY, picked.entry.url);
     this.changed.fire();
     return this.target();
-  }
-
-  private clientFor(url: string): RegistryClient {
-    let client = this.clients.get(url);
-    if (!client) {
-      client = new RegistryClient(url, {
-        maxAttempts: 2,
-        timeoutMs: 10_000,
-        onRequest: (entry) => this.log.info(`${entry.method} ${entry.path} ${entry.status ?? entry.error ?? ''} ${Math.round(entry.ms)} ms`),
-      });
-      this.clients.set(url, client);
-    }
-    return client;
   }
 
   dispose(): void {

@@ -36,6 +36,7 @@ describe('publish version', function () {
     reg = await startRegistry({ seed: 'none' });
     await useRegistry({ name: 'Local', url: reg.url, auth: 'none' });
     await vscode.commands.executeCommand('workbench.view.extension.mcpVersions');
+    await vscode.commands.executeCommand('mcpVersions.registry.focus'); // earlier suites may have collapsed it
   });
 
   beforeEach(async () => {
