@@ -8,8 +8,8 @@ import type { EnvironmentsApi } from '../../../../src/environments';
 import type { DeploymentRecord } from '../../../../src/environments/model';
 import { parseHistoryLines, rollbackTarget } from '../../../../src/environments/model';
 import { readDeployedVersion } from '../../../../tools/demo-environments';
-import { evaluate, screenshot, waitFor } from '../../harness';
-import { REPO_ROOT, configure, environmentsApi, expandServerInRegistryTree, resetSettings, ScriptedPrompts, settle, SERVER, startDemo, startRegistry, type Demo } from './fixture';
+import { docsScreenshot, evaluate, waitFor } from '../../harness';
+import { configure, environmentsApi, expandServerInRegistryTree, resetSettings, ScriptedPrompts, settle, SERVER, startDemo, startRegistry, type Demo } from './fixture';
 
 /** Width of the side bar in the workbench, in CSS pixels. */
 async function sidebarWidth(): Promise<number | undefined> {
@@ -213,8 +213,7 @@ describe('environments: deploy, promote, roll back', () => {
     await reveal(api.provider.historyNode('production'), false);
     await reveal(api.provider.environmentNode('production'), true);
     await new Promise((r) => setTimeout(r, 800));
-    const file = await screenshot('environments', join(REPO_ROOT, 'docs', 'images'));
-    assert.match(file, /docs\/images\/environments\.png$/);
+    await docsScreenshot('environments');
     await evaluate(`[...document.querySelectorAll('.pane-header')].filter((h) => /This Workspace/.test(h.textContent) && !h.classList.contains('expanded')).forEach((h) => h.click())`);
     if (widthBefore) await dragSidebarTo(widthBefore);
   });
