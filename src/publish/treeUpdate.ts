@@ -41,14 +41,27 @@ export async function refreshAndReveal(
     provider.refresh(registry);
     const node = provider.versionNodes(server, provider.cachedVersions(server) ?? []).find((n) => n.row.version === version);
     // The tree is up to date here; selecting the node in the view runs on its own.
-    if (node) {
-      tree.view.reveal(node, { select: true, focus: false, expand: false }).then(undefined, (error: unknown) => {
-        log.warn(`Publish: could not reveal ${name}@${version}: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    }
+    if (node) void revealWhenRendered(tree.view, node, () => `${name}@${version}`, log);
     return node;
   } catch (error) {
     log.warn(`Publish: the Registry view could not show ${name}@${version}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
+  }
+}
+
+/**
+ * Reveals and selects `node`. A refresh of the view that lands meanwhile (a settings change, environment
+ * status) can make VS Code drop the reveal; it is tried again a few times.
+ */
+async function revealWhenRendered(view: vscode.TreeView<unknown>, node: VersionNode, label: () => string, log: vscode.LogOutputChannel): Promise<void> {
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    try {
+      await view.reveal(node, { select: true, focus: false, expand: false });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (view.selection.some((selected) => (selected as { id?: string }).id === node.id)) return;
+    } catch (error) {
+      if (attempt === 4) log.warn(`Publish: could not reveal ${label()}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
   }
 }

@@ -93,7 +93,7 @@ function time(work: () => unknown): number {
 
 type DiffFunction = (a: unknown, b: unknown) => unknown;
 
-/** A well-known JSON diff library, if one is installed (jsondiffpatch or microdiff); none is a dependency. */
+/** A well-known JSON diff library for comparison: jsondiffpatch (a devDependency for this benchmark), else microdiff. */
 async function loadPeerDiff(): Promise<DiffFunction | undefined> {
   for (const name of ['jsondiffpatch', 'microdiff']) {
     try {
