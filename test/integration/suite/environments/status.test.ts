@@ -136,6 +136,27 @@ describe('environments: live status and drift', () => {
     }
   });
 
+  it('polls only while the Environments view is visible', async () => {
+    const config = vscode.workspace.getConfiguration('mcpVersions');
+    await config.update('environmentsPollSeconds', 1, vscode.ConfigurationTarget.Global);
+    const requestsDuring = async (ms: number) => {
+      const before = demo.requestCount('development');
+      await new Promise((r) => setTimeout(r, ms));
+      return demo.requestCount('development') - before;
+    };
+    try {
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await waitFor('the view to be hidden', () => !api.view.visible || undefined);
+      await new Promise((r) => setTimeout(r, 300)); // a probe already under way may still land
+      assert.equal(await requestsDuring(2_500), 0, 'no polling while hidden');
+      await vscode.commands.executeCommand('mcpVersions.environments.focus');
+      await waitFor('the view to be visible', () => api.view.visible);
+      assert.ok((await requestsDuring(2_500)) > 0, 'polling resumes once visible');
+    } finally {
+      await config.update('environmentsPollSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('saves a screenshot of the view', async () => {
     await api.view.reveal(api.provider.environmentNode('staging'), { expand: true, focus: true, select: true });
     await new Promise((r) => setTimeout(r, 500));

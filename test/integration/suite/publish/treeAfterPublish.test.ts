@@ -54,13 +54,17 @@ describe('publish result in the workbench', function () {
     const server = (await registryTree.provider.getChildren()).find((n) => n.kind === 'server' && n.name === NAME)!;
     const versions = (await registryTree.provider.getChildren(server)) as VersionNode[];
     assert.deepEqual(versions.map((v) => [v.row.version, v.row.isLatest]), [['1.4.0', true], ['1.3.0', false]]);
-    const details = await registryTree.provider.getChildren(versions[0]);
-    const provenance = details.find((d): d is TreeNode & { kind: 'detail' } => d.kind === 'detail' && d.label === 'Provenance')!;
-    await registryTree.view.reveal(provenance, { expand: true, select: true, focus: true });
-    // Rows outside the viewport are not rendered: bring the last provenance row into view too.
-    const lastRow = (await registryTree.provider.getChildren(provenance)).at(-1)!;
-    await registryTree.view.reveal(lastRow, { select: false, focus: false });
+    // Rows outside the viewport are not rendered: reveal the provenance node and its last row. A refresh of
+    // the view landing in between (auto-refresh, another view's change) drops a reveal, so each try starts over.
+    const revealProvenance = async () => {
+      const details = await registryTree.provider.getChildren(versions[0]);
+      const provenance = details.find((d): d is TreeNode & { kind: 'detail' } => d.kind === 'detail' && d.label === 'Provenance')!;
+      await registryTree.view.reveal(provenance, { expand: true, select: true, focus: true });
+      const lastRow = (await registryTree.provider.getChildren(provenance)).at(-1)!;
+      await registryTree.view.reveal(lastRow, { select: false, focus: false });
+    };
     const rows = await waitFor('the provenance rows', async () => {
+      await revealProvenance().catch(() => undefined);
       const text = await queryDom('#workbench\\.parts\\.sidebar .monaco-list-row');
       return text.some((t) => t.includes('Release notes')) ? text : undefined;
     });
