@@ -143,6 +143,14 @@ async function handleHarnessRequest(page, request) {
     await page.screenshot({ path: tmp, ...(request.clip ? { clip: request.clip } : {}) });
     renameSync(tmp, request.screenshot);
   }
+  if (request.keyboard) {
+    // Types into whatever has focus in the workbench (a quick input, an editor), like a user would.
+    const { type, press = [], out } = request.keyboard;
+    if (type) await page.keyboard.type(type, { delay: 10 });
+    for (const key of press) await page.keyboard.press(key);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, '{}');
+  }
   if (request.evaluate) {
     const { expression, out, inWebviews } = request.evaluate;
     const frames = inWebviews ? page.frames().filter((f) => f !== page.mainFrame()) : [page.mainFrame()];

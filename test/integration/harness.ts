@@ -68,3 +68,9 @@ export async function docsScreenshot(name: string): Promise<string> {
   }
   return shot;
 }
+
+/** Types `text` and then presses `press` (e.g. ['Enter']) in the workbench, as a user at the keyboard would. */
+export async function keyboard(text: string | undefined, press: string[] = []): Promise<void> {
+  const out = join(repoRoot, 'test-results', `keys-${process.pid}-${Date.now()}.json`);
+  await request({ keyboard: { type: text, press, out } }, out, (f) => rmSync(f, { force: true }));
+}
