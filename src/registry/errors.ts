@@ -245,7 +245,8 @@ function httpHint(init: RegistryErrorInit, namespaces: string[] | undefined): st
   return undefined;
 }
 
-function pathOf(url: string): string {
+/** The path and query of a URL, for messages and the request log (never its credentials). */
+export function pathOf(url: string): string {
   try {
     const parsed = new URL(url);
     return parsed.pathname + parsed.search;

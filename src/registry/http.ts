@@ -6,7 +6,7 @@
 // Every request gets a timeout; GETs are retried with backoff on 429, 5xx and network errors;
 // writes (POST/PATCH/PUT) are never retried automatically.
 
-import { RegistryError, parseErrorBody, parseRetryAfter } from './errors';
+import { RegistryError, parseErrorBody, parseRetryAfter, pathOf } from './errors';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -202,11 +202,3 @@ function sleep(ms: number, signal: AbortSignal | undefined, req: HttpRequest): P
   });
 }
 
-function pathOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return parsed.pathname + parsed.search;
-  } catch {
-    return url;
-  }
-}
