@@ -1,6 +1,6 @@
 // What the tree shows about each version of a server: registry order, latest, channel heads, status.
 import { officialMeta, type ServerResponse, type ServerStatus } from '../registry';
-import { newestPerChannel, sortVersionsLikeRegistry } from '../versioning';
+import { channelOf, sortVersionsLikeRegistry } from '../versioning';
 
 export interface VersionRow {
   readonly response: ServerResponse;
@@ -28,9 +28,15 @@ export function toVersionRows(responses: readonly ServerResponse[]): VersionRow[
     };
   });
   const ordered = sortVersionsLikeRegistry(plain);
+  // The newest non-deleted version of each pre-release channel: the first of it in registry order.
   const heads = new Map<(typeof plain)[number], string>();
-  for (const head of newestPerChannel(ordered.filter((row) => row.status !== 'deleted'))) {
-    if (head.channel !== undefined) heads.set(head.newest, head.channel);
+  const seen = new Set<string>();
+  for (const row of ordered) {
+    const channel = row.status === 'deleted' ? undefined : channelOf(row.version);
+    if (channel !== undefined && !seen.has(channel)) {
+      seen.add(channel);
+      heads.set(row, channel);
+    }
   }
   return ordered.map((row, i) => {
     const out: VersionRow = { ...row, channelHead: heads.get(row), previous: ordered[i + 1]?.version };
