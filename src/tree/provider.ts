@@ -20,6 +20,7 @@ export interface TreeServices {
 }
 
 export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly mineByServer = new Map<string, boolean>();
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly filterChanged = new vscode.EventEmitter<void>();
@@ -60,6 +61,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   /** Re-reads the settings; registries that stay keep what they loaded. */
   reloadRegistries(): void {
+    this.mineByServer.clear();
     const previous = new Map(this.nodes.map((node) => [node.config.url, node]));
     this.nodes = this.readConfigs().map((config) => {
       const known = previous.get(config.url);
@@ -159,6 +161,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   /** Drops what a registry loaded (keeping its filter) and shows it again. */
   reloadRegistry(registry: RegistryNode): void {
+    this.mineByServer.clear();
     registry.state.reset();
     registry.servers.clear();
     this.refresh(registry);
@@ -209,9 +212,19 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return this.services.identity.permissionsFor(registry.config.url);
   }
 
+  /**
+   * Whether the identity may change this server's versions. Asked for every version row, so it is kept per
+   * server until the registries or an identity change (reloadRegistries / reloadRegistry).
+   */
   isMine(registry: RegistryNode, serverName: string): boolean {
-    const permissions = this.permissionsFor(registry);
-    return permissions !== undefined && mayChangeStatus(permissions, serverName);
+    const key = `${registry.config.url}\n${serverName}`;
+    let mine = this.mineByServer.get(key);
+    if (mine === undefined) {
+      const permissions = this.permissionsFor(registry);
+      mine = permissions !== undefined && mayChangeStatus(permissions, serverName);
+      this.mineByServer.set(key, mine);
+    }
+    return mine;
   }
 
   /** The ordered version rows of a server as currently cached (undefined when not loaded). */
