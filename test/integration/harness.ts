@@ -1,4 +1,5 @@
 // What a test running inside the extension host can ask of the harness that drives the workbench.
+import * as vscode from 'vscode';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -60,7 +61,13 @@ export async function evaluate(expression: string, options: { inWebviews?: boole
  * A screenshot the README shows: captured like any other, and copied to docs/images/<name>.png when the run
  * regenerates the README's pictures (`npm run screenshots` sets MCPV_UPDATE_DOCS_IMAGES).
  */
-export async function docsScreenshot(name: string): Promise<string> {
+export async function docsScreenshot(name: string, options: { notifications?: boolean } = {}): Promise<string> {
+  if (!options.notifications) {
+    // Notifications left by earlier suites are not part of the picture.
+    await vscode.commands.executeCommand('notifications.hideList');
+    await vscode.commands.executeCommand('notifications.hideToasts');
+    await new Promise((r) => setTimeout(r, 300));
+  }
   const shot = await screenshot(name);
   if (process.env.MCPV_UPDATE_DOCS_IMAGES) {
     mkdirSync(join(repoRoot, 'docs/images'), { recursive: true });

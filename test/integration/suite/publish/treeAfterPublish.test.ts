@@ -42,6 +42,7 @@ describe('publish result in the workbench', function () {
     const prompts = new AcceptingPrompts();
     publish.prompts.use(prompts);
     const changelog = '# Changelog\n\n## 1.4.0\n- Severe-weather alerts for any location.\n- Imperial units through WEATHER_UNITS.\n';
+    await vscode.commands.executeCommand('notifications.clearAll'); // only this publish's notification in the picture
     const outcome = await publish.run(writeFixture(NAME, '1.4.0', { git: true, changelog }).uri);
     assert.equal(outcome.kind, 'published');
     assert.match(prompts.confirmations()[0].detail!, /It will become the latest version \(instead of 1\.3\.0\)\./);
@@ -72,6 +73,6 @@ describe('publish result in the workbench', function () {
     assert.ok(rows.some((t) => t.includes('Release notes') && t.includes('Severe-weather alerts for any location.')), rows.join(' | '));
     assert.ok(rows.some((t) => t.includes('Checksum') && t.includes('matches the published document')), rows.join(' | '));
     await new Promise((r) => setTimeout(r, 500));
-    await docsScreenshot('publish');
+    await docsScreenshot('publish', { notifications: true });
   });
 });

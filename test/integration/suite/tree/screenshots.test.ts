@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ServerNode, VersionNode } from '../../../../src/tree/nodes';
 import type { LocalRegistry } from '../../../../tools/local-registry';
-import { docsScreenshot } from '../../harness';
+import { docsScreenshot, evaluate } from '../../harness';
 import { api, children, fetchJson, meta, resetRegistries, startRegistry, useRegistries, type Row } from './helpers';
 
 describe('registry tree: screenshots', function () {
@@ -45,6 +45,11 @@ describe('registry tree: screenshots', function () {
     };
     await showExample();
     await vscode.commands.executeCommand('mcpVersions.registry.focus');
+    // The Registry view alone: collapse the other two sections of the side bar while capturing.
+    const toggleOthers = (expanded: boolean) => evaluate(`[...document.querySelectorAll('.pane-header')]
+      .filter((h) => /This Workspace|Environments/.test(h.textContent) && h.classList.contains('expanded') === ${expanded})
+      .forEach((h) => h.click())`);
+    await toggleOthers(true);
     for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('workbench.action.increaseViewSize');
     for (const [theme, name] of [['Default Light Modern', 'tree-light'], ['Default Dark Modern', 'tree-dark']]) {
       await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
@@ -53,5 +58,6 @@ describe('registry tree: screenshots', function () {
       await new Promise((r) => setTimeout(r, 800));
       await docsScreenshot(name);
     }
+    await toggleOthers(false);
   });
 });
