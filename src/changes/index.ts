@@ -14,7 +14,7 @@ export type {
 } from './model';
 export { diffServerJson } from './diff';
 export { classifyChangeImpact, reasonsOf } from './classify';
-export { judgeBump, actualBump, parseSemVer, compareSemVer } from './judge';
+export { judgeBump, actualBump } from './judge';
 export { canonicalJson } from './json';
 export { normalizeServer } from './normalize';
 export { packageIdentity, remoteIdentity, parseOciReference, mcpbKey } from './identity';

@@ -1,55 +1,11 @@
 /** judgeBump: does the version bump promise as much as the changes need? */
+import { bumpKind, parseRegistrySemver } from '../versioning';
 import { VERSION_PATH } from './diff';
 import type { ActualBump, Bump, BumpJudgement, Impact, ServerDiff } from './model';
 
-interface SemVer {
-  major: bigint;
-  minor: bigint;
-  patch: bigint;
-  prerelease: string[];
-}
-
-// semver.org grammar; a leading `v` is tolerated as the registry does.
-const SEMVER =
-  /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
-
-export function parseSemVer(text: string): SemVer | undefined {
-  const match = SEMVER.exec(text.trim());
-  if (!match) return undefined;
-  return { major: BigInt(match[1]), minor: BigInt(match[2]), patch: BigInt(match[3]), prerelease: match[4] ? match[4].split('.') : [] };
-}
-
-function compareIdentifiers(a: string, b: string): number {
-  const aNumeric = /^\d+$/.test(a);
-  const bNumeric = /^\d+$/.test(b);
-  if (aNumeric && bNumeric) return Math.sign(Number(BigInt(a) - BigInt(b)));
-  if (aNumeric !== bNumeric) return aNumeric ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Semver precedence (build metadata ignored). */
-export function compareSemVer(a: SemVer, b: SemVer): number {
-  for (const part of ['major', 'minor', 'patch'] as const) if (a[part] !== b[part]) return a[part] < b[part] ? -1 : 1;
-  if (a.prerelease.length === 0 || b.prerelease.length === 0) return Math.sign(b.prerelease.length - a.prerelease.length);
-  for (let i = 0; i < Math.min(a.prerelease.length, b.prerelease.length); i++) {
-    const order = compareIdentifiers(a.prerelease[i], b.prerelease[i]);
-    if (order !== 0) return order;
-  }
-  return Math.sign(a.prerelease.length - b.prerelease.length);
-}
-
-/** Our own small bump classifier (kept apart from src/versioning on purpose). */
+/** What kind of step the version number takes, by the registry's own semver rules. */
 export function actualBump(fromVersion: string, toVersion: string): ActualBump {
-  const from = parseSemVer(fromVersion);
-  const to = parseSemVer(toVersion);
-  if (!from || !to) return 'not-semver';
-  const order = compareSemVer(from, to);
-  if (order > 0) return 'downgrade';
-  if (order === 0) return 'none';
-  if (from.major !== to.major) return 'major';
-  if (from.minor !== to.minor) return 'minor';
-  if (from.patch !== to.patch) return 'patch';
-  return 'prerelease';
+  return bumpKind(fromVersion, toVersion);
 }
 
 const RANK: Readonly<Record<Bump, number>> = { none: 0, patch: 1, minor: 2, major: 3 };
@@ -85,7 +41,7 @@ export function judgeBump(fromVersion: string, toVersion: string, diff: ServerDi
       if (implied === 'none') return judgement(false, `${step} keeps the version and nothing changed`);
       return judgement(true, `${step} keeps the same version, but ${leadingReason(diff, IMPACT_OF[implied] as Impact)}: ${IMPACT_OF[implied]}`);
     default:
-      return judgeRelease(step, actual, implied, diff, parseSemVer(fromVersion)?.major === 0n, (parseSemVer(toVersion)?.prerelease.length ?? 0) > 0);
+      return judgeRelease(step, actual, implied, diff, parseRegistrySemver(fromVersion)?.major === '0', (parseRegistrySemver(toVersion)?.prerelease.length ?? 0) > 0);
   }
 }
 

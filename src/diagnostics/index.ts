@@ -5,7 +5,7 @@ import type { WorkspaceServices } from '../workspace';
 import { SchemaStore } from './schemaStore';
 import { ServerJsonQuickFixes } from './quickFixes';
 import { DEBOUNCE_MS, ServerJsonDiagnostics, type DiagnosticsUpdate } from './serverJsonDiagnostics';
-import { RegistryValidation } from './validateOnRegistry';
+import { RegistryValidation, type RegistryIssues } from './validateOnRegistry';
 
 export type { DiagnosticsUpdate } from './serverJsonDiagnostics';
 
@@ -15,6 +15,8 @@ export interface DiagnosticsApi {
   readonly onDidUpdate: vscode.Event<DiagnosticsUpdate>;
   /** Resolves when no validation is scheduled or running. */
   idle(): Promise<void>;
+  /** The registry's /validate issues on files (Validate on Registry and Publish share them). */
+  readonly registryIssues: RegistryIssues;
 }
 
 export function registerDiagnostics(context: vscode.ExtensionContext, ctx: CommandContext, workspace: WorkspaceServices): DiagnosticsApi {
@@ -37,6 +39,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, ctx: Comma
   return {
     debounceMs: DEBOUNCE_MS,
     onDidUpdate: diagnostics.onDidUpdate,
+    registryIssues: registryValidation,
     async idle() {
       await workspace.files.idle();
       await diagnostics.idle();

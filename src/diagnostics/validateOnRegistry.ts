@@ -16,7 +16,14 @@ const SEVERITIES: Record<string, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-export class RegistryValidation implements vscode.Disposable {
+/** The registry's validation issues on a file, whoever asked for them (Validate on Registry, Publish). */
+export interface RegistryIssues {
+  /** Replaces the file's registry issues with these, placed on the lines they are about; returns how many are errors. */
+  show(uri: vscode.Uri, text: string, issues: readonly ValidationIssue[]): number;
+  get(uri: vscode.Uri): readonly vscode.Diagnostic[];
+}
+
+export class RegistryValidation implements RegistryIssues, vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('mcp-versions-registry');
   private readonly subscriptions: vscode.Disposable[];
 
@@ -54,11 +61,21 @@ export class RegistryValidation implements vscode.Disposable {
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new UserFacingError('server.json must contain a JSON object.');
     const result = await withProgress({ title: `Validating on ${target.name}…`, cancellable: true }, (_progress, token) =>
       target.client.validate(body as Record<string, unknown>, { signal: abortSignalFor(token) }));
-    const lines = new LineIndex(text);
-    const diagnostics = result.issues.map((issue) => toDiagnostic(issue, text, lines));
-    this.collection.set(uri, diagnostics);
+    this.show(uri, text, result.issues);
+    const diagnostics = [...this.get(uri)];
     void this.summarize(target.name, result.valid, diagnostics);
     return diagnostics;
+  }
+
+  show(uri: vscode.Uri, text: string, issues: readonly ValidationIssue[]): number {
+    const lines = new LineIndex(text);
+    const diagnostics = issues.map((issue) => toDiagnostic(issue, text, lines));
+    this.collection.set(uri, diagnostics);
+    return diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+  }
+
+  get(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+    return this.collection.get(uri) ?? [];
   }
 
   dispose(): void {

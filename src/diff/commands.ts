@@ -15,6 +15,7 @@ import {
 } from './pickers';
 import type { VersionRef } from './protocol';
 import { parseServerJsonText, readServerJsonText, type DiffSources, type ClientFor } from './sources';
+import type { WorkspaceServices } from '../workspace';
 
 export type RegistryRef = Exclude<VersionRef, { workspaceFile: string }>;
 
@@ -22,7 +23,8 @@ export interface CompareDeps {
   ctx: CommandContext;
   sources: DiffSources;
   clientFor: ClientFor;
-  workspaceState: vscode.Memento;
+  /** The workspace feature: its target registry ("Select Target Registry") and server.json picker. */
+  workspace: Pick<WorkspaceServices, 'registry' | 'resolveServerJson'>;
   open(left: VersionRef, right: VersionRef): Promise<unknown>;
 }
 
@@ -32,8 +34,6 @@ export const COMPARE_COMMANDS = {
   withWorkspace: 'mcpVersions.compareWithWorkspace',
   withPublished: 'mcpVersions.compareWithPublished',
 } as const;
-
-const TARGET_REGISTRY_KEY = 'mcpVersions.targetRegistryUrl';
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
@@ -150,20 +150,13 @@ export class CompareCommands {
 
   /** The registry this workspace publishes to ("Select Target Registry"), else the first configured. */
   private targetRegistry(): { url: string; name: string } {
-    const registries = configuredRegistries();
-    const remembered = this.deps.workspaceState.get<string>(TARGET_REGISTRY_KEY);
-    const target = remembered ? registries.find((registry) => registry.url === normalizeRegistryUrl(remembered)) : undefined;
-    return target ?? registries[0];
+    const target = this.deps.workspace.registry.target();
+    if (target) return { url: normalizeRegistryUrl(target.url), name: target.name };
+    return configuredRegistries()[0];
   }
 
   private async localFile(argument: unknown): Promise<vscode.Uri> {
-    const given = uriFromArgument(argument);
-    if (given) return given;
-    const active = vscode.window.activeTextEditor?.document.uri;
-    if (active && /(^|\/)server\.json$/.test(active.path)) return active;
-    const files = await workspaceServerFiles((uri) => this.readJson(uri));
-    if (files.length === 0) throw new UserFacingError('There is no server.json in this workspace.');
-    return (await pickLocalFile(files, 'Compare with Published')).uri;
+    return uriFromArgument(argument) ?? this.deps.workspace.resolveServerJson(argument, 'Compare with Published');
   }
 
   private async readJson(uri: vscode.Uri): Promise<Record<string, unknown> | undefined> {

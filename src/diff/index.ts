@@ -1,5 +1,6 @@
 // The version diff feature: a webview panel comparing two versions by meaning (issue 7).
 import * as vscode from 'vscode';
+import type { WorkspaceServices } from '../workspace';
 import type { CommandContext } from '../commands/registerCommand';
 import type { RegistryClient } from '../registry';
 import { CompareCommands } from './commands';
@@ -15,8 +16,10 @@ export { DIFF_VIEW_TYPE } from './panel';
 export { COMPARE_COMMANDS, refFromNode } from './commands';
 
 export interface DiffServices extends CommandContext {
-  /** The shared client per registry URL; the feature makes its own when absent. */
+  /** The extension's one client per registry URL. */
   clients: { get(url: string): RegistryClient };
+  /** The workspace feature: target registry and server.json resolution for "Compare with Published". */
+  workspace: Pick<WorkspaceServices, 'registry' | 'resolveServerJson'>;
 }
 
 export interface DiffFeature {
@@ -37,7 +40,7 @@ export function registerDiff(context: vscode.ExtensionContext, services: DiffSer
   const documents = new JsonDiffDocuments();
   const panels = new DiffPanels({ extensionUri: context.extensionUri, sources, documents, log: services.log });
   const open = (left: VersionRef, right: VersionRef) => panels.show(left, right);
-  const commands = new CompareCommands({ ctx: services, sources, clientFor, workspaceState: context.workspaceState, open });
+  const commands = new CompareCommands({ ctx: services, sources, clientFor, workspace: services.workspace, open });
   context.subscriptions.push(
     documents,
     panels,

@@ -7,7 +7,7 @@ import type { RegistryTreeHandle } from '../tree';
 import type { WorkspaceServices } from '../workspace';
 import { PUBLISH_COMMAND } from './errors';
 import { publishVersion, type PublishOptions, type PublishOutcome } from './flow';
-import { PublishIssues } from './issues';
+import type { RegistryIssues } from '../diagnostics/validateOnRegistry';
 import type { Prompts } from './prompts';
 
 export { PublishError, PUBLISH_COMMAND, type PublishFailure } from './errors';
@@ -23,6 +23,8 @@ export interface PublishDeps extends CommandContext {
   readonly tree: RegistryTreeHandle;
   readonly workspace: WorkspaceServices;
   readonly clientFor: (url: string) => RegistryClient;
+  /** Where the registry's validation issues go (shared with Validate on Registry). */
+  readonly issues: RegistryIssues;
 }
 
 /** What integration tests and benchmarks use (the prompts are answered by the test, see UserPrompts). */
@@ -39,22 +41,20 @@ export interface PublishApi {
 }
 
 export function registerPublish(context: vscode.ExtensionContext, deps: PublishDeps): PublishApi {
-  const issues = new PublishIssues();
+  const issues = deps.issues;
   const services = {
     ...deps,
-    issues,
     gitTagEnabled: () => vscode.workspace.getConfiguration('mcpVersions').get<boolean>('publish.gitTag', false) === true,
     hasRememberedTarget: () => typeof context.workspaceState.get(TARGET_STATE_KEY) === 'string',
     tool: `mcp-versions ${String(context.extension.packageJSON.version)}`,
   };
   context.subscriptions.push(
-    issues,
     registerCommand(deps, PUBLISH_COMMAND, (arg?: unknown, options?: PublishOptions) => publishVersion(services, arg, options ?? {})),
   );
   return {
     prompts: deps.prompts,
     run: (uri, options) => publishVersion(services, uri, options ?? {}),
-    issues: (uri) => issues.collection.get(uri) ?? [],
+    issues: (uri) => issues.get(uri),
     logUri: context.logUri,
     storedState: () => {
       const entries: [string, unknown][] = [];

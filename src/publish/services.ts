@@ -4,7 +4,7 @@ import type { RegistryClient } from '../registry';
 import type { IdentityProvider } from '../registries/identity';
 import type { RegistryTreeHandle } from '../tree';
 import type { WorkspaceServices } from '../workspace';
-import type { PublishIssues } from './issues';
+import type { RegistryIssues } from '../diagnostics/validateOnRegistry';
 import type { UserPrompts } from './prompts';
 
 export interface PublishServices extends CommandContext {
@@ -12,7 +12,7 @@ export interface PublishServices extends CommandContext {
   readonly identity: IdentityProvider;
   readonly tree: RegistryTreeHandle;
   readonly workspace: WorkspaceServices;
-  readonly issues: PublishIssues;
+  readonly issues: RegistryIssues;
   readonly clientFor: (url: string) => RegistryClient;
   /** `mcpVersions.publish.gitTag`. */
   readonly gitTagEnabled: () => boolean;

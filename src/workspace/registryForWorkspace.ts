@@ -1,14 +1,11 @@
 // The target registry of this workspace: the one remembered in workspaceState ("Select Target Registry"),
-// else the first entry of `mcpVersions.registries`. Clients are created here from the setting.
+// else the first entry of `mcpVersions.registries`.
 import * as vscode from 'vscode';
 import type { RegistryClient } from '../registry';
 import { UserCancelledError } from '../commands/registerCommand';
+import { normalizeRegistryUrl, readRegistries, type RegistryConfig } from '../registries/config';
 
-export interface RegistrySetting {
-  name: string;
-  url: string;
-  auth?: string;
-}
+export type RegistrySetting = Pick<RegistryConfig, 'name' | 'url' | 'auth'>;
 
 export interface TargetRegistry {
   readonly name: string;
@@ -33,16 +30,13 @@ export class WorkspaceRegistry implements vscode.Disposable {
   }
 
   configured(): RegistrySetting[] {
-    const raw = vscode.workspace.getConfiguration('mcpVersions').get<unknown>('registries');
-    if (!Array.isArray(raw)) return [];
-    return raw.filter((entry): entry is RegistrySetting =>
-      !!entry && typeof entry === 'object' && typeof entry.name === 'string' && typeof entry.url === 'string' && /^https?:\/\//.test(entry.url));
+    return readRegistries().filter((registry) => registry.source === 'settings');
   }
 
   target(): TargetRegistry | undefined {
     const registries = this.configured();
     const remembered = this.state.get<string>(STATE_KEY);
-    const setting = registries.find((entry) => entry.url === remembered) ?? registries[0];
+    const setting = (remembered && registries.find((entry) => entry.url === normalizeRegistryUrl(remembered))) || registries[0];
     return setting ? { name: setting.name, url: setting.url, client: this.clients.get(setting.url) } : undefined;
   }
 
