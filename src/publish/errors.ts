@@ -86,7 +86,12 @@ export function publishFailure(error: RegistryError, ctx: FailureContext): Publi
   if (texts.some((t) => /4\s?KB limit/i.test(t))) {
     return new PublishError(`${registry} refused the publisher-provided _meta block: ${error.message}. Shorten _meta["io.modelcontextprotocol.registry/publisher-provided"] in server.json.`, [], 'rejected');
   }
-  return new PublishError(`${registry} refused ${ctx.serverName}@${ctx.version}: ${error.message}${error.hint ? ` ${error.hint}` : ''}`, [retryAction(ctx.uri)], 'rejected');
+  const why = [error.message, error.hint].filter((t): t is string => !!t).map(asSentence).join(' ');
+  return new PublishError(`${registry} refused ${ctx.serverName}@${ctx.version}: ${why} Nothing was published.`, [retryAction(ctx.uri)], 'rejected');
+}
+
+function asSentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 function forbiddenMessage(error: RegistryError, ctx: FailureContext): string {

@@ -1,5 +1,4 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { bestRange, formatPath, keyNodeAt, missingPropertyRange, nodeAt, rangeOf, valueAt, type JsonDocument, type Segment } from './jsonDocument';
 import type { Problem } from './types';
 
@@ -15,6 +14,12 @@ const compiledSchemas = new WeakMap<object, CompiledSchema>();
 export function validatorFor(schema: object): CompiledSchema {
   const cached = compiledSchemas.get(schema);
   if (cached) return cached;
+  // Required here rather than imported: ajv is only initialised when a schema is first compiled, not at
+  // activation (the bundle keeps CommonJS modules lazy until required).
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { default: Ajv } = require('ajv') as typeof import('ajv');
+  const { default: addFormats } = require('ajv-formats') as typeof import('ajv-formats');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, verbose: true });
   addFormats(ajv);
   const branches = new WeakMap<object, ValidateFunction>();

@@ -13,9 +13,12 @@ export type ContextFlag =
   | 'single'
   | 'removable'
   | 'gallery'
-  | 'hasPrevious';
+  | 'hasPrevious'
+  | 'anonymous'
+  | 'keyProof'
+  | 'signedIn';
 
-const FLAG_ORDER: readonly ContextFlag[] = ['latest', 'prerelease', 'active', 'deprecated', 'deleted', 'mine', 'single', 'removable', 'gallery', 'hasPrevious'];
+const FLAG_ORDER: readonly ContextFlag[] = ['latest', 'prerelease', 'active', 'deprecated', 'deleted', 'mine', 'single', 'removable', 'gallery', 'hasPrevious', 'anonymous', 'keyProof', 'signedIn'];
 
 export function composeContextValue(kind: NodeKind, flags: Iterable<ContextFlag | false | undefined> = []): string {
   const set = new Set<ContextFlag>();

@@ -49,6 +49,17 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
     void vscode.commands.executeCommand('setContext', FILTERED_KEY, filtered.length > 0);
   };
 
+  // Which sign-in commands the view's title menu and the palette offer.
+  const updateSignInContext = () => {
+    const configs = provider.registries.map((r) => r.config);
+    const signed = configs.filter((c) => c.auth !== 'none' && identity.permissionsFor(c.url) !== undefined);
+    void vscode.commands.executeCommand('setContext', 'mcpVersions.registry.canSignIn', configs.some((c) => c.auth !== 'none'));
+    void vscode.commands.executeCommand('setContext', 'mcpVersions.registry.signedIn', signed.length > 0);
+    void vscode.commands.executeCommand('setContext', 'mcpVersions.registry.keyProof', configs.some((c) => c.auth === 'dns' || c.auth === 'http'));
+  };
+  updateSignInContext();
+  provider.warmUp();
+
   const autoRefresh = new AutoRefresh(view, () => provider.sync());
   context.subscriptions.push(
     provider,
@@ -61,15 +72,20 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
     identity.onDidChangePermissions((url) => {
       const registry = provider.registries.find((r) => r.config.url === normalizeRegistryUrl(url));
       if (registry) provider.reloadRegistry(registry);
+      updateSignInContext();
+  provider.warmUp();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsRegistries(event)) {
         const before = provider.registries.map((r) => r.config.url);
         provider.reloadRegistries();
+        provider.warmUp();
         const after = new Set(provider.registries.map((r) => r.config.url));
         for (const url of before) if (!after.has(url)) forgetRegistryToken(url);
         anonymous.registriesChanged(provider.registries.map((r) => r.config.url));
         updateDescription();
+        updateSignInContext();
+  provider.warmUp();
       }
       if (event.affectsConfiguration('mcpVersions.autoRefreshSeconds')) autoRefresh.reschedule();
     }),

@@ -39,7 +39,13 @@ export function registryItem(node: RegistryNode, permissions?: readonly Permissi
   if (namespaces) tooltip.appendMarkdown('\n\n').appendText(namespaces.length ? `You may publish to: ${namespaces.join(', ')}` : 'Signed in, but this identity may not publish to any namespace');
   else tooltip.appendMarkdown('\n\n').appendText('Not signed in');
   item.tooltip = tooltip;
-  item.contextValue = composeContextValue('registry', [node.config.source === 'settings' ? 'removable' : 'gallery']);
+  const method = node.config.auth ?? 'github';
+  item.contextValue = composeContextValue('registry', [
+    node.config.source === 'settings' ? 'removable' : 'gallery',
+    method === 'none' && 'anonymous',
+    (method === 'dns' || method === 'http') && 'keyProof',
+    method !== 'none' && permissions !== undefined && 'signedIn',
+  ]);
   return item;
 }
 
@@ -71,6 +77,14 @@ export function serverItem(node: ServerNode, row: ServerResponse | undefined, co
   return item;
 }
 
+// Shared by every version row (a server may have 10 000 of them).
+const VERSION_ICONS = {
+  deleted: new vscode.ThemeIcon('trash', new vscode.ThemeColor('list.errorForeground')),
+  deprecated: new vscode.ThemeIcon('warning'),
+  latest: new vscode.ThemeIcon('star-full', new vscode.ThemeColor('charts.green')),
+  other: new vscode.ThemeIcon('tag'),
+};
+
 export function versionItem(node: VersionNode, context: ItemContext): vscode.TreeItem {
   const row = node.row;
   const item = new vscode.TreeItem(row.version, Collapsed);
@@ -83,10 +97,7 @@ export function versionItem(node: VersionNode, context: ItemContext): vscode.Tre
   const liveOn = context.environmentsRunning?.(node.server.name, row.version) ?? [];
   if (liveOn.length > 0) description.unshift(`● ${liveOn.join(', ')}`);
   item.description = description.join(' · ');
-  item.iconPath = new vscode.ThemeIcon(
-    row.status === 'deleted' ? 'trash' : row.status === 'deprecated' ? 'warning' : row.isLatest ? 'star-full' : 'tag',
-    row.status === 'deleted' ? new vscode.ThemeColor('list.errorForeground') : row.isLatest && row.status === 'active' ? new vscode.ThemeColor('charts.green') : undefined,
-  );
+  item.iconPath = VERSION_ICONS[row.status === 'deleted' ? 'deleted' : row.status === 'deprecated' ? 'deprecated' : row.isLatest ? 'latest' : 'other'];
   const serverName = node.server.name;
   item.resourceUri = statusUri(`${node.server.registry.config.url}/${serverName}/${row.version}`, {
     status: row.status,

@@ -255,6 +255,22 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return node;
   }
 
+  /**
+   * Asks every registry for its first page in the background, as soon as the registries are known, so
+   * opening the view shows it from memory instead of waiting for VS Code to create the view first.
+   * A failure is only logged: the view asks again when it opens and shows the error there.
+   */
+  warmUp(): void {
+    const staleMs = numberSetting('cache.staleSeconds', 300) * 1000;
+    for (const registry of this.nodes) {
+      if (!registry.state.isListStale(staleMs, this.showDeletedValue)) continue;
+      const permissions = this.services.identity.permissionsFor(registry.config.url);
+      this.once(`list|${registry.id}`, () => registry.state.loadFirstPage(this.showDeletedValue, permissions)).catch((error: unknown) =>
+        this.services.log.debug(`${registry.config.name}: first page not prefetched (${error instanceof Error ? error.message : String(error)})`),
+      );
+    }
+  }
+
   versionNodes(server: ServerNode, rows: readonly VersionRow[]): VersionNode[] {
     return rows.map((row) => ({ kind: 'version', id: `v|${server.id}|${row.version}`, server, row }));
   }

@@ -32,16 +32,24 @@ export function toVersionRows(responses: readonly ServerResponse[]): VersionRow[
   const heads = new Map<(typeof plain)[number], string>();
   const seen = new Set<string>();
   for (const row of ordered) {
-    const channel = row.status === 'deleted' ? undefined : channelOf(row.version);
+    // Only a version with a hyphen can be a pre-release: releases skip the parse.
+    const channel = row.status === 'deleted' || !row.version.includes('-') ? undefined : channelOf(row.version);
     if (channel !== undefined && !seen.has(channel)) {
       seen.add(channel);
       heads.set(row, channel);
     }
   }
-  return ordered.map((row, i) => {
-    const out: VersionRow = { ...row, channelHead: heads.get(row), previous: ordered[i + 1]?.version };
-    return out;
-  });
+  // A literal, not a spread: spreading 10 000 rows costs more than ordering them.
+  return ordered.map((row, i): VersionRow => ({
+    response: row.response,
+    version: row.version,
+    publishedAt: row.publishedAt,
+    status: row.status,
+    statusMessage: row.statusMessage,
+    isLatest: row.isLatest,
+    channelHead: heads.get(row),
+    previous: ordered[i + 1]?.version,
+  }));
 }
 
 /** The `isLatest` row of a version list (undefined when none is flagged, e.g. deleted rows hidden). */

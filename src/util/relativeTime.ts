@@ -9,7 +9,17 @@ const UNITS: [unit: Intl.RelativeTimeFormatUnit, seconds: number][] = [
   ['minute', 60],
 ];
 
-const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const formatter = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+// A long version list repeats the same few phrases ("3 days ago"): each is formatted once.
+const phrases = new Map<string, string>();
+const format = {
+  format(value: number, unit: Intl.RelativeTimeFormatUnit): string {
+    const key = `${value} ${unit}`;
+    let phrase = phrases.get(key);
+    if (phrase === undefined) phrases.set(key, (phrase = formatter.format(value, unit)));
+    return phrase;
+  },
+};
 
 /** "just now", "5 minutes ago", "yesterday", "3 days ago", "in 2 hours"; empty for an unreadable time. */
 export function relativeTime(iso: string | undefined, now: number = Date.now()): string {

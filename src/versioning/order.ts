@@ -2,7 +2,7 @@
  * How the registry orders versions (internal/service/versioning.go `CompareVersions`):
  * both semver → semver precedence; neither → publish time, later wins; mixed → the semver one wins.
  */
-import { compareSemverPrecedence, parseRegistrySemver } from './goSemver';
+import { compareSemverPrecedence, parseRegistrySemver, type RegistrySemver } from './goSemver';
 
 export interface VersionLike {
   readonly version: string;
@@ -63,8 +63,9 @@ function compareStrings(a: string, b: string): number {
  * "1.0.0+b") are ordered newest-published first, which is also the one the registry keeps as latest.
  */
 export function sortVersionsLikeRegistry<T extends VersionLike>(versions: readonly T[]): T[] {
-  // Each version is parsed once, not at every comparison: a server may have 10 000 versions.
-  const keyed = versions.map((item) => ({ item, semver: parseRegistrySemver(item.version), time: publishTimeNanos(item.publishedAt) }));
+  // Each version is parsed once, not at every comparison, and its publish time only when a comparison
+  // needs it (semver ties, non-semver versions): a server may have 10 000 versions.
+  const keyed = versions.map((item) => new SortKey(item));
   keyed.sort((a, b) => {
     const byRank = a.semver && b.semver ? compareSemverPrecedence(b.semver, a.semver)
       : !a.semver && !b.semver ? compareNanos(b.time, a.time)
@@ -72,6 +73,20 @@ export function sortVersionsLikeRegistry<T extends VersionLike>(versions: readon
     return byRank || compareNanos(b.time, a.time) || compareStrings(b.item.version, a.item.version);
   });
   return keyed.map((entry) => entry.item);
+}
+
+class SortKey<T extends VersionLike> {
+  readonly semver: RegistrySemver | undefined;
+  private parsedTime: bigint | undefined | null = null;
+
+  constructor(readonly item: T) {
+    this.semver = parseRegistrySemver(item.version);
+  }
+
+  get time(): bigint | undefined {
+    if (this.parsedTime === null) this.parsedTime = publishTimeNanos(this.item.publishedAt);
+    return this.parsedTime;
+  }
 }
 
 /**

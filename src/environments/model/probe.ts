@@ -1,9 +1,17 @@
 // Asks a running MCP server which version it is: the `initialize` handshake's serverInfo.version, over
 // streamable HTTP, falling back to the legacy SSE transport when the endpoint answers 4xx to a POST.
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+
+/** The MCP SDK (and the zod schemas it builds when loaded), loaded at the first probe, not at activation. */
+const loadSdk = async () => {
+  const [{ Client }, { SSEClientTransport }, { StreamableHTTPClientTransport, StreamableHTTPError }] = await Promise.all([
+    import('@modelcontextprotocol/sdk/client/index.js'),
+    import('@modelcontextprotocol/sdk/client/sse.js'),
+    import('@modelcontextprotocol/sdk/client/streamableHttp.js'),
+  ]);
+  return { Client, SSEClientTransport, StreamableHTTPClientTransport, StreamableHTTPError };
+};
+type Sdk = Awaited<ReturnType<typeof loadSdk>>;
 
 export type TransportKind = 'streamable-http' | 'sse';
 
@@ -56,7 +64,7 @@ export async function probeEndpoint(endpoint: string, options: ProbeOptions = {}
       return { ok: true, version: info.version, serverName: info.serverName, latencyMs: Math.round(info.roundTripMs), transport: kind };
     } catch (error) {
       lastError = error;
-      if (!(kind === 'streamable-http' && kinds.length > 1 && isLegacyHint(error))) break;
+      if (!(kind === 'streamable-http' && kinds.length > 1 && isLegacyHint(error, await loadSdk()))) break;
     }
   }
   return { ok: false, error: describe(lastError, secrets), latencyMs: elapsed() };
@@ -64,6 +72,7 @@ export async function probeEndpoint(endpoint: string, options: ProbeOptions = {}
 
 /** Resolves with the reported version and the round trip of the initialize request alone. */
 async function handshake(url: URL, kind: TransportKind, options: ProbeOptions): Promise<{ version: string; serverName: string; roundTripMs: number }> {
+  const { Client, SSEClientTransport, StreamableHTTPClientTransport } = await loadSdk();
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
   const deadline = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
@@ -102,8 +111,8 @@ async function handshake(url: URL, kind: TransportKind, options: ProbeOptions): 
 const NO_RECONNECT = { maxReconnectionDelay: 1000, initialReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1, maxRetries: 0 };
 
 /** A 4xx to the streamable-HTTP POST means "try the legacy SSE transport" (MCP backwards compatibility). */
-function isLegacyHint(error: unknown): boolean {
-  return error instanceof StreamableHTTPError && error.code !== undefined && [400, 404, 405].includes(error.code);
+function isLegacyHint(error: unknown, sdk: Sdk): boolean {
+  return error instanceof sdk.StreamableHTTPError && error.code !== undefined && [400, 404, 405].includes(error.code);
 }
 
 function describe(error: unknown, secrets: readonly string[]): string {

@@ -181,6 +181,23 @@ describe('publish version', function () {
     assert.deepEqual(error.actions.map((a) => a.title), ['Retry']);
   });
 
+  it('a 422 on the POST after a clean pre-flight: validates again, says what the registry said and that nothing was published', async () => {
+    // A registry whose publish-time checks refuse what its /validate accepts (the fault stands in for them).
+    const name = `${ANON}/publish-422`;
+    const fixture = writeFixture(name, '1.0.0');
+    reg.faults.add({ kind: 'status', status: 422, method: 'POST', path: '/publish$', times: 1 });
+    const validateAgain = reg.faults.add({ kind: 'latency', ms: 0, method: 'POST', path: '/validate$', times: 2 });
+    const error = await publishFails(fixture.uri);
+    assert.equal(prompts.confirmations().length, 1, 'the pre-flight was clean: the user confirmed');
+    assert.equal(error.reason, 'rejected');
+    assert.match(error.message, /^Local refused io\.modelcontextprotocol\.anonymous\/publish-422@1\.0\.0: .*Unprocessable Entity.* Nothing was published\.$/);
+    assert.deepEqual(error.actions.map((a) => a.title), ['Retry']);
+    assert.ok(!reg.faults.list().some((f) => (f as { id?: string }).id === validateAgain), 'the file was validated again after the 422');
+    assert.deepEqual((await api()).publish.issues(fixture.uri), [], 'no problem is invented in the file');
+    assert.equal(fileText(fixture), fixture.text, 'the file is not touched');
+    assert.equal((await version(name, '1.0.0')).status, 404);
+  });
+
   it('on a 5xx looks the version up first, then offers a safe retry', async () => {
     const name = `${ANON}/publish-503`;
     const fixture = writeFixture(name, '1.0.0');
