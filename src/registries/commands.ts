@@ -71,11 +71,7 @@ export function registerRegistryCommands(ctx: CommandContext, clients: RegistryC
         if (!picked) throw new UserCancelledError();
         config = picked.config;
       }
-      if (config.source === 'gallery') {
-        throw new UserFacingError(`${config.url} comes from ${GALLERY_SETTING} (VS Code’s MCP gallery); change it there.`, [
-          { title: 'Open Setting', run: () => vscode.commands.executeCommand('workbench.action.openSettings', GALLERY_SETTING) },
-        ]);
-      }
+      if (config.source === 'gallery') throw galleryNotRemovable(config.url);
       const confirmed = await vscode.window.showWarningMessage(
         `Remove the registry “${config.name}”?`,
         { modal: true, detail: `${config.url} is removed from the setting mcpVersions.registries. Nothing changes on the registry.` },
@@ -86,4 +82,16 @@ export function registerRegistryCommands(ctx: CommandContext, clients: RegistryC
       clients.forget(config.url);
     }),
   ];
+}
+
+/**
+ * VS Code registers chat.mcp.gallery.serviceUrl for policies only: the Settings editor does not list it, so
+ * the way to change it is the user's settings.json, unless the organization's policy sets it.
+ */
+function galleryNotRemovable(url: string): UserFacingError {
+  const inUserSettings = vscode.workspace.getConfiguration().inspect(GALLERY_SETTING)?.globalValue !== undefined;
+  if (!inUserSettings) return new UserFacingError(`${url} is set by your organization’s policy for VS Code’s MCP gallery (${GALLERY_SETTING}); it cannot be removed here.`);
+  return new UserFacingError(`${url} comes from ${GALLERY_SETTING} in your user settings.json (VS Code’s MCP gallery); remove it there.`, [
+    { title: 'Open User Settings (JSON)', run: () => vscode.commands.executeCommand('workbench.action.openSettingsJson', { revealSetting: { key: GALLERY_SETTING } }) },
+  ]);
 }

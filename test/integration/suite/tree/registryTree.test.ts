@@ -1,17 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ServerNode, TreeNode, VersionNode } from '../../../../src/tree/nodes';
-import { decodeStatusQuery, statusLook } from '../../../../src/tree/statusBadge';
 import { sortVersionsLikeRegistry } from '../../../../src/versioning';
 import type { LocalRegistry } from '../../../../tools/local-registry';
 import { queryDom, screenshot, waitFor } from '../../harness';
-import { api, children, fetchJson, item, labelOf, labels, meta, publish, resetRegistries, startRegistry, useRegistries, type Row } from './helpers';
+import { api, badgeOf, children, fetchJson, item, labelOf, labels, meta, publish, resetRegistries, startRegistry, useRegistries, type Row } from './helpers';
 
 const MINE = 'io.modelcontextprotocol.anonymous/tree-test';
-
-function badgeOf(treeItem: vscode.TreeItem): string | undefined {
-  return treeItem.resourceUri ? statusLook(decodeStatusQuery(treeItem.resourceUri.query))?.badge : undefined;
-}
 
 describe('registry tree', function () {
   this.timeout(120_000);
