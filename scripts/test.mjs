@@ -56,7 +56,13 @@ if (!onlyUnit) {
     totals.failures += 1;
   } else {
     const base = { folder: join(root, 'test/fixtures/sample-server') };
-    const runs = [{ ...base, name: 'integration', suiteDir: join(root, 'out/test/integration/suite') }];
+    // The dev-folder run also installs a simulated GitHub sign-in (GitHub's servers cannot exist here) in place
+    // of the built-in one: two authentication providers with the id `github` cannot coexist.
+    const githubSimulator = {
+      extensionFolders: [join(root, 'test/fixtures/github-auth-simulator')],
+      skipBuiltinExtensions: ['vscode.github-authentication'],
+    };
+    const runs = [{ ...base, ...githubSimulator, name: 'integration', suiteDir: join(root, 'out/test/integration/suite') }];
     if (!grep) {
       console.log('\n▶ package the .vsix');
       const vsix = packageVsix();

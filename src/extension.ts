@@ -7,7 +7,7 @@ import { registerWorkspace, type WorkspaceApi } from './workspace';
 import { registerDiagnostics, type DiagnosticsApi } from './diagnostics';
 import { registerDiff, type DiffFeature } from './diff';
 import { registerEnvironments, type EnvironmentsApi } from './environments';
-import { registerAuth } from './auth';
+import { registerAuth, type AuthApi } from './auth';
 import { Prompts, registerPublish, type PublishApi } from './publish';
 import { registerBump, type BumpApi } from './bump/registerBump';
 
@@ -20,6 +20,7 @@ export interface McpVersionsApi {
   readonly environments: EnvironmentsApi;
   readonly publish: PublishApi;
   readonly bump: BumpApi;
+  readonly auth: AuthApi;
 }
 
 export function activate(context: vscode.ExtensionContext): McpVersionsApi {
@@ -40,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi {
   const publish = registerPublish(context, { log, prompts, identity: auth.identity, tree: registryTree, workspace: workspace.services, clientFor, issues: diagnostics.registryIssues });
   const bump = registerBump(context, { log }, workspace.services);
   log.info(`MCP Versions ${context.extension.packageJSON.version} activated in ${vscode.env.appName}`);
-  return { extensionVersion: context.extension.packageJSON.version as string, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump };
+  return { extensionVersion: context.extension.packageJSON.version as string, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities() } };
 }
 
 export function deactivate(): void {}

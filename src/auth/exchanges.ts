@@ -1,9 +1,12 @@
-// How each sign-in method turns what the user gave us into a registry JWT, right before a write.
+// How each sign-in method turns what the user gave us into a registry JWT: right before a write (the user
+// is acting, so VS Code may ask them to sign in to GitHub), or quietly in the background (src/auth/probe.ts:
+// stored credentials and an existing GitHub session only, never a prompt).
 import * as vscode from 'vscode';
 import { UserFacingError } from '../commands/registerCommand';
 import { createTimestampSigner, decodeJwtPayload, RegistryError, type RegistryToken } from '../registry';
 import type { AuthMethod } from '../registries/config';
-import type { CredentialExchange, TokenTarget } from './tokens';
+import type { GithubSessionUse } from './githubSession';
+import type { CredentialExchange, QuietExchange, TokenTarget } from './tokens';
 import type { AuthStore } from './store';
 
 export const SIGN_IN_COMMAND = 'mcpVersions.signIn';
@@ -14,31 +17,52 @@ export const GITHUB_SCOPES = ['read:org', 'read:user'];
 /** A sign-in that cannot produce a token; the actions lead to a working sign-in. */
 export class SignInError extends UserFacingError {}
 
-export function createCredentialExchange(store: AuthStore): CredentialExchange {
-  return (registry, method) => (signal) => exchangeFor(store, registry, method, signal);
+export interface CredentialExchanges {
+  /** Before a write: asks for what is missing (VS Code's GitHub sign-in) or says how to sign in. */
+  readonly interactive: CredentialExchange;
+  /** In the background: undefined when nothing is stored and VS Code has no GitHub session for us. */
+  readonly quiet: QuietExchange;
 }
 
-async function exchangeFor(store: AuthStore, registry: TokenTarget, method: AuthMethod, signal?: AbortSignal): Promise<RegistryToken> {
+export function createCredentialExchange(store: AuthStore, sessions: GithubSessionUse): CredentialExchanges {
+  return {
+    interactive: (registry, method) => async (signal) => {
+      const token = await exchangeFor(store, sessions, registry, method, true, signal);
+      if (!token) throw new SignInError(`Sign in to “${registry.name}” first.`, signInActions(registry));
+      // The user acted (signed in, published): background sign-in may use these credentials again.
+      await store.setSignedOut(registry.url, false);
+      return token;
+    },
+    quiet: (registry, method, signal) => exchangeFor(store, sessions, registry, method, false, signal),
+  };
+}
+
+async function exchangeFor(store: AuthStore, sessions: GithubSessionUse, registry: TokenTarget, method: AuthMethod, interactive: boolean, signal?: AbortSignal): Promise<RegistryToken | undefined> {
   const options = { signal };
+  // Nothing to sign in with: before a write that is an error with a way out; in the background, no identity.
+  const missing = (error: SignInError) => {
+    if (interactive) throw error;
+    return undefined;
+  };
   try {
     switch (method) {
       case 'github': {
-        const token = await githubToken(store, registry);
-        return await registry.client.exchangeGithubAccessToken(token, options);
+        const token = await githubToken(store, sessions, registry, interactive);
+        return token ? await registry.client.exchangeGithubAccessToken(token, options) : undefined;
       }
       case 'dns':
       case 'http': {
         const domain = store.domain(registry.url);
         const key = domain ? await store.domainKey(registry.url, domain) : undefined;
         if (!domain || !key) {
-          throw new SignInError(`Sign in to “${registry.name}” first: ${method.toUpperCase()} sign-in needs your domain and its private key.`, signInActions(registry, true));
+          return missing(new SignInError(`Sign in to “${registry.name}” first: ${method.toUpperCase()} sign-in needs your domain and its private key.`, signInActions(registry, true)));
         }
         const signer = createTimestampSigner(key.algorithm, key.privateKeyHex);
         return await (method === 'dns' ? registry.client.exchangeDns(domain, signer, options) : registry.client.exchangeHttp(domain, signer, options));
       }
       case 'bearer': {
         const token = await store.bearerToken(registry.url);
-        if (!token) throw new SignInError(`Sign in to “${registry.name}” first: it needs a bearer token.`, signInActions(registry));
+        if (!token) return missing(new SignInError(`Sign in to “${registry.name}” first: it needs a bearer token.`, signInActions(registry)));
         return { token, expiresAt: bearerExpiry(token) };
       }
       case 'none':
@@ -49,14 +73,21 @@ async function exchangeFor(store: AuthStore, registry: TokenTarget, method: Auth
   }
 }
 
-/** A pasted GitHub token when there is one, else VS Code's GitHub session (asked for: the user is acting). */
-async function githubToken(store: AuthStore, registry: TokenTarget): Promise<string> {
+/**
+ * A pasted GitHub token when there is one, else VS Code's GitHub session: looked up silently, and only when
+ * the user is acting asked for (createIfNone). Which session was used is remembered so that signing it out
+ * of VS Code forgets the identity it gave.
+ */
+async function githubToken(store: AuthStore, sessions: GithubSessionUse, registry: TokenTarget, interactive: boolean): Promise<string | undefined> {
   const pasted = await store.githubToken(registry.url);
-  if (pasted) return pasted;
+  if (pasted) {
+    sessions.forget(registry.url);
+    return pasted;
+  }
   let session: vscode.AuthenticationSession | undefined;
   try {
     session = await vscode.authentication.getSession('github', GITHUB_SCOPES, { silent: true });
-    session ??= await vscode.authentication.getSession('github', GITHUB_SCOPES, { createIfNone: true });
+    if (!session && interactive) session = await vscode.authentication.getSession('github', GITHUB_SCOPES, { createIfNone: true });
   } catch (error) {
     if (error instanceof vscode.CancellationError) throw error;
     throw new SignInError(
@@ -64,7 +95,8 @@ async function githubToken(store: AuthStore, registry: TokenTarget): Promise<str
       signInActions(registry),
     );
   }
-  return session.accessToken;
+  if (session) sessions.used(registry.url, session.id);
+  return session?.accessToken;
 }
 
 function refusedSignIn(error: unknown, registry: TokenTarget, method: AuthMethod): unknown {

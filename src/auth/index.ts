@@ -1,5 +1,6 @@
 // Sign-in per registry: installs the credential exchange every write goes through (src/auth/tokens.ts),
-// the identity the Registry tree shows, and the Sign In / Sign Out / Generate Key Pair commands.
+// the identity the Registry tree shows (found in the background when credentials are at hand: probe.ts),
+// and the Sign In / Sign Out / Generate Key Pair commands.
 import type * as vscode from 'vscode';
 import type { CommandContext } from '../commands/registerCommand';
 import type { RegistryClient } from '../registry';
@@ -7,7 +8,9 @@ import { readRegistries } from '../registries/config';
 import type { UserPrompts } from '../publish/prompts';
 import { registerAuthCommands, type AuthCommandServices } from './commands';
 import { createCredentialExchange } from './exchanges';
+import { GithubSessionUse } from './githubSession';
 import { SignedInIdentityProvider } from './identity';
+import { IdentityProbe } from './probe';
 import { AuthStore } from './store';
 import { setCredentialExchange } from './tokens';
 
@@ -19,24 +22,37 @@ export interface AuthServices extends CommandContext {
   readonly prompts: UserPrompts;
 }
 
-export interface Auth {
+/** What tests and other features may ask of sign-in. */
+export interface AuthApi {
+  /** Background sign-in now (it also runs by itself); resolves when done. Undefined before registerCommands. */
+  probeIdentities(): Promise<void> | undefined;
+}
+
+export interface Auth extends AuthApi {
   readonly identity: SignedInIdentityProvider;
   readonly store: AuthStore;
-  /** Second step, once the Registry tree's clients exist. */
+  /** Second step, once the Registry tree's clients exist: the commands, and the first background sign-in. */
   registerCommands(clientFor: (url: string) => RegistryClient): void;
 }
 
 export function registerAuth(context: vscode.ExtensionContext, services: AuthServices): Auth {
   const store = new AuthStore(context.secrets, context.globalState);
   const identity = new SignedInIdentityProvider(readRegistries);
-  setCredentialExchange(createCredentialExchange(store));
+  const sessions = new GithubSessionUse();
+  const exchanges = createCredentialExchange(store, sessions);
+  setCredentialExchange(exchanges.interactive, exchanges.quiet);
   context.subscriptions.push(identity, { dispose: () => setCredentialExchange(undefined) });
+  let probe: IdentityProbe | undefined;
   return {
     identity,
     store,
     registerCommands(clientFor) {
       const commandServices: AuthCommandServices = { log: services.log, prompts: services.prompts, store, identity, clientFor };
       context.subscriptions.push(...registerAuthCommands(commandServices));
+      probe = new IdentityProbe({ log: services.log, store, identity, sessions, registries: readRegistries, clientFor });
+      context.subscriptions.push(probe);
+      void probe.schedule();
     },
+    probeIdentities: () => probe?.schedule(),
   };
 }

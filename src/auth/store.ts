@@ -11,6 +11,7 @@ export interface DomainKey {
 }
 
 const DOMAINS_KEY = 'mcpVersions.auth.domains';
+const SIGNED_OUT_KEY = 'mcpVersions.auth.signedOut';
 const SECRET_PREFIX = 'mcpVersions.auth';
 
 export class AuthStore {
@@ -65,9 +66,24 @@ export class AuthStore {
     await this.put(secretKey(url, `key:${domain.toLowerCase()}`), key && JSON.stringify(key));
   }
 
-  /** Sign-out: forgets the pasted GitHub token and the bearer token (domain keys stay: they are not sessions). */
+  /**
+   * Sign-out: forgets the pasted GitHub token and the bearer token (domain keys stay: they are not sessions),
+   * and remembers that the user signed out, so no background sign-in brings the identity back.
+   */
   async signOut(url: string): Promise<void> {
-    await Promise.all([this.setGithubToken(url, undefined), this.setBearerToken(url, undefined)]);
+    await Promise.all([this.setGithubToken(url, undefined), this.setBearerToken(url, undefined), this.setSignedOut(url, true)]);
+  }
+
+  /** Whether the user signed out of this registry and has not signed in (or written to it) since. */
+  signedOut(url: string): boolean {
+    return this.state.get<string[]>(SIGNED_OUT_KEY, []).includes(normalizeRegistryUrl(url));
+  }
+
+  async setSignedOut(url: string, signedOut: boolean): Promise<void> {
+    const key = normalizeRegistryUrl(url);
+    const before = this.state.get<string[]>(SIGNED_OUT_KEY, []);
+    if (before.includes(key) === signedOut) return;
+    await this.state.update(SIGNED_OUT_KEY, signedOut ? [...before, key] : before.filter((u) => u !== key));
   }
 
   private async put(key: string, value: string | undefined): Promise<void> {

@@ -32,7 +32,7 @@ const WORKBENCH_SETTINGS = {
 };
 
 function parseArgs(argv) {
-  const opts = { developmentPaths: [], folder: undefined };
+  const opts = { developmentPaths: [], skipBuiltinExtensions: [], folder: undefined };
   for (const arg of argv) {
     const m = /^--([^=]+)=(.*)$/.exec(arg);
     if (m) {
@@ -40,6 +40,7 @@ function parseArgs(argv) {
       else if (m[1] === 'extensionTestsPath') opts.testsPath = resolve(m[2]);
       else if (m[1] === 'user-data-dir') opts.userDataDir = resolve(m[2]);
       else if (m[1] === 'extensions-dir') opts.extensionsDir = resolve(m[2]);
+      else if (m[1] === 'skip-builtin-extension') opts.skipBuiltinExtensions.push(m[2]);
     } else if (!arg.startsWith('-')) opts.folder = resolve(arg);
   }
   return opts;
@@ -73,8 +74,12 @@ async function waitForHttp(url, timeoutMs) {
   throw new Error(`code-server did not answer at ${url} within ${timeoutMs} ms`);
 }
 
-/** Starts code-server; returns { url, port, stop }. Used by the test launcher, the demo and screenshots. */
-export async function startCodeServer({ userDataDir, extensionsDir, port, env = {}, quiet = true, runDir } = {}) {
+/**
+ * Starts code-server; returns { url, port, stop }. Used by the test launcher, the demo and screenshots.
+ * `skipBuiltinExtensions`: ids of built-in extensions the VS Code server leaves out (VSCODE_SKIP_BUILTIN_EXTENSIONS),
+ * e.g. one a test extension stands in for.
+ */
+export async function startCodeServer({ userDataDir, extensionsDir, port, env = {}, quiet = true, runDir, skipBuiltinExtensions = [] } = {}) {
   const paths = harnessPaths();
   runDir ??= mkdtempSync(join(root, '.cache/harness/run-'));
   mkdirSync(runDir, { recursive: true });
@@ -96,7 +101,7 @@ export async function startCodeServer({ userDataDir, extensionsDir, port, env = 
     '--vscode-option', 'enable-smoke-test-driver',
   ];
   const child = spawn(paths.NODE24, args, {
-    env: { ...process.env, ...env, TMPDIR: join(runDir, 'tmp'), XDG_CONFIG_HOME: join(runDir, 'xdg'), XDG_DATA_HOME: join(runDir, 'xdg'), XDG_CACHE_HOME: join(runDir, 'xdg') },
+    env: { ...process.env, ...env, ...(skipBuiltinExtensions.length ? { VSCODE_SKIP_BUILTIN_EXTENSIONS: skipBuiltinExtensions.join(',') } : {}), TMPDIR: join(runDir, 'tmp'), XDG_CONFIG_HOME: join(runDir, 'xdg'), XDG_DATA_HOME: join(runDir, 'xdg'), XDG_CACHE_HOME: join(runDir, 'xdg') },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -185,7 +190,7 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (!opts.testsPath) throw new Error('launcher: --extensionTestsPath is required');
   const runDir = mkdtempSync(join(root, '.cache/harness/run-'));
-  const server = await startCodeServer({ userDataDir: opts.userDataDir, extensionsDir: opts.extensionsDir, runDir });
+  const server = await startCodeServer({ userDataDir: opts.userDataDir, extensionsDir: opts.extensionsDir, runDir, skipBuiltinExtensions: opts.skipBuiltinExtensions });
   const browser = await launchBrowser();
   const workbenchLogPath = join(runDir, 'workbench.log');
   const workbenchLog = createWriteStream(workbenchLogPath);
