@@ -41,7 +41,7 @@ export function readRegistries(): RegistryConfig[] {
   const gallery = vscode.workspace.getConfiguration().get<string>(GALLERY_SETTING);
   if (typeof gallery === 'string' && /^https?:\/\//i.test(gallery.trim())) {
     const normalized = normalizeRegistryUrl(gallery);
-    if (!seen.has(normalized)) out.push({ name: new URL(normalized).host, url: normalized, source: 'gallery' });
+    if (!seen.has(normalized)) out.push({ name: `MCP gallery (${new URL(normalized).host})`, url: normalized, source: 'gallery' });
   }
   return out;
 }

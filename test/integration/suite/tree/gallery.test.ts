@@ -56,7 +56,7 @@ describe('registry tree: MCP gallery registry', function () {
       return nodes.length === 2 && nodes.every((n) => n.kind === 'registry') ? nodes : undefined;
     });
     const galleryHost = new URL(gallery.url).host;
-    assert.deepEqual(await labels(top), ['Team', galleryHost]);
+    assert.deepEqual(await labels(top), ['Team', `MCP gallery (${galleryHost})`]);
 
     const galleryItem = await item(top[1]);
     assert.equal(galleryItem.description, `${gallery.url} · from ${GALLERY_SETTING}`);
