@@ -73,7 +73,7 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
       const registry = provider.registries.find((r) => r.config.url === normalizeRegistryUrl(url));
       if (registry) provider.reloadRegistry(registry);
       updateSignInContext();
-  provider.warmUp();
+      provider.warmUp();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsRegistries(event)) {
@@ -85,7 +85,6 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
         anonymous.registriesChanged(provider.registries.map((r) => r.config.url));
         updateDescription();
         updateSignInContext();
-  provider.warmUp();
       }
       if (event.affectsConfiguration('mcpVersions.autoRefreshSeconds')) autoRefresh.reschedule();
     }),
