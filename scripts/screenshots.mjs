@@ -1,7 +1,8 @@
 // `npm run screenshots`: regenerates the README's images (docs/images/) from the live workbench. The
 // integration suites capture them where the state they show is set up (docsScreenshot in
-// test/integration/harness.ts); this runs those suites with MCPV_UPDATE_DOCS_IMAGES set.
-import { execFileSync } from 'node:child_process';
+// test/integration/harness.ts); this runs those suites with MCPV_UPDATE_DOCS_IMAGES set, then the UI layer's
+// publish suite (test/ui/, where modal dialogs show) for publish-confirm.png.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runInVsCode } from './harness-run.mjs';
 
@@ -13,5 +14,10 @@ const ok = await runInVsCode({
   name: 'screenshots', suiteDir: join(root, 'out/test/integration/suite'),
   env: { MCPV_UPDATE_DOCS_IMAGES: '1', ...(grep ? { MCPV_GREP: grep } : {}) },
 });
-console.log(ok ? `screenshots written to ${join(root, 'docs/images')}` : 'the suites failed: some images may not be current');
-process.exit(ok ? 0 : 1);
+// Modal dialogs show only outside the test extension host: the UI layer captures the publish confirmation.
+const ui = spawnSync(process.execPath, ['node_modules/mocha/bin/mocha.js', '--config', '.mocharc.ui.json', '--grep', grep ?? 'UI: Publish Version confirmation'], {
+  cwd: root, stdio: 'inherit', env: { ...process.env, MCPV_UPDATE_DOCS_IMAGES: '1' },
+});
+const allOk = ok && ui.status === 0;
+console.log(allOk ? `screenshots written to ${join(root, 'docs/images')}` : 'the suites failed: some images may not be current');
+process.exit(allOk ? 0 : 1);

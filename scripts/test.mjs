@@ -1,6 +1,7 @@
-// `npm test`: build + typecheck + lint, then the unit layer (plain mocha under Node) and the integration
+// `npm test`: build + typecheck + lint, then the unit layer (plain mocha under Node), the integration
 // layer (mocha inside a real VS Code extension host: code-server + headless Chromium, through
-// @vscode/test-electron with our launcher). Sets up everything it needs. Last line: "N passed, N failed".
+// @vscode/test-electron with our launcher) and the UI layer (plain mocha driving that workbench with
+// playwright, without a tests path, so modal dialogs show). Sets up everything it needs. Last line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,6 +92,13 @@ if (!onlyUnit) {
       if (!installed) { totals.failures += 1; totals.layers.push(`${run.name}: the .vsix did not install`); continue; }
       addSummary(run.name, file, ok);
     }
+    // The UI layer: plain mocha driving the real workbench like a user, where modal dialogs show.
+    const uiFile = join(resultsDir, `ui-${process.pid}-summary.json`);
+    rmSync(uiFile, { force: true });
+    const uiArgs = ['node_modules/mocha/bin/mocha.js', '--config', '.mocharc.ui.json', '--reporter', './test/mocha-summary-reporter.cjs'];
+    if (grep) uiArgs.push('--grep', grep);
+    const uiOk = step('UI tests (the workbench driven with mouse and keyboard: modal dialogs)', process.execPath, uiArgs, { MCPV_SUMMARY_FILE: uiFile });
+    addSummary('ui', uiFile, uiOk);
   }
 }
 

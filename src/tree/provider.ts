@@ -317,7 +317,10 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const rows = entry ? this.rowsOf(entry) : [];
     if (server.shownCount !== rows.length) {
       server.shownCount = rows.length;
-      setTimeout(() => this.changed.fire(server), 0);
+      // The count shows on the server's row: refresh it through its parent. Refreshing the server itself
+      // while VS Code takes its children made VS Code drop the version rows it shows, so a context menu
+      // on one of them handed its command no node (found by the UI tests).
+      setTimeout(() => this.changed.fire(this.isSingleRegistry ? undefined : server.registry), 0);
     }
     if (rows.length === 0) return [{ kind: 'message', id: `n|${server.id}`, label: this.showDeletedValue ? 'No versions' : 'No versions (deleted versions are hidden)', icon: 'info' }];
     return this.versionNodes(server, rows);

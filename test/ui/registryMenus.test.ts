@@ -1,0 +1,99 @@
+// The Registry view's context menus that end in a modal confirmation, driven with the mouse in the real
+// workbench: Deprecate… on a version, Remove Registry on a registry.
+import * as assert from 'node:assert/strict';
+import type { LocalRegistry } from '../../tools/local-registry';
+import { createWorkspace, publishHistory, registryVersion, sampleServer, startRegistry, type Workspace } from './fixtures';
+import { answerQuickInput, contextMenu, eventually, expand, modalDialog, openWorkbench, quickInputTitle, row, rowsWhen, screenshot, type Workbench } from './workbench';
+
+// The anonymous namespace: what `auth: none` may change, so the status commands are offered without a sign-in.
+const SERVER = 'io.modelcontextprotocol.anonymous/weather';
+const LOCAL = 'Local registry';
+const TEAM = 'Team registry';
+
+describe('UI: Registry context menus with a confirmation', function () {
+  let local: LocalRegistry;
+  let team: LocalRegistry;
+  let workspace: Workspace;
+  let workbench: Workbench;
+  let failed = false;
+
+  before(async function () {
+    [local, team] = await Promise.all([startRegistry(), startRegistry()]);
+    await publishHistory(local, SERVER, ['1.0.0', '1.1.0', '2.0.0']);
+    workspace = createWorkspace(sampleServer(SERVER, '2.1.0'), [
+      { name: LOCAL, url: local.url, auth: 'none' },
+      { name: TEAM, url: team.url, auth: 'none' },
+    ]);
+    workbench = await openWorkbench(workspace.dir);
+    await rowsWhen(workbench.page, 'Registry', 'both registries and the server', (rows) => [LOCAL, TEAM, SERVER].every((label) => rows.some((r) => r.label === label)));
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    failed = true;
+    await screenshot(workbench.page, `failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+    await workbench.page.keyboard.press('Escape'); // whatever the failure left open
+  });
+
+  after(async () => {
+    await workbench?.close({ keep: failed });
+    await Promise.all([local?.close(), team?.close()]);
+    workspace?.remove();
+  });
+
+  it('Deprecate… on the latest version: the modal names server, version and the latest afterwards; the tree shows it deprecated', async () => {
+    const { page } = workbench;
+    await expand(await row(page, 'Registry', SERVER));
+    await contextMenu(page, await row(page, 'Registry', '2.0.0'), 'Deprecate…');
+    // The status message prompt names the row's version; a "Deprecate Version" picker would mean the
+    // command did not receive the row it was chosen on.
+    assert.equal(await quickInputTitle(page), `Deprecate ${SERVER}@2.0.0`, 'the context menu hands the version row to the command');
+    await answerQuickInput(page, 'Use 2.1 once it ships');
+
+    const dialog = await modalDialog(page);
+    assert.equal(dialog.message, `Deprecate ${SERVER}@2.0.0?`);
+    // The registry counts deprecated versions when it picks the latest.
+    assert.equal(dialog.detail, 'Latest stays 2.0.0.');
+    assert.deepEqual([...dialog.buttons].sort(), ['Cancel', 'Deprecate']);
+    await screenshot(page, 'deprecate-confirm');
+    await dialog.press('Deprecate');
+
+    const stored = await eventually('the registry to hold 2.0.0 as deprecated', async () => {
+      const found = await registryVersion(local.url, SERVER, '2.0.0');
+      return found.official?.status === 'deprecated' ? found.official : undefined;
+    });
+    assert.equal(stored.statusMessage, 'Use 2.1 once it ships');
+    assert.equal(stored.isLatest, true);
+    const rows = await rowsWhen(page, 'Registry', '2.0.0 shown as deprecated', (shown) => shown.some((r) => r.label === '2.0.0' && r.description.includes('deprecated')));
+    assert.deepEqual(rows.filter((r) => r.description.includes('latest')).map((r) => r.label), ['2.0.0'], 'the latest badge stays where the registry has it');
+    assert.equal((await registryVersion(local.url, SERVER, '1.1.0')).official?.status, 'active');
+  });
+
+  it('Remove Registry on a registry: the modal names it; Cancel keeps it, Remove takes it out of the tree and the workspace setting', async () => {
+    const { page } = workbench;
+    await contextMenu(page, await row(page, 'Registry', TEAM), 'Remove Registry');
+    let dialog = await modalDialog(page);
+    assert.equal(dialog.message, `Remove the registry “${TEAM}”?`);
+    assert.equal(dialog.detail, `${team.url} is removed from the setting mcpVersions.registries. Nothing changes on the registry.`);
+    await screenshot(page, 'remove-registry-confirm');
+    await dialog.press('Cancel');
+    await new Promise((r) => setTimeout(r, 500)); // a removal on Cancel would have been written by now
+    assert.deepEqual(workspace.registriesSetting().map((r) => r.name), [LOCAL, TEAM]);
+    await row(page, 'Registry', TEAM);
+
+    await contextMenu(page, await row(page, 'Registry', TEAM), 'Remove Registry');
+    dialog = await modalDialog(page);
+    assert.equal(dialog.message, `Remove the registry “${TEAM}”?`);
+    await dialog.press('Remove');
+
+    const setting = await eventually('the workspace setting to lose the Team registry', async () => {
+      const registries = workspace.registriesSetting();
+      return registries.length === 1 ? registries : undefined;
+    });
+    assert.deepEqual(setting.map((r) => [r.name, r.url]), [[LOCAL, local.url]]);
+    // With one registry left the view lists its servers at the top level, without registry rows.
+    const rows = await rowsWhen(page, 'Registry', 'no registry rows', (shown) => !shown.some((r) => r.label === TEAM || r.label === LOCAL));
+    assert.ok(rows.some((r) => r.label === SERVER), `${SERVER} is still listed`);
+    await screenshot(page, 'remove-registry-done');
+  });
+});
