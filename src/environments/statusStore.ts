@@ -90,9 +90,13 @@ export class EnvironmentStatusStore implements vscode.Disposable {
 
   /** Names of the environments whose endpoint reports `version` of `serverName` (for badges on version nodes). */
   environmentsRunning(serverName: string, version: string): string[] {
-    return this.list()
-      .filter((s) => s.config.server === serverName && s.probe?.ok && s.probe.version === version)
-      .map((s) => s.config.name);
+    // Asked once per version row (a server may have 10 000): no intermediate lists.
+    const names: string[] = [];
+    for (const name of this.order) {
+      const s = this.statuses.get(name);
+      if (s && s.config.server === serverName && s.probe?.ok && s.probe.version === version) names.push(s.config.name);
+    }
+    return names;
   }
 
   /** Re-reads the setting; keeps the status of environments whose definition did not change. */

@@ -68,7 +68,7 @@ export function serverItem(node: ServerNode, row: ServerResponse | undefined, co
   if (node.shownCount !== undefined) description.push(node.shownCount === 1 ? '1 version' : `${node.shownCount} versions`);
   item.description = description.join(' · ');
   item.iconPath = new vscode.ThemeIcon(DELIVERY_ICONS[kind]);
-  item.resourceUri = statusUri(`${node.registry.config.url}/${server.name}`, { status: meta.status });
+  item.resourceUri = statusUri('server', { status: meta.status });
   item.contextValue = composeContextValue('server', [
     meta.status === 'deprecated' && 'deprecated',
     meta.status === 'deleted' && 'deleted',
@@ -99,11 +99,7 @@ export function versionItem(node: VersionNode, context: ItemContext): vscode.Tre
   item.description = description.join(' · ');
   item.iconPath = VERSION_ICONS[row.status === 'deleted' ? 'deleted' : row.status === 'deprecated' ? 'deprecated' : row.isLatest ? 'latest' : 'other'];
   const serverName = node.server.name;
-  item.resourceUri = statusUri(`${node.server.registry.config.url}/${serverName}/${row.version}`, {
-    status: row.status,
-    latest: row.isLatest,
-    channel: row.channelHead,
-  });
+  item.resourceUri = statusUri('version', { status: row.status, latest: row.isLatest, channel: row.channelHead });
   item.contextValue = composeContextValue('version', [
     row.isLatest && 'latest',
     /-/.test(row.version) && 'prerelease',
@@ -214,8 +210,15 @@ export function messageItem(node: MessageNode): vscode.TreeItem {
   return item;
 }
 
-function statusUri(key: string, state: Parameters<typeof encodeStatusQuery>[0]): vscode.Uri {
-  return vscode.Uri.from({ scheme: STATUS_SCHEME, path: `/${encodeURIComponent(key)}`, query: encodeStatusQuery(state) });
+// The decoration depends on the state alone, so rows in the same state share one URI: a list of 10 000
+// versions has a handful of states ("active" mostly), each URI is built once.
+const statusUris = new Map<string, vscode.Uri>();
+
+function statusUri(kind: 'server' | 'version', state: Parameters<typeof encodeStatusQuery>[0]): vscode.Uri {
+  const key = `${kind}|${state.status}|${state.latest ?? ''}|${state.channel ?? ''}`;
+  let uri = statusUris.get(key);
+  if (uri === undefined) statusUris.set(key, (uri = vscode.Uri.from({ scheme: STATUS_SCHEME, path: `/${kind}`, query: encodeStatusQuery(state) })));
+  return uri;
 }
 
 function untrusted(): vscode.MarkdownString {
