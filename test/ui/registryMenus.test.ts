@@ -1,9 +1,9 @@
 // The Registry view's context menus that end in a modal confirmation, driven with the mouse in the real
-// workbench: Deprecate… on a version, Remove Registry on a registry.
+// workbench: Deprecate… on a version, Remove Registry on a registry; and Deprecate… from the Command Palette.
 import * as assert from 'node:assert/strict';
 import type { LocalRegistry } from '../../tools/local-registry';
 import { createWorkspace, publishHistory, registryVersion, sampleServer, startRegistry, type Workspace } from './fixtures';
-import { answerQuickInput, contextMenu, eventually, expand, modalDialog, openWorkbench, quickInputTitle, row, rowsWhen, screenshot, type Workbench } from './workbench';
+import { answerQuickInput, contextMenu, eventually, expand, modalDialog, openWorkbench, quickInputTitle, row, rowsWhen, runFromPalette, screenshot, type Workbench } from './workbench';
 
 // The anonymous namespace: what `auth: none` may change, so the status commands are offered without a sign-in.
 const SERVER = 'io.modelcontextprotocol.anonymous/weather';
@@ -95,5 +95,38 @@ describe('UI: Registry context menus with a confirmation', function () {
     const rows = await rowsWhen(page, 'Registry', 'no registry rows', (shown) => !shown.some((r) => r.label === TEAM || r.label === LOCAL));
     assert.ok(rows.some((r) => r.label === SERVER), `${SERVER} is still listed`);
     await screenshot(page, 'remove-registry-done');
+  });
+
+  it('Deprecate… from the Command Palette: server and version pickers, the message, the modal; the registry agrees', async () => {
+    const { page } = workbench;
+    const focusedRow = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+    /** Waits for the picker titled `title`, types `filter`, and picks once the focused row starts with `expected`. */
+    const pick = async (title: string, filter: string, expected: string) => {
+      await eventually(`the picker “${title}”`, async () => ((await quickInputTitle(page)) === title ? true : undefined), 15_000);
+      await page.keyboard.type(filter, { delay: 5 });
+      await eventually(`${expected} focused in “${title}”`, async () => ((await focusedRow.innerText()).trim().startsWith(expected) ? true : undefined), 15_000);
+      await page.keyboard.press('Enter');
+    };
+    await runFromPalette(page, 'MCP Versions: Deprecate…');
+    // With two registries the first picker asks which (run alone, the previous test has not removed one).
+    await eventually('the first picker', async () => ((await quickInputTitle(page)) === 'Deprecate Version' ? true : undefined), 15_000);
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    if ((await input.getAttribute('placeholder')) === 'Registry') await pick('Deprecate Version', 'Local', LOCAL);
+    await pick('Deprecate Version', 'weather', SERVER);
+    await pick('Deprecate Version', '1.1.0', '1.1.0');
+    await eventually('the status message box for 1.1.0', async () => ((await quickInputTitle(page)) === `Deprecate ${SERVER}@1.1.0` ? true : undefined), 15_000);
+    await answerQuickInput(page, 'Moved to 2.x');
+
+    const dialog = await modalDialog(page);
+    assert.equal(dialog.message, `Deprecate ${SERVER}@1.1.0?`);
+    await dialog.press('Deprecate');
+    const stored = await eventually('the registry to hold 1.1.0 as deprecated', async () => {
+      const found = await registryVersion(local.url, SERVER, '1.1.0');
+      return found.official?.status === 'deprecated' ? found.official : undefined;
+    });
+    assert.equal(stored.statusMessage, 'Moved to 2.x');
+    assert.equal((await registryVersion(local.url, SERVER, '1.0.0')).official?.status, 'active', 'only the picked version changed');
+    await expand(await row(page, 'Registry', SERVER));
+    await rowsWhen(page, 'Registry', '1.1.0 shown as deprecated', (shown) => shown.some((r) => r.label === '1.1.0' && r.description.includes('deprecated')));
   });
 });
