@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { LocalRegistry } from '../../tools/local-registry';
 import { createWorkspace, publishHistory, registryVersion, sampleServer, startRegistry, type Workspace } from './fixtures';
-import { eventually, expand, modalDialog, openWorkbench, row, rowsWhen, runFromPalette, screenshot, type Workbench } from './workbench';
+import { eventually, expand, keepFailures, modalDialog, openWorkbench, row, rowsWhen, runFromPalette, screenshot, type Workbench } from './workbench';
 
 const SERVER = 'io.github.acme-labs/weather';
 const REGISTRY = 'Local registry';
@@ -13,7 +13,6 @@ describe('UI: Publish Version confirmation', function () {
   let registry: LocalRegistry;
   let workspace: Workspace;
   let workbench: Workbench;
-  let failed = false;
 
   before(async function () {
     registry = await startRegistry({ sandboxNamespaces: ['io.github.acme-labs/*'] });
@@ -26,15 +25,10 @@ describe('UI: Publish Version confirmation', function () {
     await rowsWhen(workbench.page, 'This Workspace', 'the server.json ready to publish', (rows) => rows.some((r) => r.description.includes('1.5.0') && r.description.includes('ready to publish')));
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = true;
-    await screenshot(workbench.page, `failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-    await workbench.page.keyboard.press('Escape'); // whatever the failure left open
-  });
+  const failed = keepFailures(() => workbench);
 
   after(async () => {
-    await workbench?.close({ keep: failed });
+    await workbench?.close({ keep: failed() });
     await registry?.close();
     workspace?.remove();
   });

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { LocalRegistry } from '../../tools/local-registry';
 import { createWorkspace, publishHistory, registryVersion, sampleServer, startRegistry, type Workspace } from './fixtures';
-import { answerQuickInput, contextMenu, eventually, expand, modalDialog, openWorkbench, quickInputTitle, row, rowsWhen, runFromPalette, screenshot, type Workbench } from './workbench';
+import { answerQuickInput, contextMenu, eventually, expand, keepFailures, modalDialog, openWorkbench, quickInputTitle, row, rowsWhen, runFromPalette, screenshot, type Workbench } from './workbench';
 
 // The anonymous namespace: what `auth: none` may change, so the status commands are offered without a sign-in.
 const SERVER = 'io.modelcontextprotocol.anonymous/weather';
@@ -15,7 +15,6 @@ describe('UI: Registry context menus with a confirmation', function () {
   let team: LocalRegistry;
   let workspace: Workspace;
   let workbench: Workbench;
-  let failed = false;
 
   before(async function () {
     [local, team] = await Promise.all([startRegistry(), startRegistry()]);
@@ -28,15 +27,10 @@ describe('UI: Registry context menus with a confirmation', function () {
     await rowsWhen(workbench.page, 'Registry', 'both registries and the server', (rows) => [LOCAL, TEAM, SERVER].every((label) => rows.some((r) => r.label === label)));
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = true;
-    await screenshot(workbench.page, `failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-    await workbench.page.keyboard.press('Escape'); // whatever the failure left open
-  });
+  const failed = keepFailures(() => workbench);
 
   after(async () => {
-    await workbench?.close({ keep: failed });
+    await workbench?.close({ keep: failed() });
     await Promise.all([local?.close(), team?.close()]);
     workspace?.remove();
   });

@@ -178,6 +178,22 @@ export async function screenshot(page: Page, name: string, options: { docs?: boo
   return file;
 }
 
+/**
+ * For a suite's `describe`: after a failed test, a screenshot of what the window showed and Escape for
+ * whatever the failure left open. Returns whether any test failed (the workbench is then kept for its logs).
+ */
+export function keepFailures(workbench: () => Workbench | undefined): () => boolean {
+  let failed = false;
+  afterEach(async function () {
+    const current = workbench();
+    if (this.currentTest?.state !== 'failed' || !current) return;
+    failed = true;
+    await screenshot(current.page, `failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+    await current.page.keyboard.press('Escape');
+  });
+  return () => failed;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
