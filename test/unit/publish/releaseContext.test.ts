@@ -56,6 +56,23 @@ describe('release context of a server.json', () => {
     assert.equal(next.input.tag, 'v1.2.0');
   });
 
+  it('reads the commit and every tag at HEAD, lightweight or annotated, from a sub-folder of the repository', async () => {
+    const clone = mkdtempSync(path.join(tmpdir(), 'mcpv-tags-'));
+    try {
+      git(clone, 'init', '-q');
+      mkdirSync(path.join(clone, 'deep', 'er'), { recursive: true });
+      git(clone, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '--allow-empty', '-m', 'init');
+      git(clone, 'tag', 'light,with-comma');
+      git(clone, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'tag', '-a', 'v2.0.0', '-m', 'annotated');
+      const info = await gitInfo(path.join(clone, 'deep', 'er'));
+      assert.equal(info?.root, clone);
+      assert.equal(info?.commit, git(clone, 'rev-parse', 'HEAD'));
+      assert.deepEqual([...(info?.tags ?? [])].sort(), ['light,with-comma', 'v2.0.0']);
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+  });
+
   it('outside git: no commit, notes from the CHANGELOG next to server.json', async () => {
     const context = await releaseContext(path.join(outside, 'server.json'), '1.2.0', 'https://github.com/acme/tools', { createTag: true });
     assert.equal(context.git, undefined);
