@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { McpVersionsApi } from '../../src/extension';
 
 const MARKER = '__MCPV_HARNESS__ ';
 const repoRoot = resolve(__dirname, '../../..');
@@ -15,6 +16,13 @@ async function request<T>(body: Record<string, unknown>, file: string, read: (f:
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`the harness did not answer ${JSON.stringify(body)} within ${timeoutMs} ms`);
+}
+
+/** The running extension's API (activating it when needed): what tests read the extension's state through. */
+export async function extensionApi(): Promise<McpVersionsApi> {
+  const extension = vscode.extensions.getExtension<McpVersionsApi>('mcp-versions.mcp-versions');
+  if (!extension) throw new Error('extension not installed');
+  return extension.isActive ? extension.exports : extension.activate();
 }
 
 /** Captures the live workbench to `<dir>/<name>.png` (default dir: test-results/screenshots). */

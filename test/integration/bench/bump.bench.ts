@@ -3,10 +3,10 @@
 // (and saving the files, which were not dirty). Appends a JSON line to MCPV_BENCH_OUT.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { extensionApi } from '../harness';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { McpVersionsApi } from '../../../src/extension';
 
 const repoRoot = resolve(__dirname, '../../../..');
 const FILES = 50;
@@ -19,8 +19,7 @@ describe('benchmark: bump', () => {
   });
 
   it('bumps 50 server.json files in one edit and records the time', async () => {
-    const extension = vscode.extensions.getExtension<McpVersionsApi>('mcp-versions.mcp-versions')!;
-    const api = extension.isActive ? extension.exports : await extension.activate();
+    const api = await extensionApi();
     const serverJson = readFileSync(join(repoRoot, 'test/fixtures/sample-server/server.json'), 'utf8');
     const packageJson = readFileSync(join(repoRoot, 'test/fixtures/sample-server/package.json'), 'utf8');
     const uris: vscode.Uri[] = [];

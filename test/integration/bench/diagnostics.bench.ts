@@ -3,6 +3,7 @@
 // offsets → positions, DiagnosticCollection.set). Median of warm runs; goal ≤ 16.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { extensionApi } from '../harness';
 import { appendFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { McpVersionsApi } from '../../../src/extension';
@@ -42,8 +43,7 @@ describe('benchmark: diagnostics of a 200 KB server.json', () => {
 
   it('edits the file and times validate + publish', async function () {
     this.timeout(120_000);
-    const extension = vscode.extensions.getExtension<McpVersionsApi>('mcp-versions.mcp-versions')!;
-    const api = extension.isActive ? extension.exports : await extension.activate();
+    const api = await extensionApi();
     // No registry (nothing to reach over the network); the official schemas from the shared folder.
     await config.update('registries', [], vscode.ConfigurationTarget.Global);
     await config.update('schemaDirectory', join(repoRoot, '..', 'shared', 'mcp-registry', 'server-json'), vscode.ConfigurationTarget.Global);

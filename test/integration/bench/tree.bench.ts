@@ -8,7 +8,7 @@ import { appendFileSync } from 'node:fs';
 import type { McpVersionsApi } from '../../../src/extension';
 import type { ServerNode } from '../../../src/tree/nodes';
 import { toVersionRows } from '../../../src/tree/versionRows';
-import { queryDom, waitFor } from '../harness';
+import { extensionApi, queryDom, waitFor } from '../harness';
 import { startRegistryProcess, type RegistryProcess } from './registryProcess';
 
 const LATENCY_MS = 50;
@@ -50,8 +50,7 @@ describe('benchmark: registry tree', function () {
       startRegistryProcess({ servers: 10_000, versionsPerServer: 20 }, LATENCY_MS),
       startRegistryProcess({ servers: 1, versionsPerServer: 10_000 }, LATENCY_MS),
     ]);
-    const extension = vscode.extensions.getExtension<McpVersionsApi>('mcp-versions.mcp-versions')!;
-    api = extension.isActive ? extension.exports : await extension.activate();
+    api = await extensionApi();
   });
 
   after(() => {

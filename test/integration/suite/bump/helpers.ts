@@ -5,22 +5,17 @@ import * as vscode from 'vscode';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { McpVersionsApi } from '../../../../src/extension';
 import type { BumpPrompts } from '../../../../src/bump/prompts';
 import type { PickerView } from '../../../../src/bump/model';
 import { RegistryClient } from '../../../../src/registry';
 import { startLocalRegistry, type LocalRegistry } from '../../../../tools/local-registry';
-import { evaluate, waitFor } from '../../harness';
+import { evaluate, extensionApi, waitFor } from '../../harness';
 
 export const repoRoot = resolve(__dirname, '../../../../..');
 export const sharedDir = resolve(repoRoot, '..', 'shared');
 export const SCHEMA_URL = 'https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json';
 
-export async function extensionApi(): Promise<McpVersionsApi> {
-  const extension = vscode.extensions.getExtension<McpVersionsApi>('mcp-versions.mcp-versions');
-  if (!extension) throw new Error('extension not installed');
-  return extension.isActive ? extension.exports : extension.activate();
-}
+export { extensionApi };
 
 export interface TestRegistry {
   readonly reg: LocalRegistry;

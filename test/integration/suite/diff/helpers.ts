@@ -2,22 +2,17 @@
 // versions, and reading the rendered panel (it lives in a webview frame).
 import * as vscode from 'vscode';
 import { resolve } from 'node:path';
-import type { McpVersionsApi } from '../../../../src/extension';
 import type { DiffPanel, VersionRef } from '../../../../src/diff';
 import { RegistryClient } from '../../../../src/registry';
 import { startLocalRegistry, type LocalRegistry } from '../../../../tools/local-registry';
-import { evaluate, waitFor } from '../../harness';
+import { evaluate, extensionApi, waitFor } from '../../harness';
 
 export const repoRoot = resolve(__dirname, '../../../../..');
 export const sharedDir = resolve(repoRoot, '..', 'shared');
 export const REGISTRY_NAME = 'Diff test registry';
 export const SCHEMA = 'https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json';
 
-export async function api(): Promise<McpVersionsApi> {
-  const extension = vscode.extensions.getExtension<McpVersionsApi>('mcp-versions.mcp-versions');
-  if (!extension) throw new Error('extension not installed');
-  return extension.isActive ? extension.exports : extension.activate();
-}
+export const api = extensionApi;
 
 export async function startRegistryWith(documents: Record<string, unknown>[]): Promise<LocalRegistry> {
   const reg = await startLocalRegistry({ seed: 'none', sharedDir });

@@ -8,20 +8,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { McpVersionsApi } from '../../../../src/extension';
 import type { UserPrompts } from '../../../../src/publish/prompts';
 import { startLocalRegistry, type LocalRegistry, type LocalRegistryOptions } from '../../../../tools/local-registry';
-import { waitFor } from '../../harness';
+import { extensionApi, waitFor } from '../../harness';
 
 export const repoRoot = resolve(__dirname, '../../../../..');
 export const sharedDir = resolve(repoRoot, '..', 'shared');
 export const SCHEMA = 'https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json';
 
-export async function api(): Promise<McpVersionsApi> {
-  const extension = vscode.extensions.getExtension<McpVersionsApi>('mcp-versions.mcp-versions');
-  if (!extension) throw new Error('extension not installed');
-  return extension.isActive ? extension.exports : extension.activate();
-}
+export const api = extensionApi;
 
 export function startRegistry(options: LocalRegistryOptions = {}): Promise<LocalRegistry> {
   return startLocalRegistry({ sharedDir, ...options });

@@ -2,20 +2,15 @@
 import * as vscode from 'vscode';
 import { resolve } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
-import type { McpVersionsApi } from '../../../../src/extension';
 import type { ServerNode, TreeNode } from '../../../../src/tree/nodes';
 import { decodeStatusQuery, statusLook } from '../../../../src/tree/statusBadge';
 import { startLocalRegistry, type LocalRegistry, type LocalRegistryOptions } from '../../../../tools/local-registry';
-import { waitFor } from '../../harness';
+import { extensionApi, waitFor } from '../../harness';
 
 export const repoRoot = resolve(__dirname, '../../../../..');
 export const sharedDir = resolve(repoRoot, '..', 'shared');
 
-export async function api(): Promise<McpVersionsApi> {
-  const extension = vscode.extensions.getExtension<McpVersionsApi>('mcp-versions.mcp-versions');
-  if (!extension) throw new Error('extension not installed');
-  return extension.isActive ? extension.exports : extension.activate();
-}
+export const api = extensionApi;
 
 export function startRegistry(options: LocalRegistryOptions = {}): Promise<LocalRegistry> {
   return startLocalRegistry({ sharedDir, ...options });

@@ -3,21 +3,16 @@
 import * as vscode from 'vscode';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { McpVersionsApi } from '../../../../src/extension';
 import { RegistryClient } from '../../../../src/registry';
 import { startLocalRegistry, type LocalRegistry } from '../../../../tools/local-registry';
-import { waitFor } from '../../harness';
+import { extensionApi, waitFor } from '../../harness';
 
 export const repoRoot = resolve(__dirname, '../../../../..');
 export const sharedDir = resolve(repoRoot, '..', 'shared');
 export const schemaDir = join(sharedDir, 'mcp-registry', 'server-json');
 export const SCHEMA_URL = 'https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json';
 
-export async function api(): Promise<McpVersionsApi> {
-  const extension = vscode.extensions.getExtension<McpVersionsApi>('mcp-versions.mcp-versions');
-  if (!extension) throw new Error('extension not installed');
-  return extension.isActive ? extension.exports : extension.activate();
-}
+export const api = extensionApi;
 
 export interface TestRegistry {
   reg: LocalRegistry;
