@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Runs the embedded local MCP registry: npm run registry -- --port <n> --data <folder> --seed <real|scale|none> [--seed-from <url>]
+// LOCAL_REGISTRY_SECRET (16+ characters) fixes the /_local/* control secret; otherwise it is random per run.
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -47,21 +48,38 @@ function portIsFree(port) {
   });
 }
 
+/** A start-up failure as one line a person can act on (the stack helps nobody here). */
+function startFailure(err, port, dataDir) {
+  const code = err?.code;
+  if (code === 'EADDRINUSE') return `port ${port} is already in use; pick another with --port <n> (or --port 0 for any free port)`;
+  if (code === 'EACCES' || code === 'EPERM') return `not allowed: ${err.message} (data folder ${dataDir}, port ${port})`;
+  if (code === 'ENOENT') return `not found: ${err.path ?? err.message}`;
+  return String(err?.message ?? err).split('\n')[0];
+}
+
 const opts = parseArgs(process.argv.slice(2));
 const seed = opts.seed ?? 'real';
 const port = opts.port ?? ((await portIsFree(8787)) ? 8787 : 0);
 const dataDir = path.resolve(opts.data ?? path.join(repoRoot, '.cache', 'local-registry', opts.seedFrom ? 'imported' : seed));
-const registry = await startLocalRegistry({
-  port,
-  dataDir,
-  seed,
-  seedFrom: opts.seedFrom,
-  jwtSeedHex: opts.jwtSeedHex,
-  anonymousAuth: opts.anonymousAuth,
-  sandboxNamespaces: opts.sandboxNamespaces,
-  log: (line) => console.log(line),
-});
+let registry;
+try {
+  registry = await startLocalRegistry({
+    port,
+    dataDir,
+    seed,
+    seedFrom: opts.seedFrom,
+    jwtSeedHex: opts.jwtSeedHex,
+    anonymousAuth: opts.anonymousAuth,
+    sandboxNamespaces: opts.sandboxNamespaces,
+    controlSecret: process.env.LOCAL_REGISTRY_SECRET || undefined,
+    log: (line) => console.log(line),
+  });
+} catch (err) {
+  console.error(`local registry: could not start: ${startFailure(err, port, dataDir)}`);
+  process.exit(1);
+}
 console.log(`data folder: ${dataDir}`);
+console.log(`control secret (header x-local-registry-secret, for /_local/*): ${registry.controlSecret}`);
 console.log(`MCP registry ready at ${registry.url}`);
 
 let stopping = false;

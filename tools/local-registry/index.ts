@@ -1,5 +1,6 @@
 // The embedded local MCP registry: behaves like the official registry (modelcontextprotocol/registry)
 // for the extension's tests, the demo, the benchmarks and publish rehearsals.
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { RegistryStore } from './store';
 
 export type { FaultRule } from './faults';
 export type { Permission } from './jwt';
+export { CONTROL_SECRET_HEADER } from './server';
 
 export interface LocalRegistryOptions {
   port?: number;
@@ -32,11 +34,15 @@ export interface LocalRegistryOptions {
   /** TXT records for /auth/dns (tests); defaults to node:dns with a 5 s timeout. */
   dnsTxt?: (domain: string) => Promise<string[]>;
   maxBodyBytes?: number;
+  /** The secret `/_local/*` requests must carry (header `x-local-registry-secret`); random per run by default. */
+  controlSecret?: string;
   log?: (line: string) => void;
 }
 
 export interface LocalRegistry {
   readonly url: string;
+  /** This run's secret for the `/_local/*` control routes. */
+  readonly controlSecret: string;
   readonly faults: { add(rule: FaultRule): string; remove(id: string): void; clear(): void; list(): FaultRule[] };
   mintToken(permissions: Permission[], opts?: { expiresInSeconds?: number; authMethod?: string }): string;
   requestCount(): number;
@@ -80,13 +86,16 @@ export async function startLocalRegistry(options: LocalRegistryOptions = {}): Pr
     githubApiUrl: options.githubApiUrl ?? 'https://api.github.com',
     dnsTxt: options.dnsTxt ?? defaultDnsTxt,
   };
-  const schemas = new SchemaStore(sharedDir, options.dataDir ? path.join(options.dataDir, 'schema-cache') : undefined);
+  const schemas = new SchemaStore(sharedDir);
   const faults = new FaultSet();
+  const controlSecret = options.controlSecret ?? randomBytes(24).toString('hex');
+  if (controlSecret.length < 16) throw new Error('the control secret must be at least 16 characters');
   let requests = 0;
   const { server, closeHanging } = createRegistryServer({
     ctx: { store, schemas, auth, version: 'local' },
     faults,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    controlSecret,
     log,
     onRequest: () => {
       requests++;
@@ -108,6 +117,7 @@ export async function startLocalRegistry(options: LocalRegistryOptions = {}): Pr
   let closing: Promise<void> | undefined;
   return {
     url,
+    controlSecret,
     faults,
     mintToken: (permissions, opts = {}) => issuer.mint(permissions, opts.authMethod ?? 'test', 'test', opts.expiresInSeconds).token,
     requestCount: () => requests,

@@ -1,6 +1,6 @@
 // Seeding: the 358 real servers of the 2025-09-21 seed with generated version histories, a synthetic
 // scale data set generated inside PostgreSQL, or an import from another registry's list API.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RegistryStore, SeedRow, Status } from './store';
 import { CURRENT_SCHEMA_URL } from './schemas';
@@ -97,6 +97,7 @@ export function generateHistory(entry: Record<string, unknown>, seedEnd = Date.U
 
 export async function seedReal(store: RegistryStore, sharedDir: string): Promise<number> {
   const file = path.join(sharedDir, 'mcp-registry', 'seed-2025-09-21.json');
+  if (!existsSync(file)) throw new Error(`the real seed needs ${file} (the shared upstream data beside the project); start with --seed scale or --seed none instead`);
   const entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>[];
   const rows = entries.flatMap((e) => generateHistory(e));
   await store.insertRows(rows);

@@ -1,5 +1,6 @@
 // HTTP plumbing: path normalisation (308, %00, 404 hints), bodies (size, content type, JSON), faults,
 // the /_local control routes, and writing replies.
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { checkFaultRule, FaultSet, type FaultRule } from './faults';
@@ -10,11 +11,46 @@ export interface HttpOptions {
   ctx: RouteContext;
   faults: FaultSet;
   maxBodyBytes: number;
+  /** Required in the `x-local-registry-secret` header of every `/_local/*` request. */
+  controlSecret: string;
   log: (line: string) => void;
   onRequest: () => void;
 }
 
 const API_PREFIX = /^\/(v0\.1|v0)(\/.*)$/;
+export const CONTROL_SECRET_HEADER = 'x-local-registry-secret';
+export const MAX_JSON_DEPTH = 64;
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/i;
+const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/i;
+
+/** Only loopback names: a page on another name that resolves to 127.0.0.1 (DNS rebinding) is refused. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  return host !== undefined && LOOPBACK_HOST.test(host.trim());
+}
+
+/** Whether a JSON text nests arrays/objects deeper than `max` (one linear pass, strings skipped). */
+export function jsonNestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+function secretMatches(given: string | string[] | undefined, secret: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 function readBody(req: IncomingMessage, maxBytes: number): Promise<{ data: Buffer; tooLarge: boolean }> {
   return new Promise((resolve, reject) => {
@@ -50,20 +86,27 @@ function bodyReader(req: IncomingMessage, maxBytes: number): (optional?: boolean
     if (!isJsonContentType(req.headers['content-type'])) {
       throw new ProblemError(415, `unsupported content type ${req.headers['content-type']}; expected application/json`);
     }
+    const text = data.toString('utf8');
+    if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) throw new ProblemError(400, `request body nests deeper than ${MAX_JSON_DEPTH} levels`);
     try {
-      return JSON.parse(data.toString('utf8')) as unknown;
+      return JSON.parse(text) as unknown;
     } catch (err) {
       throw new ProblemError(400, 'request body is not valid JSON', [{ message: (err as Error).message, location: 'body' }]);
     }
   };
 }
 
-function render(reply: Reply): { head: Record<string, string>; payload: Buffer } {
+/** CORS for loopback origins only (a local web tool), never `*`: requests may carry Authorization. */
+function corsHeaders(origin: string | undefined): Record<string, string> {
+  return origin !== undefined && LOOPBACK_ORIGIN.test(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { vary: 'Origin' };
+}
+
+function render(reply: Reply, origin?: string): { head: Record<string, string>; payload: Buffer } {
   const payload = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(reply.body));
   const head: Record<string, string> = {
     'content-type': reply.contentType ?? 'application/json',
     'content-length': String(payload.length),
-    'access-control-allow-origin': '*',
+    ...corsHeaders(origin),
     ...reply.headers,
   };
   return { head, payload };
@@ -71,7 +114,7 @@ function render(reply: Reply): { head: Record<string, string>; payload: Buffer }
 
 function send(res: ServerResponse, reply: Reply): void {
   if (res.destroyed || res.headersSent) return;
-  const { head, payload } = render(reply);
+  const { head, payload } = render(reply, res.req.headers.origin);
   res.writeHead(reply.status, head);
   res.end(payload);
 }
@@ -86,7 +129,12 @@ function notFound(pathname: string, versioned: boolean): Reply {
   return versioned ? problemReply(404, 'Endpoint not found') : problemReply(404, `Endpoint not found. Did you mean /v0.1${pathname} or /v0${pathname}?`);
 }
 
-async function localControl(req: IncomingMessage, pathname: string, faults: FaultSet, maxBodyBytes: number): Promise<Reply> {
+async function localControl(req: IncomingMessage, pathname: string, faults: FaultSet, maxBodyBytes: number, secret: string): Promise<Reply> {
+  // Browsers send Origin on cross-origin and on most same-origin non-GET requests; our tools never do.
+  if (req.headers.origin !== undefined) throw new ProblemError(403, 'the control routes do not accept browser requests');
+  if (!secretMatches(req.headers[CONTROL_SECRET_HEADER], secret)) {
+    throw new ProblemError(403, `the control routes need this run's secret in the ${CONTROL_SECRET_HEADER} header (printed when the registry starts)`);
+  }
   const id = /^\/_local\/faults\/([^/]+)$/.exec(pathname)?.[1];
   if (pathname === '/_local/faults') {
     if (req.method === 'GET') return jsonReply({ faults: faults.list() });
@@ -136,7 +184,7 @@ async function applyFault(fault: FaultRule, req: IncomingMessage, res: ServerRes
       let status = 200;
       if (fault.afterHandling || readOnly) {
         const reply = await run().catch((err: unknown) => errorReply(err, () => undefined));
-        ({ head, payload } = render(reply));
+        ({ head, payload } = render(reply, req.headers.origin));
         status = reply.status;
       } else {
         payload = Buffer.from(FABRICATED_PARTIAL.padEnd(400, ' '));
@@ -162,8 +210,12 @@ export function createRegistryServer(options: HttpOptions): { server: Server; cl
       const method = (req.method ?? 'GET').toUpperCase();
       const rawPath = rawUrl.split('?', 1)[0];
       const rawQuery = rawUrl.slice(rawPath.length + 1);
+      if (!isLoopbackHost(req.headers.host)) {
+        res.setHeader('connection', 'close');
+        return send(res, problemReply(421, `This registry answers only loopback host names (127.0.0.1, localhost, [::1]), not ${JSON.stringify(req.headers.host ?? '')}`));
+      }
       if (/%00/i.test(rawUrl) || rawUrl.includes('\0')) return send(res, problemReply(400, 'Invalid request: null bytes are not allowed in the URL'));
-      if (rawPath.startsWith('/_local/')) return send(res, await localControl(req, rawPath, faults, maxBodyBytes).catch((e: unknown) => errorReply(e, log)));
+      if (rawPath.startsWith('/_local/')) return send(res, await localControl(req, rawPath, faults, maxBodyBytes, options.controlSecret).catch((e: unknown) => errorReply(e, log)));
       options.onRequest();
       if (method === 'OPTIONS') {
         // Same CORS policy as upstream: PATCH is not among the allowed methods.

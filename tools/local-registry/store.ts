@@ -1,6 +1,7 @@
 // Persistence on PGlite (PostgreSQL in-process). Publish and status changes run in transactions; PGlite runs
 // one transaction at a time on its single connection, which serialises writes per server (and globally),
 // and the unique indexes on (name, version) and on the latest row per name back that up.
+import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { ProblemError } from './problem';
 import type { ServerJson } from './validate';
@@ -105,6 +106,8 @@ export class RegistryStore {
 
   static async open(dataDir?: string): Promise<RegistryStore> {
     if (dataDir) {
+      // PGlite creates the folder itself but not its parents (a fresh clone has no .cache/).
+      mkdirSync(dataDir, { recursive: true });
       const db = await PGlite.create(dataDir);
       await db.exec(SCHEMA_SQL);
       return new RegistryStore(db);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { startLocalRegistry, type LocalRegistry } from '../../../tools/local-registry/index';
+import { CONTROL_SECRET_HEADER, startLocalRegistry, type LocalRegistry } from '../../../tools/local-registry/index';
 import { ANON, anonymousToken, call, enc, serverJson } from './helpers';
 
 /** Raw GET that reports how the exchange ended instead of throwing. */
@@ -89,15 +89,16 @@ describe('local registry: fault injection', () => {
     assert.equal((await call(reg.url, 'GET', `/v0.1/servers/${enc(name)}/versions/2.0.0`)).status, 404, 'without afterHandling nothing is written');
   });
 
-  it('can be switched over HTTP at /_local/faults', async () => {
-    const added = await call(reg.url, 'POST', '/_local/faults', { body: { kind: 'status', status: 502, path: 'ping' } });
+  it('can be switched over HTTP at /_local/faults with the run\'s secret', async () => {
+    const headers = { [CONTROL_SECRET_HEADER]: reg.controlSecret };
+    const added = await call(reg.url, 'POST', '/_local/faults', { body: { kind: 'status', status: 502, path: 'ping' }, headers });
     assert.equal(added.status, 200);
     const id = (added.json as { id: string }).id;
     assert.equal((await call(reg.url, 'GET', '/v0.1/ping')).status, 502);
-    const listed = (await call(reg.url, 'GET', '/_local/faults')).json as { faults: { id: string }[] };
+    const listed = (await call(reg.url, 'GET', '/_local/faults', { headers })).json as { faults: { id: string }[] };
     assert.deepEqual(listed.faults.map((f) => f.id), [id]);
-    assert.equal((await call(reg.url, 'DELETE', `/_local/faults/${id}`)).status, 200);
+    assert.equal((await call(reg.url, 'DELETE', `/_local/faults/${id}`, { headers })).status, 200);
     assert.equal((await call(reg.url, 'GET', '/v0.1/ping')).status, 200);
-    assert.equal((await call(reg.url, 'POST', '/_local/faults', { body: { kind: 'explode' } })).status, 422);
+    assert.equal((await call(reg.url, 'POST', '/_local/faults', { body: { kind: 'explode' }, headers })).status, 422);
   });
 });
