@@ -45,7 +45,8 @@ const environments = await startDemoEnvironments({
   dir: envDir, serverName,
   environments: [{ name: 'staging', initialVersion: '1.3.2' }, { name: 'production', initialVersion: '1.3.0' }],
 });
-const deploy = `node ${JSON.stringify(DEPLOY_SCRIPT)} \${environment} \${version} --dir ${JSON.stringify(envDir)}`;
+// The environment and version reach the script as MCP_ENVIRONMENT / MCP_VERSION, never inline on the command line.
+const deploy = `node ${JSON.stringify(DEPLOY_SCRIPT)} --dir ${JSON.stringify(envDir)}`;
 for (const [name, url] of Object.entries(environments.endpoints)) console.log(`  ${name}: ${url}`);
 
 mkdirSync(join(workspace, '.vscode'), { recursive: true });

@@ -1,6 +1,7 @@
 // The official server.json schemas, as VS Code's JSON support gets them: fetched from the `$schema` URL
 // once and cached in the extension's global storage; offline, read from `mcpVersions.schemaDirectory`.
 import * as vscode from 'vscode';
+import { trustedSetting } from '../trust';
 import { classifySchemaUrl, schemaVersionOf } from '../serverJson';
 
 const FETCH_TIMEOUT_MS = 5_000;
@@ -60,7 +61,7 @@ export class SchemaStore {
 
   /** Every schema in `mcpVersions.schemaDirectory`, keyed by its `$id`. */
   private async readFallbackDirectory(): Promise<Schemas> {
-    const dir = vscode.workspace.getConfiguration('mcpVersions').get<string>('schemaDirectory');
+    const dir = trustedSetting<string>('mcpVersions', 'schemaDirectory');
     if (!dir) return {};
     const schemas: Schemas = {};
     try {

@@ -5,6 +5,7 @@ import { deployCandidates, latestVersion, previousEnvironment, rollbackTarget, t
 import { deploy, type DeployServices } from './deploy';
 import type { HeaderSecrets } from './secrets';
 import { ENVIRONMENTS_SETTING } from './settings';
+import { requireTrust } from '../trust';
 
 export const COMMANDS = {
   refresh: 'mcpVersions.environments.refresh',
@@ -52,12 +53,14 @@ export function registerEnvironmentCommands(ctx: CommandContext, services: Deplo
     registerCommand(ctx, COMMANDS.refresh, () => store.refreshAll({ freshRegistry: true })),
 
     registerCommand(ctx, COMMANDS.deployVersion, async (arg: EnvironmentArg, versionArg?: string): Promise<DeploymentRecord> => {
+      requireTrust(vscode.l10n.t('Deploy'));
       const env = await pickEnvironment(arg, 'Deploy Version…', (e) => !!e.deploy);
       const version = versionArg ?? (await pickVersion(services, env));
       return deploy(services, { environment: env, version, kind: 'deploy' });
     }),
 
     registerCommand(ctx, COMMANDS.deployToEnvironment, async (arg: VersionArg, environmentName?: string): Promise<DeploymentRecord> => {
+      requireTrust(vscode.l10n.t('Deploy'));
       const { serverName, version: versionText } = versionTarget(arg);
       const env = await pickEnvironment(environmentName ? { name: environmentName } : undefined, versionText ? `Deploy ${versionText} to…` : 'Deploy to Environment…', (e) => !!e.deploy && (!serverName || e.server === serverName));
       if (serverName && env.server !== serverName) throw new UserFacingError(`${env.name} runs ${env.server}, not ${serverName}.`);
@@ -66,6 +69,7 @@ export function registerEnvironmentCommands(ctx: CommandContext, services: Deplo
     }),
 
     registerCommand(ctx, COMMANDS.promote, async (arg: EnvironmentArg): Promise<DeploymentRecord> => {
+      requireTrust(vscode.l10n.t('Promote'));
       const all = environments();
       const env = await pickEnvironment(arg, 'Promote to…', (e) => !!e.deploy && previousEnvironment(all, e.name) !== undefined);
       const source = previousEnvironment(all, env.name);
@@ -77,6 +81,7 @@ export function registerEnvironmentCommands(ctx: CommandContext, services: Deplo
     }),
 
     registerCommand(ctx, COMMANDS.rollBack, async (arg: EnvironmentArg): Promise<DeploymentRecord> => {
+      requireTrust(vscode.l10n.t('Roll Back'));
       const env = await pickEnvironment(arg, 'Roll Back…', (e) => !!e.deploy && rollbackTarget(services.history.all(), e.name) !== undefined);
       const target = rollbackTarget(services.history.all(), env.name);
       if (!target) throw new UserFacingError(`The history of ${env.name} has no earlier version to roll back to.`);

@@ -20,6 +20,7 @@ import type { DeploymentHistory } from './historyStore';
 import type { UserPrompts } from './prompts';
 import type { RegistryVersionsCache } from './registryLookup';
 import type { EnvironmentStatusStore } from './statusStore';
+import { requireTrust } from '../trust';
 import { runShellTask } from './taskRunner';
 
 export interface DeployServices {
@@ -44,6 +45,7 @@ export interface DeployRequest {
 const ACTION: Record<DeploymentKind, string> = { deploy: 'Deploy', promote: 'Promote', rollback: 'Roll Back' };
 
 export async function deploy(services: DeployServices, request: DeployRequest): Promise<DeploymentRecord> {
+  requireTrust(ACTION[request.kind]);
   const { store, history, prompts } = services;
   const env = request.environment;
   const { version, kind } = request;
@@ -78,6 +80,8 @@ export async function deploy(services: DeployServices, request: DeployRequest): 
   } catch (error) {
     throw new UserFacingError(error instanceof Error ? error.message : String(error));
   }
+  const historyFile = await history.checkFile();
+  if (historyFile && !historyFile.ok) throw new UserFacingError(`${historyFile.message} ${vscode.l10n.t('Nothing was deployed.')}`);
   const message = confirmationMessage(kind, version, env.name, current, request.source);
   const detail = [...verdict.warnings, verdict.override ? `Overriding: ${verdict.override.reason}` : '', `Runs: ${commandLine}`].filter(Boolean).join('\n');
   store.setActivity(env.name, { phase: 'confirming', version });

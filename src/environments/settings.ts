@@ -2,6 +2,7 @@
 // `mcpVersions.environmentsPollSeconds` (a key below the array setting, `environments.pollSeconds`, would
 // not survive VS Code's configuration tree) and `mcpVersions.deployments.historyFile`.
 import * as vscode from 'vscode';
+import { trustedSetting } from '../trust';
 import { readEnvironments, type EnvironmentsReadResult } from './model';
 
 export const ENVIRONMENTS_SETTING = 'mcpVersions.environments';
@@ -14,7 +15,7 @@ function scope(): vscode.ConfigurationScope | undefined {
 }
 
 export function readEnvironmentSettings(): EnvironmentsReadResult {
-  return readEnvironments(vscode.workspace.getConfiguration('mcpVersions', scope()).get<unknown>('environments'));
+  return readEnvironments(trustedSetting<unknown>('mcpVersions', 'environments', scope()));
 }
 
 export function pollSeconds(): number {
@@ -24,7 +25,7 @@ export function pollSeconds(): number {
 
 /** The history file as an absolute URI (relative paths resolve against the first workspace folder). */
 export function historyFileUri(): vscode.Uri | undefined {
-  const value = vscode.workspace.getConfiguration('mcpVersions', scope()).get<string>('deployments.historyFile');
+  const value = trustedSetting<string>('mcpVersions', 'deployments.historyFile', scope());
   if (typeof value !== 'string' || !value.trim()) return undefined;
   const trimmed = value.trim();
   if (/^(\/|[A-Za-z]:[\\/])/.test(trimmed)) return vscode.Uri.file(trimmed);

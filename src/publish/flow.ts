@@ -16,6 +16,7 @@ import { attachProvenance, sameDocument, type Json, type Provenance } from './pr
 import { releaseContext, type ReleaseContext } from './releaseContext';
 import type { PublishServices } from './services';
 import { finishPublish } from './success';
+import { requireTrust } from '../trust';
 import { versionsAfterPublish } from './versionsAfter';
 
 export interface PublishOptions {
@@ -52,6 +53,7 @@ interface Prepared {
 }
 
 export async function publishVersion(s: PublishServices, arg: unknown, options: PublishOptions = {}): Promise<PublishOutcome> {
+  requireTrust(vscode.l10n.t('Publish Version'));
   const uri = await s.workspace.resolveServerJson(arg, 'Publish Version');
   const registry = await targetRegistry(s);
   await saveIfDirty(s, uri);

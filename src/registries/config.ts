@@ -1,6 +1,7 @@
 // The registries the user browses: the `mcpVersions.registries` setting plus, when set, the one
 // VS Code's MCP gallery uses (`chat.mcp.gallery.serviceUrl`), de-duplicated by URL.
 import * as vscode from 'vscode';
+import { trustedSetting } from '../trust';
 import { normalizeRegistryUrl } from './url';
 
 export { normalizeRegistryUrl };
@@ -21,7 +22,8 @@ export const GALLERY_SETTING = 'chat.mcp.gallery.serviceUrl';
 const AUTH_METHODS: readonly AuthMethod[] = ['github', 'dns', 'http', 'none', 'bearer'];
 
 export function readRegistries(): RegistryConfig[] {
-  const raw = vscode.workspace.getConfiguration(SECTION).get<unknown[]>('registries') ?? [];
+  // Restricted Mode: the user's own registries only, never one a workspace names.
+  const raw = trustedSetting<unknown[]>(SECTION, 'registries') ?? [];
   const out: RegistryConfig[] = [];
   const seen = new Set<string>();
   for (const entry of raw) {
@@ -38,7 +40,7 @@ export function readRegistries(): RegistryConfig[] {
       source: 'settings',
     });
   }
-  const gallery = vscode.workspace.getConfiguration().get<string>(GALLERY_SETTING);
+  const gallery = trustedSetting<string>('chat.mcp.gallery', 'serviceUrl');
   if (typeof gallery === 'string' && /^https?:\/\//i.test(gallery.trim())) {
     const normalized = normalizeRegistryUrl(gallery);
     if (!seen.has(normalized)) out.push({ name: `MCP gallery (${new URL(normalized).host})`, url: normalized, source: 'gallery' });

@@ -8,6 +8,7 @@ import type { RegistryClients } from '../registries/clients';
 import type { RegistryTreeProvider } from './provider';
 import { versionOrAllTarget, type ServerTarget } from './targets';
 import { latestSentence } from './latestSentence';
+import { requireTrust } from '../trust';
 import { toVersionRows } from './versionRows';
 
 interface StatusAction {
@@ -49,6 +50,7 @@ async function changeStatus(
   arg: unknown,
   options: StatusCommandOptions,
 ): Promise<void> {
+  requireTrust(action.verb);
   const target = await versionOrAllTarget(provider, arg, {
     title: `${action.verb} Version`,
     includeDeleted: action.to === 'active' || provider.showDeleted,

@@ -8,3 +8,4 @@ export * from './history';
 export * from './guards';
 export * from './probe';
 export * from './verify';
+export * from './historyPath';

@@ -1,6 +1,7 @@
 // The deploy command template: `${version}`, `${environment}`, `${server}` substituted, and the same values
-// passed as MCP_VERSION, MCP_ENVIRONMENT, MCP_SERVER. Values go into a shell command line, so only
-// characters that need no quoting are accepted.
+// always passed as MCP_VERSION, MCP_ENVIRONMENT, MCP_SERVER (the safe way: the registry accepts nearly any
+// version string). Values written inline go into a shell command line, so only characters that need no
+// quoting are accepted, and none that the command would read as an option or a path out of its folder.
 
 export interface DeployVariables {
   readonly version: string;
@@ -9,17 +10,44 @@ export interface DeployVariables {
 }
 
 const SHELL_SAFE = /^[A-Za-z0-9._+@:/~-]+$/;
+const PLACEHOLDER = /\$\{(version|environment|server)\}/g;
+const ENV_NAME: Record<keyof DeployVariables, string> = { version: 'MCP_VERSION', environment: 'MCP_ENVIRONMENT', server: 'MCP_SERVER' };
 
 export function isShellSafe(value: string): boolean {
   return SHELL_SAFE.test(value);
 }
 
-/** The command line, or throws when a value would need shell quoting. Other `${…}` are left to the shell. */
+/** Why a value cannot be written inline into a command line, or undefined when it can. */
+export function inlineValueProblem(value: string): string | undefined {
+  if (value === '') return 'it is empty';
+  if (!isShellSafe(value)) return 'it contains characters that are not safe in a shell command';
+  if (value.startsWith('-')) return 'it starts with "-", so the command would read it as an option';
+  if (value.startsWith('~') || value.includes(':~')) return 'it starts with "~", so the shell would read it as a home folder';
+  if (value.split(/[/\\]/).includes('..')) return 'it contains a ".." path segment';
+  return undefined;
+}
+
+/** The placeholders a template writes inline. */
+export function inlinePlaceholders(template: string): (keyof DeployVariables)[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] as keyof DeployVariables))];
+}
+
+/**
+ * The command line, or throws (with a message for the user) when a value the template writes inline is not
+ * safe there. Values the template does not use inline are not checked: they only travel as MCP_* variables.
+ * Other `${…}` are left to the shell.
+ */
 export function substituteDeployCommand(template: string, vars: DeployVariables): string {
-  for (const [key, value] of Object.entries(vars)) {
-    if (!isShellSafe(value)) throw new Error(`The ${key} "${value}" contains characters that are not safe in a shell command.`);
+  for (const key of inlinePlaceholders(template)) {
+    const problem = inlineValueProblem(vars[key]);
+    if (problem) {
+      throw new Error(
+        `The ${key} "${vars[key]}" cannot be written into the deploy command: ${problem}. Nothing was run. ` +
+          `Use the ${ENV_NAME[key]} environment variable in the deploy command instead of \${${key}} (quoted, e.g. "$${ENV_NAME[key]}").`,
+      );
+    }
   }
-  return template.replace(/\$\{(version|environment|server)\}/g, (_, key: keyof DeployVariables) => vars[key]);
+  return template.replace(PLACEHOLDER, (_, key: keyof DeployVariables) => vars[key]);
 }
 
 export function deployEnvironmentVariables(vars: DeployVariables): Record<string, string> {

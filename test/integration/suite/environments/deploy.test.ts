@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { LocalRegistry } from '../../../../tools/local-registry';
@@ -53,7 +52,8 @@ describe('environments: deploy, promote, roll back', () => {
       { name: 'production', initialVersion: '1.0.0' },
       { name: 'stuck', initialVersion: '1.0.0' },
     ]);
-    historyDir = mkdtempSync(join(tmpdir(), 'mcpv-history-'));
+    // The history file must live inside the workspace folder (a file elsewhere is refused).
+    historyDir = mkdtempSync(join(vscode.workspace.workspaceFolders![0].uri.fsPath, '.mcpv-history-'));
     historyFile = join(historyDir, '.mcp', 'deployments.jsonl');
     const env = (name: string, extra: Record<string, unknown> = {}) => ({ name, server: SERVER, endpoint: demo.endpoints[name], deploy: demo.deployCommand(), ...extra });
     await configure(
