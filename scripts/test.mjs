@@ -3,7 +3,7 @@
 // @vscode/test-electron with our launcher) and the UI layer (plain mocha driving that workbench with
 // playwright, without a tests path, so modal dialogs show). Sets up everything it needs. Last line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInVsCode } from './harness-run.mjs';
 import { packageVsix } from './package.mjs';
@@ -18,6 +18,14 @@ const resultsDir = join(root, 'test-results');
 mkdirSync(resultsDir, { recursive: true });
 
 const totals = { passes: 0, failures: 0, layers: [] };
+
+function restrictedModeRun() {
+  const folder = join(root, '.cache/harness/untrusted-workspace');
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  cpSync(join(root, 'test/fixtures/sample-server'), folder, { recursive: true });
+  return { name: 'integration (Restricted Mode)', folder, suiteDir: join(root, 'out/test/integration/restricted'), env: { MCPV_WORKSPACE_TRUST: 'restricted' } };
+}
 function step(title, command, commandArgs, env = {}) {
   console.log(`\n▶ ${title}`);
   const r = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -64,6 +72,8 @@ if (!onlyUnit) {
       skipBuiltinExtensions: ['vscode.github-authentication'],
     };
     const runs = [{ ...base, ...githubSimulator, name: 'integration', suiteDir: join(root, 'out/test/integration/suite') }];
+    // Restricted Mode needs its own VS Code: workspace trust on, and a folder nobody trusted (made fresh each run).
+    if (!grep || /restricted/i.test(grep)) runs.push(restrictedModeRun());
     if (!grep) {
       console.log('\n▶ package the .vsix');
       const vsix = packageVsix();
@@ -80,7 +90,7 @@ if (!onlyUnit) {
       console.log(`\n▶ ${run.name} tests (inside the real VS Code extension host)`);
       const ok = await runInVsCode({
         ...run,
-        env: { MCPV_SUMMARY_FILE: file, ...(grep ? { MCPV_GREP: grep } : {}) },
+        env: { MCPV_SUMMARY_FILE: file, ...(grep ? { MCPV_GREP: grep } : {}), ...run.env },
         beforeLaunch: ({ userDataDir, extensionsDir }) => {
           if (!run.vsix) return {};
           const inst = spawnSync(paths.NODE24, [paths.CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir,

@@ -9,6 +9,7 @@ import { DeploymentHistory } from './historyStore';
 import { windowPrompts, type UserPrompts } from './prompts';
 import { RegistryVersionsCache } from './registryLookup';
 import { HeaderSecrets } from './secrets';
+import { onDidGrantTrust, restrictedViewMessage } from '../trust';
 import { affectsEnvironments, historyFileUri, HISTORY_FILE_SETTING, pollSeconds, POLL_SETTING, readEnvironmentSettings } from './settings';
 import { EnvironmentStatusStore } from './statusStore';
 import { EnvironmentsTreeProvider } from './tree';
@@ -89,6 +90,7 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
 
   void history.reload();
   updateMessage();
+  view.message = restrictedViewMessage(vscode.l10n.t('environments from your user settings only, and no deploy, promote or roll back until you trust this workspace.'));
   store.setVisible(view.visible);
   context.subscriptions.push(
     store,
@@ -103,6 +105,12 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
       if (affectsEnvironments(event)) store.reloadConfig();
       if (event.affectsConfiguration(HISTORY_FILE_SETTING)) void history.reload();
       if (event.affectsConfiguration(POLL_SETTING) && view.visible) void store.refreshAll();
+    }),
+    // Trusting the workspace brings its environments and history file in: read the settings again.
+    onDidGrantTrust(() => {
+      view.message = undefined;
+      store.reloadConfig();
+      void history.reload();
     }),
     ...registerEnvironmentCommands(services, deployServices, secrets),
   );

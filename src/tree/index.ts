@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/registerCommand';
 import { RegistryClients } from '../registries/clients';
 import { registerRegistryCommands } from '../registries/commands';
+import { onDidGrantTrust, restrictedViewMessage } from '../trust';
 import { affectsRegistries, normalizeRegistryUrl, numberSetting, readRegistries } from '../registries/config';
 import { AnonymousIdentityProvider, type IdentityProvider } from '../registries/identity';
 import { forgetRegistryToken } from '../auth/tokens';
@@ -58,6 +59,17 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
     void vscode.commands.executeCommand('setContext', 'mcpVersions.registry.keyProof', configs.some((c) => c.auth === 'dns' || c.auth === 'http'));
   };
   updateSignInContext();
+  const registriesChanged = () => {
+    const before = provider.registries.map((r) => r.config.url);
+    provider.reloadRegistries();
+    provider.warmUp();
+    const after = new Set(provider.registries.map((r) => r.config.url));
+    for (const url of before) if (!after.has(url)) forgetRegistryToken(url);
+    anonymous.registriesChanged(provider.registries.map((r) => r.config.url));
+    updateDescription();
+    updateSignInContext();
+  };
+  view.message = restrictedViewMessage(vscode.l10n.t('only the registries in your user settings, read-only. Publish and status changes need a trusted workspace.'));
   provider.warmUp();
 
   const autoRefresh = new AutoRefresh(view, () => provider.sync());
@@ -76,17 +88,13 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
       provider.warmUp();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsRegistries(event)) {
-        const before = provider.registries.map((r) => r.config.url);
-        provider.reloadRegistries();
-        provider.warmUp();
-        const after = new Set(provider.registries.map((r) => r.config.url));
-        for (const url of before) if (!after.has(url)) forgetRegistryToken(url);
-        anonymous.registriesChanged(provider.registries.map((r) => r.config.url));
-        updateDescription();
-        updateSignInContext();
-      }
+      if (affectsRegistries(event)) registriesChanged();
       if (event.affectsConfiguration('mcpVersions.autoRefreshSeconds')) autoRefresh.reschedule();
+    }),
+    // Trusting the workspace brings its registries in: read the settings again.
+    onDidGrantTrust(() => {
+      view.message = undefined;
+      registriesChanged();
     }),
     ...registerViewCommands(services, provider),
     ...registerVersionCommands(services, provider),

@@ -24,9 +24,12 @@ export class WorkspaceRegistry implements vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly clients: { get(url: string): RegistryClient },
   ) {
-    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('mcpVersions.registries')) this.changed.fire();
-    });
+    this.subscription = vscode.Disposable.from(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('mcpVersions.registries')) this.changed.fire();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
+    );
   }
 
   configured(): RegistrySetting[] {

@@ -30,6 +30,12 @@ const WORKBENCH_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
 };
+// MCPV_WORKSPACE_TRUST=restricted: workspace trust on and the folder left untrusted (Restricted Mode), with no
+// start-up prompt; the Restricted Mode suites run this way.
+const RESTRICTED = process.env.MCPV_WORKSPACE_TRUST === 'restricted';
+const TRUST_SETTINGS = RESTRICTED
+  ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never', 'security.workspace.trust.untrustedFiles': 'open' }
+  : {};
 
 function parseArgs(argv) {
   const opts = { developmentPaths: [], skipBuiltinExtensions: [], folder: undefined };
@@ -91,13 +97,13 @@ export async function startCodeServer({ userDataDir, extensionsDir, port, env = 
   const userSettings = join(userDataDir, 'User', 'settings.json');
   if (!existsSync(userSettings)) {
     mkdirSync(dirname(userSettings), { recursive: true });
-    writeFileSync(userSettings, JSON.stringify(WORKBENCH_SETTINGS, null, 2));
+    writeFileSync(userSettings, JSON.stringify({ ...WORKBENCH_SETTINGS, ...TRUST_SETTINGS }, null, 2));
   }
   port ??= await freePort();
   const args = [
     paths.CODE_SERVER_ENTRY, '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-update-check', ...(RESTRICTED ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--vscode-option', 'enable-smoke-test-driver',
   ];
   const child = spawn(paths.NODE24, args, {
