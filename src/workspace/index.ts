@@ -8,6 +8,7 @@ import { WorkspaceRegistry } from './registryForWorkspace';
 import { isServerJson, ServerJsonFiles } from './serverJsonFiles';
 import { ServerJsonStatusBar, REVEAL_COMMAND } from './statusBar';
 import { Standings } from './standings';
+import { onDidGrantTrust, restrictedViewMessage } from '../trust';
 import { summarize, WorkspaceTreeProvider, type WorkspaceNode } from './workspaceTree';
 
 export type { ServerJsonFile } from './serverJsonFiles';
@@ -51,7 +52,8 @@ export function registerWorkspace(
   const tree = new WorkspaceTreeProvider(files, standings);
   const treeView = vscode.window.createTreeView<WorkspaceNode>('mcpVersions.workspace', { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new ServerJsonStatusBar(files, standings);
-  context.subscriptions.push(files, registry, standings, tree, treeView, statusBar);
+  treeView.message = restrictedViewMessage(vscode.l10n.t('compared with the registries in your user settings; Publish needs a trusted workspace.'));
+  context.subscriptions.push(files, registry, standings, tree, treeView, statusBar, onDidGrantTrust(() => (treeView.message = undefined)));
   void files.ready();
 
   const showTarget = () => {

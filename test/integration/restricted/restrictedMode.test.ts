@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { CURRENT_SCHEMA_URL, RegistryClient } from '../../../src/registry';
 import { startLocalRegistry, type LocalRegistry } from '../../../tools/local-registry';
-import { extensionApi, waitFor } from '../harness';
+import { extensionApi, queryDom, waitFor } from '../harness';
 
 const SERVER = 'io.github.acme/weather';
 
@@ -79,6 +79,13 @@ describe('Restricted Mode: browses user registries read-only, runs no task', () 
     const api = await extensionApi();
     assert.match(String(api.registryTree.view.message), /Restricted Mode: only the registries in your user settings, read-only/);
     assert.match(String(api.environments.view.message), /Restricted Mode: environments from your user settings only/);
+    // What the user reads at the top of the three views.
+    await vscode.commands.executeCommand('workbench.view.extension.mcpVersions');
+    const messages = await waitFor('the Restricted Mode messages in the views', async () => {
+      const texts = (await queryDom('.tree-explorer-viewlet-tree-view .message')).filter((t) => t.startsWith('Restricted Mode'));
+      return texts.length >= 3 ? texts : undefined;
+    });
+    assert.ok(messages.some((t) => /Publish needs a trusted workspace/.test(t)), messages.join('\n'));
   });
 
   it('uses no environment the workspace defines', async () => {
