@@ -61,6 +61,12 @@ const opts = parseArgs(process.argv.slice(2));
 const seed = opts.seed ?? 'real';
 const port = opts.port ?? ((await portIsFree(8787)) ? 8787 : 0);
 const dataDir = path.resolve(opts.data ?? path.join(repoRoot, '.cache', 'local-registry', opts.seedFrom ? 'imported' : seed));
+function fail(message) {
+  console.error(`local registry: could not start: ${message}`);
+  process.exit(1);
+}
+// Before opening the database (seconds), so a taken port is reported at once.
+if (port !== 0 && !(await portIsFree(port))) fail(startFailure({ code: 'EADDRINUSE' }, port, dataDir));
 let registry;
 try {
   registry = await startLocalRegistry({
@@ -75,8 +81,7 @@ try {
     log: (line) => console.log(line),
   });
 } catch (err) {
-  console.error(`local registry: could not start: ${startFailure(err, port, dataDir)}`);
-  process.exit(1);
+  fail(startFailure(err, port, dataDir));
 }
 console.log(`data folder: ${dataDir}`);
 console.log(`control secret (header x-local-registry-secret, for /_local/*): ${registry.controlSecret}`);
