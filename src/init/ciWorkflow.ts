@@ -106,6 +106,14 @@ export function ciWorkflow(options: CiWorkflowOptions = {}): CiWorkflow {
   return { path: CI_WORKFLOW_PATH, yaml: `${lines.join('\n')}\n`, secrets, notes };
 }
 
+/** The package kinds a server.json names (known kinds only, in the order the workflow publishes them). */
+export function packageKindsOf(serverJson: unknown): PackageKind[] {
+  const packages = typeof serverJson === 'object' && serverJson !== null ? (serverJson as { packages?: unknown }).packages : undefined;
+  if (!Array.isArray(packages)) return [];
+  const kinds = new Set(packages.map((entry) => (typeof entry === 'object' && entry !== null ? (entry as { registryType?: unknown }).registryType : undefined)));
+  return ORDER.filter((kind) => kinds.has(kind));
+}
+
 function tagCheck(tagPrefix: string, kinds: PackageKind[]): string {
   const lines = [
     'version="$(jq -r .version server.json)"',

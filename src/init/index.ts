@@ -35,6 +35,7 @@ import type { DetectedPackage, DraftInput, DraftNote, DraftResult, MarkerEdit, P
 
 export type { DetectedPackage, DraftInput, DraftNote, DraftResult, MarkerEdit, NoteKind, PackageKind, RemoteTransportType } from './types';
 export { SERVER_NAME_LABEL } from './docker';
+export { ciWorkflow, packageKindsOf, CI_WORKFLOW_PATH, OFFICIAL_REGISTRY_URL, type CiWorkflow, type CiWorkflowOptions } from './ciWorkflow';
 
 const DEFAULT_VERSION = '1.0.0';
 const KINDS: readonly PackageKind[] = ['npm', 'pypi', 'nuget', 'cargo', 'mcpb', 'oci'];

@@ -32,7 +32,7 @@ export function chooseName(context: NameContext, notes: DraftNote[]): string {
     if (!isValidServerName(name)) notes.push({ kind: 'todo', message: `"${name}" is not a server name the registry accepts: it must be namespace/name, e.g. io.github.<user>/<server>`, field: 'name', source: 'input' });
     return name;
   }
-  const marked = [...included, ...all].filter((project) => project.markerName !== undefined && isValidServerName(project.markerName));
+  const marked = [...new Set([...included, ...all])].filter((project) => project.markerName !== undefined && isValidServerName(project.markerName));
   if (marked.length > 0) {
     const name = marked[0].markerName!;
     notes.push({ kind: 'info', message: `Name ${name} comes from the ownership marker in ${markerFile(marked[0])}, which the registry verifies`, field: 'name', source: markerFile(marked[0]) });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { parse as parseYaml } from 'yaml';
-import { ciWorkflow, CI_WORKFLOW_PATH, type CiWorkflowOptions } from '../../../src/init/ciWorkflow';
+import { ciWorkflow, packageKindsOf, CI_WORKFLOW_PATH, type CiWorkflowOptions } from '../../../src/init';
 import { repoRoot } from '../serverJson/support';
 import type { Json } from './support';
 
@@ -126,6 +126,12 @@ describe('Set Up Publishing in CI: the workflow', () => {
     assert.deepEqual(workflow.jobs.publish.defaults, { run: { 'working-directory': 'servers/tides' } });
     assert.equal(stepNamed(workflow, /GitHub OIDC/).run, 'mcp-publisher login github-oidc --registry=https://mcp.internal.example.com');
     assert.match(stepNamed(workflow, /^Install mcp-publisher$/).run, /releases\/download\/v1\.8\.1\//);
+  });
+
+  it('finds the package kinds a server.json names, for the choice of what CI publishes', () => {
+    assert.deepEqual(packageKindsOf({ packages: [{ registryType: 'oci' }, { registryType: 'npm' }, { registryType: 'maven' }, null, { registryType: 'npm' }] }), ['npm', 'oci']);
+    assert.deepEqual(packageKindsOf({ remotes: [] }), []);
+    assert.deepEqual(packageKindsOf('nonsense'), []);
   });
 
   it('refuses options that would break or inject into the workflow', () => {
