@@ -3,6 +3,8 @@ import type { ProjectFiles } from './projectFiles';
 import type { DraftNote } from './types';
 
 export const SERVER_NAME_LABEL = 'io.modelcontextprotocol.server.name';
+/** Longer instructions are read only this far (hostile input stays linear). */
+const MAX_INSTRUCTION_CHARS = 16_384;
 
 interface Instruction {
   keyword: string;
@@ -111,18 +113,35 @@ function instructions(text: string): Instruction[] {
 
 /** `key=value key2="two words"`, and the legacy one-pair form `key value`. */
 function labelPairs(args: string): [string, string][] {
-  const pairs: [string, string][] = [];
-  const pattern = /("(?:[^"\\]|\\.)*"|[^\s="]+)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g;
-  for (const match of args.matchAll(pattern)) pairs.push([unquote(match[1]), unquote(match[2])]);
-  if (pairs.length === 0) {
-    const legacy = /^(\S+)\s+(.+)$/.exec(args);
-    if (legacy) pairs.push([unquote(legacy[1]), unquote(legacy[2].trim())]);
-  }
-  return pairs;
+  const words = shellWords(args.slice(0, MAX_INSTRUCTION_CHARS));
+  if (words.length > 0 && !words[0].includes('=')) return words.length > 1 ? [[words[0], words.slice(1).join(' ')]] : [];
+  return words.filter((word) => word.includes('=')).map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]);
 }
 
-function unquote(value: string): string {
-  if (value.length >= 2 && (value.startsWith('"') && value.endsWith('"'))) return value.slice(1, -1).replace(/\\(.)/g, '$1');
-  if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return value.slice(1, -1);
-  return value;
+/** Splits on unquoted whitespace and removes the quotes, in one pass. */
+function shellWords(text: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quote) {
+      if (char === quote) quote = undefined;
+      else if (char === '\\' && quote === '"' && i + 1 < text.length) word += text[++i];
+      else word += char;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+      inWord = true;
+    } else if (/\s/.test(char)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += char;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
 }

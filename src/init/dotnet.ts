@@ -2,6 +2,9 @@ import type { Project } from './project';
 import { dirOf, joinPath, readmeMarker, type ProjectFiles } from './projectFiles';
 import type { DraftNote } from './types';
 
+/** Project files are small; a longer one is read only this far (hostile input stays fast). */
+const MAX_PROJECT_CHARS = 262_144;
+
 /** A *.csproj here, under src/, or under src/<Project>/: PackageId (or AssemblyName), Version, Description. */
 export function nugetProject(files: ProjectFiles, notes: DraftNote[]): Project | undefined {
   const unique = files.paths().filter((path) => /^(?:src\/(?:[^/]+\/)?)?[^/]+\.csproj$/i.test(path));
@@ -11,7 +14,7 @@ export function nugetProject(files: ProjectFiles, notes: DraftNote[]): Project |
     ?? unique.find((path) => !/tests?\.csproj$/i.test(path))
     ?? unique[0];
   if (unique.length > 1) notes.push({ kind: 'info', message: `Several .csproj files were found; ${file} is the server's (${unique.filter((p) => p !== file).join(', ')} left out)`, source: file });
-  const xml = files.get(file)!;
+  const xml = files.get(file)!.slice(0, MAX_PROJECT_CHARS);
   const fileName = file.slice(file.lastIndexOf('/') + 1).replace(/\.csproj$/i, '');
   const identifier = property(xml, 'PackageId') ?? property(xml, 'AssemblyName') ?? fileName;
   const readmeFile = packedReadme(files, file, xml);
@@ -59,7 +62,9 @@ function version(xml: string): string | undefined {
 function packedReadme(files: ProjectFiles, csproj: string, xml: string): string {
   const dir = dirOf(csproj);
   const readmeName = property(xml, 'PackageReadmeFile');
-  for (const match of xml.matchAll(/<(?:None|Content)\s[^>]*Include="([^"]+)"[^>]*>/gi)) {
+  for (const tag of xml.matchAll(/<(?:None|Content)\s[^>]{0,2000}>/gi)) {
+    const match = /\sInclude="([^"]+)"/i.exec(tag[0]);
+    if (!match) continue;
     const include = decodeXml(match[1]);
     const name = include.replace(/\\/g, '/').split('/').pop() ?? '';
     if (/readme/i.test(name) && (!readmeName || name.toLowerCase() === readmeName.toLowerCase().split(/[\\/]/).pop())) return joinPath(dir, include);
