@@ -68,7 +68,8 @@ export function ociProject(docker: DockerFacts, image: string | undefined, notes
     description: literalLabel(docker, 'org.opencontainers.image.description'),
     title: literalLabel(docker, 'org.opencontainers.image.title'),
     markerName,
-    marker: { type: 'dockerfile', file: docker.file, afterOffset: docker.labelOffset },
+    // A LABEL that is already there (maybe from a build argument) is overridden only by a later one.
+    marker: { type: 'dockerfile', file: docker.file, afterOffset: declared === undefined ? docker.labelOffset : docker.text.length },
     repositoryUrl: literalLabel(docker, 'org.opencontainers.image.source'),
     publishable: true,
     fields: { runtimeHint: 'docker' },

@@ -53,9 +53,9 @@ function dockerEdit(file: string, text: string, afterOffset: number, name: strin
   const line = `LABEL ${SERVER_NAME_LABEL}="${name}"`;
   const description = current === undefined
     ? `Add ${line} to the final stage of ${file} (the registry reads it from the published image)`
-    : `Set ${SERVER_NAME_LABEL} to "${name}" in ${file} (it says "${current}"; a later LABEL wins)`;
-  const insertAt = text.slice(afterOffset, afterOffset + 1) === '\r' ? afterOffset + 1 : afterOffset;
-  return build(file, text, false, 'dockerfile-label', description, [{ offset: insertAt, length: 0, content: insertAt >= text.length && !text.endsWith('\n') ? `${eol}${line}${eol}` : `${eol}${line}` }]);
+    : `Set ${SERVER_NAME_LABEL} to "${name}" at the end of ${file} (it says "${current}"; the last LABEL wins)`;
+  const content = afterOffset < text.length ? `${eol}${line}` : `${text === '' || text.endsWith('\n') ? '' : eol}${line}${eol}`;
+  return build(file, text, false, 'dockerfile-label', description, [{ offset: afterOffset, length: 0, content }]);
 }
 
 function build(file: string, text: string, createsFile: boolean, kind: MarkerEdit['kind'], description: string, edits: TextEdit[]): MarkerEdit {

@@ -5,7 +5,7 @@ export type MarkerPlace =
   | { type: 'npm'; file: string }
   /** `mcp-name: <name>` in the README the package registry shows; `style` is how a new line is written. */
   | { type: 'readme'; file: string; style: 'html-comment' | 'rst-comment' | 'plain' }
-  /** `LABEL io.modelcontextprotocol.server.name=<name>`, inserted after `afterOffset` (the end of the final stage's FROM line). */
+  /** `LABEL io.modelcontextprotocol.server.name=<name>`, inserted at `afterOffset`: after the final stage's FROM line, or at the end when a label is there already. */
   | { type: 'dockerfile'; file: string; afterOffset: number }
   /** MCPB: the registry checks the bundle's URL and SHA-256, not a marker. */
   | { type: 'none' };

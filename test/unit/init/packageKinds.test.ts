@@ -137,6 +137,15 @@ describe('Create server.json: PyPI, NuGet, OCI, MCPB and cargo projects', () => 
     assert.deepEqual((result.serverJson as Json).packages[0], { registryType: 'oci', identifier: 'ghcr.io/dave/search-server:3.2.0', runtimeHint: 'docker', transport: { type: 'stdio' } });
     assert.deepEqual(result.markerEdits, []);
 
+    const renamed = draftValid({ files: { Dockerfile: labelled }, name: 'io.github.dave/search-server' });
+    const edit = editOf(renamed, 'Dockerfile');
+    assert.ok(edit.newText.startsWith(labelled), 'the existing label stays; a later one overrides it');
+    assert.equal(edit.newText.slice(labelled.length), 'LABEL io.modelcontextprotocol.server.name="io.github.dave/search-server"\n');
+
+    const crlf = 'FROM python:3.13-slim\r\nCMD ["python", "-m", "search"]\r\n';
+    assert.equal(editOf(draftServerJson({ files: { Dockerfile: crlf }, name: 'io.github.dave/search' }), 'Dockerfile').newText,
+      'FROM python:3.13-slim\r\nLABEL io.modelcontextprotocol.server.name="io.github.dave/search"\r\nCMD ["python", "-m", "search"]\r\n');
+
     const inBuildStage = 'FROM golang:1.24 AS build\nLABEL io.modelcontextprotocol.server.name="io.github.dave/search"\nRUN go build -o /srv .\n\nFROM gcr.io/distroless/static\nCOPY --from=build /srv /srv\nENTRYPOINT ["/srv"]\n';
     const lost = draftServerJson({ files: { Dockerfile: inBuildStage }, gitRemoteUrl: 'https://github.com/dave/search-server.git' });
     assert.equal((lost.serverJson as Json).name, 'io.github.dave/search-server');
