@@ -39,6 +39,7 @@ export { ciWorkflow, packageKindsOf, CI_WORKFLOW_PATH, OFFICIAL_REGISTRY_URL, ty
 
 const DEFAULT_VERSION = '1.0.0';
 const KINDS: readonly PackageKind[] = ['npm', 'pypi', 'nuget', 'cargo', 'mcpb', 'oci'];
+const KIND_LABELS: Record<PackageKind, string> = { npm: 'an npm package', pypi: 'a PyPI package', nuget: 'a NuGet package', cargo: 'a crate', mcpb: 'an MCP bundle', oci: 'a container image' };
 
 export function draftServerJson(input: DraftInput): DraftResult {
   const safeInput: DraftInput = input && typeof input === 'object' ? input : { files: {} };
@@ -49,15 +50,15 @@ export function draftServerJson(input: DraftInput): DraftResult {
   const found = [npmProject(files, notes), pypiProject(files, notes), nugetProject(files, notes), cargoProject(files, notes), mcpbProject(files, notes)]
     .filter((project): project is Project => project !== undefined);
   const repository = findRepository(safeInput, found, docker, files, notes);
-  const subfolder = findSubfolder(safeInput, found, files, notes);
+  const { subfolder, monorepo } = findSubfolder(safeInput, found, files, notes);
   if (docker) found.push(ociProject(docker, undefined, notes));
   const included = chooseIncluded(safeInput, found, notes);
   const all = [...found];
 
-  const name = chooseName({ input: safeInput, included, all, repository, subfolder }, notes);
+  const name = chooseName({ input: safeInput, included, all, repository, subfolder, monorepo }, notes);
   const slug = name.slice(name.indexOf('/') + 1);
   const oci = all.find((project) => project.kind === 'oci');
-  if (oci) oci.identifier = imageName(docker!, repository?.ref, subfolder ? slug : undefined, included.includes(oci) ? notes : []);
+  if (oci) oci.identifier = imageName(docker!, repository?.ref, monorepo ? slug : undefined, included.includes(oci) ? notes : []);
   const description = chooseDescription([...included, ...all], files, slug, notes);
   const version = chooseVersion(included, notes);
   const title = [...included, ...all].find((project) => project.title)?.title;
@@ -123,17 +124,19 @@ function findRepository(input: DraftInput, projects: Project[], docker: DockerFa
   return undefined;
 }
 
-function findSubfolder(input: DraftInput, projects: Project[], files: ProjectFiles, notes: DraftNote[]): string | undefined {
+/** `monorepo`: this folder is a package inside a larger repository, whether or not its path is known. */
+function findSubfolder(input: DraftInput, projects: Project[], files: ProjectFiles, notes: DraftNote[]): { subfolder?: string; monorepo: boolean } {
   const given = typeof input.subfolder === 'string' ? cleanSubfolder(input.subfolder) : undefined;
-  if (given) return given;
+  if (given) return { subfolder: given, monorepo: true };
   const fromManifest = projects.map((project) => project.subfolder).find((value) => value !== undefined);
   if (fromManifest && cleanSubfolder(fromManifest)) {
     notes.push({ kind: 'info', message: `repository.subfolder from "repository.directory" in package.json`, field: 'repository.subfolder', source: 'package.json' });
-    return cleanSubfolder(fromManifest);
+    return { subfolder: cleanSubfolder(fromManifest), monorepo: true };
   }
   const rootManifest = files.paths().find((path) => /^(\.\.\/)+(package\.json|Cargo\.toml|pyproject\.toml|pnpm-workspace\.yaml|go\.work)$/.test(path));
-  if (rootManifest) notes.push({ kind: 'todo', message: `This folder is inside a larger repository (${rootManifest}): set repository.subfolder to its path from the repository root`, field: 'repository.subfolder', source: rootManifest });
-  return undefined;
+  if (!rootManifest) return { monorepo: false };
+  notes.push({ kind: 'todo', message: `This folder is inside a larger repository (${rootManifest}): set repository.subfolder to its path from the repository root`, field: 'repository.subfolder', source: rootManifest });
+  return { monorepo: true };
 }
 
 /** A clean relative path, or undefined for the repository root or anything that leaves it. */
@@ -158,7 +161,8 @@ function chooseIncluded(input: DraftInput, projects: Project[], notes: DraftNote
   }
   for (const project of ordered) {
     if (!included.includes(project)) {
-      notes.push({ kind: 'info', message: `${project.file} also builds a ${project.kind} package (${project.identifier || 'unnamed'}); it is not in the draft`, field: 'packages', source: project.file });
+      const what = `${KIND_LABELS[project.kind]}${project.identifier ? ` (${project.identifier})` : ''}`;
+      notes.push({ kind: 'info', message: `${project.file} also builds ${what}; it is not in the draft`, field: 'packages', source: project.file });
       if (!project.publishable) notes.push(...project.notes);
     }
   }
@@ -168,6 +172,7 @@ function chooseIncluded(input: DraftInput, projects: Project[], notes: DraftNote
 function chooseVersion(included: Project[], notes: DraftNote[]): string {
   const withVersion = included.find((project) => project.version);
   if (!withVersion) {
+    if (included.some((project) => project.notes.some((note) => note.field === 'version'))) return DEFAULT_VERSION;
     notes.push({ kind: 'todo', message: `No version was found in the project's manifests: ${DEFAULT_VERSION} was used; set the version you will release`, field: 'version' });
     return DEFAULT_VERSION;
   }

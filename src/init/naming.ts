@@ -20,12 +20,14 @@ export interface NameContext {
   all: Project[];
   repository?: { ref: RepositoryRef; source: string };
   subfolder?: string;
+  /** A package inside a larger repository: named after the package, not the repository. */
+  monorepo: boolean;
 }
 
 /** Marker > given namespace > GitHub repository > the remote's domain > a placeholder the user must replace. */
 export function chooseName(context: NameContext, notes: DraftNote[]): string {
   const { input, included, all, repository } = context;
-  const slug = nameSlug(context.subfolder ? (included[0]?.identifier ?? context.subfolder.split('/').pop()) : repository?.ref.repo ?? included[0]?.identifier)
+  const slug = nameSlug(context.monorepo ? (included[0]?.identifier ?? context.subfolder?.split('/').pop()) : repository?.ref.repo ?? included[0]?.identifier)
     ?? nameSlug(all[0]?.identifier) ?? 'server';
   if (typeof input.name === 'string' && input.name.trim() !== '') {
     const name = input.name.trim();

@@ -74,6 +74,13 @@ describe('Create server.json: remote-only servers and edge cases', () => {
     assert.equal((escaping.serverJson as Json).repository.subfolder, undefined);
   });
 
+  it('a package under a workspace root whose path is not known is still named after the package, not the repository', () => {
+    const pyproject = '[project]\nname = "tides"\nversion = "0.1.0"\ndescription = "Tides"\nreadme = "README.md"\n[project.scripts]\ntides = "tides:main"\n';
+    const result = draftServerJson({ files: { 'pyproject.toml': pyproject, '../../pyproject.toml': '[tool.uv.workspace]\nmembers = ["servers/*"]\n' }, gitRemoteUrl: 'git@github.com:bob/ocean.git' });
+    assert.equal((result.serverJson as Json).name, 'io.github.bob/tides');
+    assert.equal(notesAbout(result, 'repository.subfolder', 'todo').length, 1);
+  });
+
   it('monorepo Python package: the mcp-name line goes into its own README', () => {
     const pyproject = '[project]\nname = "acme-search"\nversion = "0.2.0"\ndescription = "Search"\nreadme = "README.md"\n[project.scripts]\nacme-search = "acme_search:main"\n';
     const result = draftValid({ files: { 'pyproject.toml': pyproject, 'README.md': '# acme-search\n', '../../README.md': '# Acme tools\n' }, gitRemoteUrl: 'https://github.com/acme/tools', subfolder: 'python/acme-search' });

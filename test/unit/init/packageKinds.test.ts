@@ -210,7 +210,7 @@ describe('Create server.json: PyPI, NuGet, OCI, MCPB and cargo projects', () => 
     const plainDocker = 'FROM node:22\nCMD ["node", "index.js"]\n';
     const npmOnly = draftServerJson({ files: { 'package.json': pkg, Dockerfile: plainDocker } });
     assert.deepEqual(npmOnly.detected.map((d) => [d.kind, d.included]), [['npm', true], ['oci', false]]);
-    assert.ok(npmOnly.notes.some((note) => note.kind === 'info' && /Dockerfile also builds a oci package/.test(note.message)));
+    assert.ok(npmOnly.notes.some((note) => note.kind === 'info' && /Dockerfile also builds a container image; it is not in the draft/.test(note.message)));
 
     const labelledDocker = 'FROM node:22\nLABEL io.modelcontextprotocol.server.name="io.github.carol/notes"\nCMD ["node", "index.js"]\n';
     const both = draftValid({ files: { 'package.json': pkg, Dockerfile: labelledDocker }, gitRemoteUrl: 'https://github.com/carol/notes' }, () => ({ packageJson: { path: '/ws/package.json', text: pkg } }));
