@@ -55,15 +55,15 @@ export function readDockerfile(files: ProjectFiles): DockerFacts | undefined {
   return { file, labels, exposed, labelOffset: final.fromEnd, text };
 }
 
-/** The OCI package: the image the Dockerfile builds, tagged with the version (set later). */
-export function ociProject(docker: DockerFacts, image: string | undefined, notes: DraftNote[]): Project {
+/** The OCI package: the image the Dockerfile builds (its name is chosen once the server name is known). */
+export function ociProject(docker: DockerFacts, notes: DraftNote[]): Project {
   const declared = docker.labels.get(SERVER_NAME_LABEL);
   const markerName = literalLabel(docker, SERVER_NAME_LABEL);
   if (declared && !markerName) notes.push({ kind: 'todo', message: `The ${SERVER_NAME_LABEL} label in ${docker.file} is set from a build argument (${declared}); the draft cannot read it`, source: docker.file });
   return {
     kind: 'oci',
     file: docker.file,
-    identifier: image ?? '',
+    identifier: '',
     version: literalLabel(docker, 'org.opencontainers.image.version'),
     description: literalLabel(docker, 'org.opencontainers.image.description'),
     title: literalLabel(docker, 'org.opencontainers.image.title'),

@@ -51,9 +51,9 @@ export function draftServerJson(input: DraftInput): DraftResult {
     .filter((project): project is Project => project !== undefined);
   const repository = findRepository(safeInput, found, docker, files, notes);
   const { subfolder, monorepo } = findSubfolder(safeInput, found, files, notes);
-  if (docker) found.push(ociProject(docker, undefined, notes));
-  const included = chooseIncluded(safeInput, found, notes);
-  const all = [...found];
+  if (docker) found.push(ociProject(docker, notes));
+  const all = found;
+  const included = chooseIncluded(safeInput, all, notes);
 
   const name = chooseName({ input: safeInput, included, all, repository, subfolder, monorepo }, notes);
   const slug = name.slice(name.indexOf('/') + 1);
