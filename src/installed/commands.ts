@@ -1,7 +1,7 @@
 /**
  * Which registry package a command line runs: npx/npm exec/pnpm dlx/yarn dlx/bunx (npm), uvx/uv tool
  * run/pipx run (PyPI), docker/podman run (OCI), dnx/dotnet tool exec (NuGet), behind wrappers such as
- * `cmd /c`, `bash -c "…"`, `env VAR=1` and full paths to the program.
+ * `cmd /c`, `bash -c "…"`, `powershell -Command "…"`, `env VAR=1` and full paths to the program.
  */
 import { valid as validSemver } from 'semver';
 import { programName, splitToken, type Token } from './tokens';
@@ -53,6 +53,7 @@ function unwrap(words: readonly Token[]): Token[] {
     let next: Token[] | undefined;
     if (program === 'cmd') next = afterCmdSwitches(tokens.slice(1));
     else if (SHELLS.has(program)) next = shellScript(tokens.slice(1));
+    else if (program === 'powershell' || program === 'pwsh') next = powershellCommand(tokens.slice(1));
     else if (program === 'env') next = afterEnvAssignments(tokens.slice(1));
     else if (program === 'exec' || program === 'command') next = tokens.slice(1);
     if (!next) return tokens;
@@ -85,6 +86,13 @@ function shellScript(tokens: Token[]): Token[] | undefined {
     }
   }
   return undefined;
+}
+
+function powershellCommand(tokens: Token[]): Token[] | undefined {
+  const flag = tokens.findIndex((token) => /^-c(ommand)?$/i.test(token.value));
+  if (flag < 0) return undefined;
+  const rest = tokens.slice(flag + 1);
+  return rest.length === 1 ? splitToken(rest[0], true) : rest;
 }
 
 function afterEnvAssignments(tokens: Token[]): Token[] {

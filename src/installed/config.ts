@@ -161,7 +161,7 @@ function commandTokens(command: string, path: JsonPath): Token[] {
 }
 
 const KNOWN_PROGRAMS = new Set(['npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'uvx', 'uv', 'pipx', 'docker', 'podman',
-  'dnx', 'dotnet', 'cmd', 'bash', 'sh', 'zsh', 'env', 'node', 'python', 'python3', 'deno']);
+  'dnx', 'dotnet', 'cmd', 'powershell', 'pwsh', 'bash', 'sh', 'zsh', 'env', 'node', 'python', 'python3', 'deno']);
 
 function lastProperty(object: Node, name: string): Node | undefined {
   let found: Node | undefined;

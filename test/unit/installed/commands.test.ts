@@ -67,6 +67,7 @@ describe('installed: npm package references in commands', () => {
     assert.deepEqual(packageOf('/bin/zsh', ['-lc', 'exec npx -y @scope/pkg@1.2.3']), expected);
     assert.deepEqual(packageOf('env', ['NODE_OPTIONS=--max-old-space-size=4096', 'npx', '-y', '@scope/pkg@1.2.3']), expected);
     assert.deepEqual(packageOf('npx -y @scope/pkg@1.2.3'), expected);
+    assert.deepEqual(packageOf('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', 'npx -y @scope/pkg@1.2.3']), expected);
   });
 
   it('turns npx mcp-remote <url> into a remote reached through a proxy', () => {
