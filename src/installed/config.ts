@@ -9,6 +9,8 @@ import type { ConfigKind, ConfigProblem, InstalledEntry, InstalledServers, JsonP
 
 /** Larger config files are refused rather than parsed (a real one is a few kilobytes). */
 export const MAX_CONFIG_LENGTH = 5_000_000;
+/** Syntax errors after the first few are consequences of the first; they are not listed. */
+const MAX_SYNTAX_PROBLEMS = 5;
 
 const SERVERS_KEY: Record<ConfigKind, string> = { vscode: 'servers', cursor: 'mcpServers', 'claude-code': 'mcpServers', 'claude-desktop': 'mcpServers' };
 const FILE_LABEL: Record<ConfigKind, string> = { vscode: 'mcp.json', cursor: '.cursor/mcp.json', 'claude-code': '.mcp.json', 'claude-desktop': 'claude_desktop_config.json' };
@@ -42,46 +44,43 @@ export function installedServersFrom(text: string, kind: ConfigKind): InstalledS
 
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: !LENIENT[kind], allowTrailingComma: LENIENT[kind], allowEmptyContent: false });
-  for (const error of errors) problems.push(syntaxProblem(text, error, file, kind));
+  const lines = new Lines(text);
+  for (const error of errors.slice(0, MAX_SYNTAX_PROBLEMS)) problems.push(syntaxProblem(lines, error, file, kind));
   // A client does not load a file with a syntax error, so neither do we: no entries from a guess.
   if (errors.length > 0 || !root) return { entries: [], problems };
-  if (root.type !== 'object') return { entries: [], problems: [at(text, root, `${file} must contain a JSON object, not ${describe(root)}`)] };
+  if (root.type !== 'object') return { entries: [], problems: [at(lines, root, `${file} must contain a JSON object, not ${describe(root)}`)] };
 
   const serversKey = SERVERS_KEY[kind];
   const servers = lastProperty(root, serversKey);
   if (!servers) {
     const other = kind === 'vscode' ? 'mcpServers' : 'servers';
     const misplaced = lastProperty(root, other);
-    if (misplaced) problems.push(at(text, misplaced.parent ?? misplaced, `${file} lists servers under "${serversKey}", not "${other}": these are not loaded`));
+    if (misplaced) problems.push(at(lines, misplaced.parent ?? misplaced, `${file} lists servers under "${serversKey}", not "${other}": these are not loaded`));
     return { entries: [], problems };
   }
-  if (servers.type !== 'object') return { entries: [], problems: [at(text, servers, `"${serversKey}" must be an object of named servers, not ${describe(servers)}`)] };
+  if (servers.type !== 'object') return { entries: [], problems: [at(lines, servers, `"${serversKey}" must be an object of named servers, not ${describe(servers)}`)] };
 
-  const entries: InstalledEntry[] = [];
-  const seen = new Map<string, number>();
+  // Like JSON.parse, the last definition of a name wins; it takes the place of its last definition.
+  const byKey = new Map<string, InstalledEntry>();
+  const seen = new Set<string>();
   for (const property of servers.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     if (!keyNode || !valueNode) continue;
     const key = String(keyNode.value);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      problems.push({ ...at(text, keyNode, `"${key}" is defined more than once; the last definition is used`), key });
-      entries.splice(earlier, 1);
-      for (const [name, index] of seen) if (index > earlier) seen.set(name, index - 1);
+    if (seen.has(key)) {
+      problems.push({ ...at(lines, keyNode, `"${key}" is defined more than once; the last definition is used`), key });
+      byKey.delete(key);
     }
-    const entry = readEntry(text, key, [serversKey, key], valueNode, kind, problems);
-    if (entry) {
-      seen.set(key, entries.length);
-      entries.push(entry);
-    } else {
-      seen.delete(key);
-    }
+    seen.add(key);
+    const entry = readEntry(lines, key, [serversKey, key], valueNode, kind, problems);
+    if (entry) byKey.set(key, entry);
   }
+  const entries = [...byKey.values()];
   return { entries, problems };
 }
 
-function readEntry(text: string, key: string, jsonPath: JsonPath, node: Node, kind: ConfigKind, problems: ConfigProblem[]): InstalledEntry | undefined {
-  const problem = (target: Node, message: string) => problems.push({ ...at(text, target, message), key });
+function readEntry(lines: Lines, key: string, jsonPath: JsonPath, node: Node, kind: ConfigKind, problems: ConfigProblem[]): InstalledEntry | undefined {
+  const problem = (target: Node, message: string) => problems.push({ ...at(lines, target, message), key });
   if (node.type !== 'object') {
     problem(node, `Server "${key}" must be an object, not ${describe(node)}`);
     return undefined;
@@ -175,25 +174,46 @@ function describe(node: Node): string {
   if (node.type === 'null') return 'null';
   if (node.type === 'array') return 'a list';
   if (node.type === 'object') return 'an object';
-  return `the ${node.type} ${JSON.stringify(getNodeValue(node))}`.slice(0, 80);
+  const value = getNodeValue(node);
+  return `the ${node.type} ${JSON.stringify(typeof value === 'string' ? value.slice(0, 60) : value)}`.slice(0, 80);
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) line++;
-  return line;
+/** 1-based line numbers of offsets, from one pass over the text. */
+class Lines {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) this.starts.push(index + 1);
+  }
+
+  lineOf(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  }
 }
 
-function at(text: string, node: Node, message: string): ConfigProblem {
-  return { message, offset: node.offset, length: node.length, line: lineOf(text, node.offset) };
+function at(lines: Lines, node: Node, message: string): ConfigProblem {
+  return { message, offset: node.offset, length: node.length, line: lines.lineOf(node.offset) };
 }
 
-function syntaxProblem(text: string, error: ParseError, file: string, kind: ConfigKind): ConfigProblem {
+function syntaxProblem(lines: Lines, error: ParseError, file: string, kind: ConfigKind): ConfigProblem {
   const code = printParseErrorCode(error.error);
-  const line = lineOf(text, error.offset);
+  const line = lines.lineOf(error.offset);
   let what = SYNTAX_MESSAGES[code] ?? code;
-  if (!LENIENT[kind] && (code === 'ValueExpected' || code === 'PropertyNameExpected') && /,\s*$/.test(text.slice(0, error.offset))) {
+  if (!LENIENT[kind] && (code === 'ValueExpected' || code === 'PropertyNameExpected') && previousNonBlank(lines.text, error.offset) === ',') {
     what = 'trailing commas are not allowed in this file';
   }
   return { message: `${file} cannot be read: ${what} on line ${line}`, offset: error.offset, length: error.length, line };
+}
+
+function previousNonBlank(text: string, offset: number): string | undefined {
+  let index = offset - 1;
+  while (index >= 0 && /\s/.test(text[index])) index--;
+  return index >= 0 ? text[index] : undefined;
 }

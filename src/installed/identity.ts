@@ -118,27 +118,42 @@ function normalizeNugetVersion(version: string): string {
 export function normalizeRemoteUrl(url: string): string {
   const trimmed = url.trim();
   const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/i.exec(trimmed);
-  if (!match) return trimmed.replace(/\/+$/, '');
+  if (!match) return trimmed;
   const scheme = match[1].toLowerCase();
   let host = match[2].toLowerCase();
   if ((scheme === 'https' && host.endsWith(':443')) || (scheme === 'http' && host.endsWith(':80'))) host = host.replace(/:\d+$/, '');
-  const rest = match[3].replace(/\/+(?=([?#]|$))/, '');
+  const tail = match[3];
+  const queryAt = tail.search(/[?#]/);
+  const path = trimTrailingSlashes(queryAt < 0 ? tail : tail.slice(0, queryAt));
+  const rest = path + (queryAt < 0 ? '' : tail.slice(queryAt));
   return `${scheme}://${host}${rest}`;
 }
+
+function trimTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end--;
+  return text.slice(0, end);
+}
+
+const MAX_TEMPLATE_URL = 2048;
+const MAX_TEMPLATE_VARIABLES = 4;
 
 /** Whether an installed remote URL is one a registry lists; a registry URL's `{variables}` match any one path segment or host label. */
 export function sameRemoteUrl(installed: string, registry: string): boolean {
   const left = normalizeRemoteUrl(installed);
   const right = normalizeRemoteUrl(registry);
   if (left === right) return true;
-  if (!right.includes('{')) return false;
-  const pattern = right.split(/\{[^}]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/.?#]+');
+  // Registry data is not trusted: long URLs and many variables are not matched as templates.
+  if (!right.includes('{') || left.length > MAX_TEMPLATE_URL || right.length > MAX_TEMPLATE_URL) return false;
+  const parts = right.split(/(?:\{[^}]*\})+/);
+  if (parts.length - 1 > MAX_TEMPLATE_VARIABLES) return false;
+  const pattern = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/.?#]+');
   return new RegExp(`^${pattern}$`, 'i').test(left);
 }
 
 /** Registry base URLs compared without API version suffix (/v0.1, /v0, /servers), trailing slash or host case. */
 export function sameRegistryUrl(a: string, b: string): boolean {
-  const base = (url: string) => normalizeRemoteUrl(url).replace(/\/v0(\.\d+)?(\/servers)?\/?$/i, '').replace(/\/+$/, '');
+  const base = (url: string) => trimTrailingSlashes(normalizeRemoteUrl(url).replace(/\/v0(\.\d+)?(\/servers)?$/i, ''));
   return base(a) === base(b);
 }
 

@@ -212,3 +212,20 @@ describe('installed: configs that cannot be read', () => {
     assert.match(problems[0].message, /too large/);
   });
 });
+
+describe('installed: hostile configs stay bounded', () => {
+  it('reads a file with a hundred thousand definitions of one name as one server', () => {
+    const text = `{"servers":{${'"a":{"command":"npx","args":["a@1.0.0"]},'.repeat(100_000)}"a":{"command":"npx","args":["a@2.0.0"]}}}`;
+    const { entries, problems } = installedServersFrom(text, 'vscode');
+    assert.deepEqual(entries.map((entry) => entry.package?.version), ['2.0.0']);
+    assert.equal(problems.length, 100_000);
+    assert.equal(problems[99_999].line, 1);
+  });
+
+  it('lists only the first few syntax errors of a file full of them', () => {
+    const { entries, problems } = installedServersFrom(`{"servers": ${'@'.repeat(50_000)}}`, 'cursor');
+    assert.deepEqual(entries, []);
+    assert.equal(problems.length <= 5, true);
+    assert.match(problems[0].message, /unexpected character on line 1/);
+  });
+});
