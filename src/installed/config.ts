@@ -8,7 +8,7 @@ import { argToken, programName, splitWords, type Token } from './tokens';
 import type { ConfigKind, ConfigProblem, InstalledEntry, InstalledServers, JsonPath } from './types';
 
 /** Larger config files are refused rather than parsed (a real one is a few kilobytes). */
-export const MAX_CONFIG_LENGTH = 5_000_000;
+export const MAX_CONFIG_LENGTH = 1_000_000;
 /** Syntax errors after the first few are consequences of the first; they are not listed. */
 const MAX_SYNTAX_PROBLEMS = 5;
 

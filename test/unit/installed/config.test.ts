@@ -214,12 +214,12 @@ describe('installed: configs that cannot be read', () => {
 });
 
 describe('installed: hostile configs stay bounded', () => {
-  it('reads a file with a hundred thousand definitions of one name as one server', () => {
-    const text = `{"servers":{${'"a":{"command":"npx","args":["a@1.0.0"]},'.repeat(100_000)}"a":{"command":"npx","args":["a@2.0.0"]}}}`;
+  it('reads a file with twenty thousand definitions of one name as one server', () => {
+    const text = `{"servers":{${'"a":{"command":"npx","args":["a@1.0.0"]},'.repeat(20_000)}"a":{"command":"npx","args":["a@2.0.0"]}}}`;
     const { entries, problems } = installedServersFrom(text, 'vscode');
     assert.deepEqual(entries.map((entry) => entry.package?.version), ['2.0.0']);
-    assert.equal(problems.length, 100_000);
-    assert.equal(problems[99_999].line, 1);
+    assert.equal(problems.length, 20_000);
+    assert.equal(problems[19_999].line, 1);
   });
 
   it('lists only the first few syntax errors of a file full of them', () => {
