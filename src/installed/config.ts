@@ -112,6 +112,10 @@ function readEntry(lines: Lines, key: string, jsonPath: JsonPath, node: Node, ki
   if (type !== undefined && !['stdio', 'http', 'sse', 'streamable-http', 'streamableHttp'].includes(type)) {
     problem(field('type')!, `"type" of server "${key}" is "${type}"; expected "stdio", "http" or "sse"`);
   }
+  if (command !== undefined && command.trim() === '' && url === undefined) {
+    problem(field('command')!, `"command" of server "${key}" is empty`);
+    return undefined;
+  }
   if (command === undefined && url === undefined) {
     if (!field('command') && !field('url') && !field('serverUrl')) problem(node, `Server "${key}" has neither "command" nor "url"`);
     return undefined;

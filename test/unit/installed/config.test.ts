@@ -185,16 +185,18 @@ describe('installed: configs that cannot be read', () => {
     "numeric-command": { "command": 42 },
     "bad-args": { "command": "npx", "args": "-y b@1.0.0" },
     "odd-type": { "type": "websocket", "command": "npx", "args": ["c@1.0.0"] },
+    "blank": { "command": " ", "args": ["x"] },
     "good": { "command": "npx", "args": ["d@2.0.0"] }
   }
 }`;
     const { entries, problems } = installedServersFrom(text, 'claude-desktop');
-    assert.deepEqual(problems.map((problem) => [problem.key, problem.line]), [['text', 3], ['nothing', 4], ['numeric-command', 5], ['bad-args', 6], ['odd-type', 7]]);
+    assert.deepEqual(problems.map((problem) => [problem.key, problem.line]), [['text', 3], ['nothing', 4], ['numeric-command', 5], ['bad-args', 6], ['odd-type', 7], ['blank', 8]]);
     assert.match(problems[0].message, /Server "text" must be an object, not the string/);
     assert.match(problems[1].message, /neither "command" nor "url"/);
     assert.match(problems[2].message, /"command" of server "numeric-command" must be a string, not the number 42/);
     assert.match(problems[3].message, /"args" of server "bad-args" must be a list of strings/);
     assert.match(problems[4].message, /"type" of server "odd-type" is "websocket"/);
+    assert.match(problems[5].message, /"command" of server "blank" is empty/);
     assert.deepEqual(entries.map((entry) => [entry.key, entry.package?.identifier ?? null]), [['bad-args', null], ['odd-type', 'c'], ['good', 'd']]);
     assert.equal(entries[0].local, true);
   });
