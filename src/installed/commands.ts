@@ -77,6 +77,7 @@ function afterCmdSwitches(tokens: Token[]): Token[] | undefined {
 function shellScript(tokens: Token[]): Token[] | undefined {
   for (let index = 0; index < tokens.length; index++) {
     const flag = tokens[index].value;
+    if (/^--[a-z-]+$/i.test(flag)) continue;
     if (!/^-[a-z]+$/i.test(flag)) return undefined;
     if (flag.includes('c') && tokens[index + 1]) {
       const words = splitToken(tokens[index + 1]);

@@ -65,6 +65,8 @@ describe('installed: npm package references in commands', () => {
     assert.deepEqual(packageOf('C:\\Windows\\System32\\cmd.exe', ['/d', '/C', 'npx -y @scope/pkg@1.2.3']), expected);
     assert.deepEqual(packageOf('bash', ['-c', 'source ~/.nvm/nvm.sh && npx -y "@scope/pkg@1.2.3" --flag']), expected);
     assert.deepEqual(packageOf('/bin/zsh', ['-lc', 'exec npx -y @scope/pkg@1.2.3']), expected);
+    assert.deepEqual(packageOf('bash', ['--login', '-c', 'npx -y @scope/pkg@1.2.3']), expected);
+    assert.equal(packageOf('bash', ['run-server.sh']), undefined);
     assert.deepEqual(packageOf('env', ['NODE_OPTIONS=--max-old-space-size=4096', 'npx', '-y', '@scope/pkg@1.2.3']), expected);
     assert.deepEqual(packageOf('npx -y @scope/pkg@1.2.3'), expected);
     assert.deepEqual(packageOf('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', 'npx -y @scope/pkg@1.2.3']), expected);
