@@ -41,3 +41,4 @@ export {
   type UnpinnedReason,
 } from './state';
 export { canUpdateVersion, InstalledEditError, updateVersionEdits, type VersionTarget } from './edits';
+export { configLocations, type ConfigLocation, type LocationOptions } from './locations';
