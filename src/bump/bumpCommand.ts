@@ -19,7 +19,7 @@ import {
 import type { BumpPrompts } from './prompts';
 import type { RegistryClient } from '../registry';
 import { readRegistryKnowledge, type TargetRegistry } from './registryKnowledge';
-import { channelOf, isValidPreid } from '../versioning';
+import { channelOf, isValidPreid, preidProblem } from '../versioning';
 
 export interface BumpDeps {
   readonly log: vscode.LogOutputChannel;
@@ -80,8 +80,7 @@ async function chooseVersion(prompts: BumpPrompts, name: string, current: string
     if (picked === PRERELEASE_ITEM) {
       const channel = channelOf(current);
       const choices = channel && !PREID_CHOICES.includes(channel as never) ? [channel, ...PREID_CHOICES] : [...PREID_CHOICES].sort((a, b) => Number(b === channel) - Number(a === channel));
-      const preid = await prompts.pickPreid(`${base.title}: pre-release`, choices, (value) =>
-        isValidPreid(value) ? undefined : 'Letters, digits, hyphens and dots only, without leading zeros in numbers.');
+      const preid = await prompts.pickPreid(`${base.title}: pre-release`, choices.filter(isValidPreid), preidProblem);
       if (preid === undefined || !isValidPreid(preid)) continue;
       version = suggestionsFor(current, knowledge, preid).find((s) => s.kind === 'prerelease')?.version;
     } else if (picked === CUSTOM_ITEM) {
@@ -141,6 +140,14 @@ export async function runBumpVersion(deps: BumpDeps, arg: unknown): Promise<Bump
 
   const version = await chooseVersion(prompts, name, facts.version, knowledge);
   if (version === undefined) throw new UserCancelledError();
+  if (version === facts.version) {
+    const PUBLISH_VERSION = vscode.l10n.t('Publish Version');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} stays at {1}: it is not published yet, so it can be published as it is.', name, version),
+      PUBLISH_VERSION,
+    ).then((choice) => choice === PUBLISH_VERSION ? vscode.commands.executeCommand('mcpVersions.publishVersion', uri) : undefined);
+    return { serverJson: uri.toString(), from: version, to: version, files: [], warnings: [], notes: [] };
+  }
   const prepared = await prepareBump(uri, version);
   const preview = vscode.workspace.getConfiguration('mcpVersions.bump', uri).get<boolean>('preview') ?? true;
   const [applied] = (await applyBumps([prepared], { preview })) ?? [];
