@@ -174,16 +174,31 @@ describe('Bump Version', function () {
     await saveAll([document.uri]);
   });
 
-  it('refuses a version taken by a deleted release, in the list and when typed', async () => {
-    const prompts = new ScriptedPrompts([pickKind('minor'), pickId('custom…')], { typed: ['1.2.0', '1.2.1'] });
+  it('offers an unpublished workspace version as it is, first and recommended; picking it changes nothing', async () => {
+    folder.write('alerts/server.json', `${JSON.stringify(server(ALERTS, '1.1.5'), null, 2)}\n`);
+    const prompts = new ScriptedPrompts([(view) => view.items[0].id]);
     (await extensionApi()).bump.setPrompts(prompts);
     const outcome = await run(folder.file('alerts/server.json'));
-    const [first, second] = prompts.views;
+    const [view] = prompts.views;
+    assert.deepEqual(
+      view.items.slice(0, 4).map((item) => [item.label, item.description]),
+      [['1.1.5', 'publish as it is · recommended · becomes latest'], ['1.1.1', 'patch · becomes latest'], ['1.3.0', 'minor · becomes latest'], ['2.0.0', 'major · becomes latest']],
+      'bumps count from the latest published 1.1.0, skipping the deleted 1.2.0',
+    );
+    assert.deepEqual({ from: outcome?.from, to: outcome?.to, files: outcome?.files }, { from: '1.1.5', to: '1.1.5', files: [] });
+    assert.equal(JSON.parse(folder.read('alerts/server.json')).version, '1.1.5');
+    folder.write('alerts/server.json', `${JSON.stringify(server(ALERTS, '1.1.0'), null, 2)}\n`);
+  });
+
+  it('never lists a version taken by a deleted release, and refuses it when typed', async () => {
+    const prompts = new ScriptedPrompts([pickId('custom…')], { typed: ['1.2.0', '1.2.1'] });
+    (await extensionApi()).bump.setPrompts(prompts);
+    const outcome = await run(folder.file('alerts/server.json'));
+    const [first] = prompts.views;
     const minor = first.items.find((item) => item.id.startsWith('minor:'))!;
-    assert.equal(minor.label, '1.2.0');
-    assert.match(minor.refusal ?? '', /1\.2\.0 was published and later deleted on Local Test Registry; a version string can never be reused/);
-    assert.equal(minor.icon, 'error');
-    assert.match(second.placeholder, /later deleted/, 'picking the taken version showed the picker again with the reason');
+    assert.equal(minor.label, '1.3.0', 'the next free minor version');
+    assert.match(minor.detail, /1\.2\.0 .*already taken/);
+    assert.ok(first.items.every((item) => !item.refusal && item.label !== '1.2.0'), first.items.map((item) => item.label).join());
     assert.equal(prompts.checks[0].value, '1.2.0');
     assert.equal(prompts.checks[0].result?.severity, 'error');
     assert.match(prompts.checks[0].result?.message ?? '', /deleted/);
