@@ -11,7 +11,7 @@ import { currentLatest, predictIsLatest } from '../versioning';
 import { readText } from '../workspace/serverJsonFiles';
 import { abortSignalFor } from '../util/cancellation';
 import { duplicateError, PublishError, publishFailure, retryAction, showProblems, type FailureContext } from './errors';
-import { checkPackageOwnership, type OwnershipCheck } from './ownership';
+import { checkPackageOwnership, ownershipVerdict, type OwnershipCheck } from './ownership';
 import { attachProvenance, sameDocument, type Json, type Provenance } from './provenance';
 import { releaseContext, type ReleaseContext } from './releaseContext';
 import type { PublishServices } from './services';
@@ -101,10 +101,10 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
     await finishPublish(s, outcome, { uri, release: checks.release, versions: checks.versions, announce: `${serverName}@${version} is already published to ${registry.name} with exactly this server.json — nothing to do.` });
     return outcome;
   }
-  const failedOwnership = checks.ownership.filter((c) => c.status === 'not-found' || c.status === 'missing-marker');
-  if (failedOwnership.length > 0) {
+  const ownership = ownershipVerdict(registry.name, registry.url, checks.ownership);
+  if (ownership.rejects.length > 0) {
     throw new PublishError(
-      `${registry.name} would reject this publish: ${failedOwnership.map((c) => c.message).join(' ')}`,
+      `${registry.name} would reject this publish: ${ownership.rejects.map((c) => c.message).join(' ')}`,
       [{ title: 'Publish Anyway', run: () => vscode.commands.executeCommand('mcpVersions.publishVersion', uri, { skipOwnership: true }) }],
       'ownership',
     );
@@ -122,7 +122,7 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
   const detail = [
     `Registry: ${registry.name} (${registry.url})`,
     latestText,
-    ...checks.ownership.map((c) => `${c.status === 'ok' ? '✓' : c.status === 'skipped' ? 'Skipped:' : '✗'} ${c.message}`),
+    ...ownership.lines,
     attached.provenance ? `Provenance attached: ${[attached.provenance.commit && `commit ${attached.provenance.commit.slice(0, 12)}`, attached.provenance.tag && `tag ${attached.provenance.tag}`, attached.provenance.notes && 'release notes', 'checksum'].filter(Boolean).join(', ')}.` : undefined,
     attached.note,
     '',
