@@ -122,6 +122,24 @@ describe('Bump Version', function () {
     });
   }
 
+  it('offers the CHANGELOG entry the new version lacks, prefilled from the change impact, in one undoable edit', async () => {
+    const prompts = new ScriptedPrompts([pickKind('minor')], { notification: 'Add CHANGELOG Entry' });
+    (await extensionApi()).bump.setPrompts(prompts);
+    const outcome = await run(folder.file('weather/server.json'));
+    assert.equal(outcome?.to, '1.5.0');
+    assert.deepEqual(prompts.notifications[0].actions, ['Add CHANGELOG Entry', 'Undo', 'Show Log']);
+    assert.match(prompts.notifications[0].message, /CHANGELOG\.md has no entry for it yet/);
+    const changelog = await vscode.workspace.openTextDocument(folder.file('weather/CHANGELOG.md'));
+    await waitFor('the entry in CHANGELOG.md', () => changelog.getText().includes('## 1.5.0'));
+    assert.match(changelog.getText(), /^# Changelog\n\n## 1\.5\.0\n- Adds the optional environment variable WEATHER_UNITS[^\n]*\.\n\n## 1\.4\.0\n/);
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the entry to be undone', () => !changelog.getText().includes('## 1.5.0'));
+    await changelog.save();
+    const documents = await Promise.all(['server.json', 'package.json'].map((f) => vscode.workspace.openTextDocument(folder.file(`weather/${f}`))));
+    await undoInEditor(folder.file('weather/server.json'), () => documents.every((d) => !d.getText().includes('1.5.0')));
+    await saveAll(documents.map((d) => d.uri));
+  });
+
   it('"Undo" from the notification restores every place and saves the files again', async () => {
     await config().update('bump.extraFiles', [{ path: 'src/index.ts', regex: "version: '(.+?)'" }], vscode.ConfigurationTarget.Global);
     try {
