@@ -1,6 +1,7 @@
 // "Publish Version": pick the file and registry, save, refuse local errors, pre-flight on the registry
 // (validate, existing version, latest prediction, package ownership, sign-in) in parallel, a modal
 // confirmation, then one POST. A lost response is resolved by looking the version up, never by posting again.
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { UserCancelledError, withProgress } from '../commands/registerCommand';
 import { getRegistryToken, withRegistryToken, type TokenTarget } from '../auth/tokens';
@@ -125,6 +126,9 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
     ...ownership.lines,
     attached.provenance ? `Provenance attached: ${[attached.provenance.commit && `commit ${attached.provenance.commit.slice(0, 12)}`, attached.provenance.tag && `tag ${attached.provenance.tag}`, attached.provenance.notes && 'release notes', 'checksum'].filter(Boolean).join(', ')}.` : undefined,
     attached.note,
+    checks.release.input.notes ? undefined : checks.release.changelogPath
+      ? `No release notes: ${path.basename(checks.release.changelogPath)} has no section for ${version}.`
+      : 'No release notes: there is no CHANGELOG.md beside server.json or at the repository root.',
     '',
     'This cannot be undone: a published version can never be changed or removed. It can only be deprecated or deleted, and its version number stays taken.',
   ].filter((line): line is string => line !== undefined);
