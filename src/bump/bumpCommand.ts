@@ -6,6 +6,7 @@ import { abortSignalFor } from '../util/cancellation';
 import { applyBumps, prepareBump, undoBump, type AppliedBump } from './applyBump';
 import {
   buildVersionPicker,
+  changelogEntry,
   checkTypedVersion,
   CUSTOM_ITEM,
   PREID_CHOICES,
@@ -16,10 +17,10 @@ import {
   type PickerView,
   type RegistryKnowledge,
 } from './model';
-import type { BumpPrompts } from './prompts';
+import { windowPrompts, type BumpPrompts } from './prompts';
 import type { RegistryClient } from '../registry';
 import { readRegistryKnowledge, type TargetRegistry } from './registryKnowledge';
-import { channelOf, isValidPreid } from '../versioning';
+import { channelOf, isValidPreid, preidProblem } from '../versioning';
 
 export interface BumpDeps {
   readonly log: vscode.LogOutputChannel;
@@ -80,8 +81,7 @@ async function chooseVersion(prompts: BumpPrompts, name: string, current: string
     if (picked === PRERELEASE_ITEM) {
       const channel = channelOf(current);
       const choices = channel && !PREID_CHOICES.includes(channel as never) ? [channel, ...PREID_CHOICES] : [...PREID_CHOICES].sort((a, b) => Number(b === channel) - Number(a === channel));
-      const preid = await prompts.pickPreid(`${base.title}: pre-release`, choices, (value) =>
-        isValidPreid(value) ? undefined : 'Letters, digits, hyphens and dots only, without leading zeros in numbers.');
+      const preid = await prompts.pickPreid(`${base.title}: pre-release`, choices.filter(isValidPreid), preidProblem);
       if (preid === undefined || !isValidPreid(preid)) continue;
       version = suggestionsFor(current, knowledge, preid).find((s) => s.kind === 'prerelease')?.version;
     } else if (picked === CUSTOM_ITEM) {
@@ -116,13 +116,33 @@ async function chooseVersion(prompts: BumpPrompts, name: string, current: string
   return undefined;
 }
 
-function offerUndo(deps: BumpDeps, applied: AppliedBump, message: string, warnings: readonly string[]): void {
-  const shown = warnings.length > 0
-    ? vscode.window.showWarningMessage(`${message} ${warnings.join(' ')}`, 'Undo', 'Show Log')
-    : vscode.window.showInformationMessage(message, 'Undo', 'Show Log');
-  void shown.then(async (choice) => {
-    if (choice === 'Show Log') deps.log.show(true);
-    if (choice !== 'Undo') return;
+/** Adds the new version's CHANGELOG.md entry beside server.json, when there is a changelog without one. */
+async function changelogAction(serverJson: vscode.Uri, version: string, reasons: readonly string[]): Promise<(() => Promise<void>) | undefined> {
+  const uri = vscode.Uri.joinPath(serverJson, '..', 'CHANGELOG.md');
+  const document = await vscode.workspace.openTextDocument(uri).then((d) => d, () => undefined);
+  if (!document) return undefined;
+  const entry = changelogEntry(document.getText(), version, new Date().toISOString().slice(0, 10), reasons);
+  if (!entry) return undefined;
+  return async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, document.positionAt(entry.offset), entry.text);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new UserFacingError(vscode.l10n.t('The entry could not be added to {0}.', vscode.workspace.asRelativePath(uri)));
+    const at = document.positionAt(entry.offset + entry.bodyAt);
+    await vscode.window.showTextDocument(document, { selection: new vscode.Range(at, document.lineAt(at.line).range.end) });
+  };
+}
+
+function offerUndo(deps: BumpDeps, prompts: BumpPrompts, applied: AppliedBump, message: string, warnings: readonly string[], addChangelog?: () => Promise<void>): void {
+  const undo = vscode.l10n.t('Undo');
+  const showLog = vscode.l10n.t('Show Log');
+  const changelog = vscode.l10n.t('Add CHANGELOG Entry');
+  const text = addChangelog ? `${message} ${vscode.l10n.t('CHANGELOG.md has no entry for it yet.')}` : message;
+  const notifier = prompts.notify ? prompts : windowPrompts;
+  const shown = notifier.notify!(warnings.length > 0 ? `${text} ${warnings.join(' ')}` : text, addChangelog ? [changelog, undo, showLog] : [undo, showLog], warnings.length > 0 ? 'warning' : 'information');
+  void Promise.resolve(shown).then(async (choice) => {
+    if (choice === showLog) deps.log.show(true);
+    if (choice === changelog) await addChangelog?.().catch((error: unknown) => deps.log.error(`Bump Version: ${String(error)}`));
+    if (choice !== undo) return;
     const restored = await undoBump(applied);
     deps.log.info(`Bump Version: undo ${restored ? 'restored every place' : 'did not restore every place'}`);
   });
@@ -141,6 +161,14 @@ export async function runBumpVersion(deps: BumpDeps, arg: unknown): Promise<Bump
 
   const version = await chooseVersion(prompts, name, facts.version, knowledge);
   if (version === undefined) throw new UserCancelledError();
+  if (version === facts.version) {
+    const PUBLISH_VERSION = vscode.l10n.t('Publish Version');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} stays at {1}: it is not published yet, so it can be published as it is.', name, version),
+      PUBLISH_VERSION,
+    ).then((choice) => choice === PUBLISH_VERSION ? vscode.commands.executeCommand('mcpVersions.publishVersion', uri) : undefined);
+    return { serverJson: uri.toString(), from: version, to: version, files: [], warnings: [], notes: [] };
+  }
   const prepared = await prepareBump(uri, version);
   const preview = vscode.workspace.getConfiguration('mcpVersions.bump', uri).get<boolean>('preview') ?? true;
   const [applied] = (await applyBumps([prepared], { preview })) ?? [];
@@ -154,6 +182,7 @@ export async function runBumpVersion(deps: BumpDeps, arg: unknown): Promise<Bump
   const places = plan.files.reduce((sum, file) => sum + file.edits.length, 0);
   const message = `Bumped ${name} ${plan.from} → ${plan.to}: ${places} place${places === 1 ? '' : 's'} in ${applied.changed.length} file${applied.changed.length === 1 ? '' : 's'}.`;
   deps.log.info(`Bump Version: ${message} ${applied.changed.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')}`);
-  offerUndo(deps, applied, message, plan.warnings);
+  const reasons = knowledge.kind === 'found' ? knowledge.impact?.reasons ?? [] : [];
+  offerUndo(deps, prompts, applied, message, plan.warnings, await changelogAction(uri, plan.to, reasons));
   return { serverJson: uri.toString(), from: plan.from, to: plan.to, files: applied.changed.map((d) => d.uri.toString()), warnings: plan.warnings, notes: plan.notes };
 }

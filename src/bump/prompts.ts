@@ -26,6 +26,8 @@ export interface BumpPrompts {
   /** A pre-release identifier: one of `choices` or typed. */
   pickPreid(title: string, choices: readonly string[], check: (preid: string) => string | undefined): Promise<string | undefined>;
   inputVersion(options: VersionInputOptions): Promise<string | undefined>;
+  /** The outcome, with its actions; resolves to the action chosen (tests may leave it out: the window's notification is used). */
+  notify?(message: string, actions: readonly string[], severity: 'information' | 'warning'): Thenable<string | undefined>;
 }
 
 const OTHER_PREID = 'Other…';
@@ -75,6 +77,10 @@ export const windowPrompts: BumpPrompts = {
       });
       pick.show();
     });
+  },
+
+  notify(message, actions, severity) {
+    return severity === 'warning' ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions);
   },
 
   async pickPreid(title, choices, check) {

@@ -1,12 +1,15 @@
 /** diffServerJson: the semantic diff of two server.json documents. */
 import { fingerprint, isObject, sameJson, asArray, type JsonObject } from './json';
-import { bumpForCounts, type Impact, type ServerDiff } from './model';
+import { PUBLISHER_META_KEY } from '../registry';
+import { bumpForCounts, PROVENANCE_KEY, type Impact, type ServerDiff } from './model';
 import { normalizeServer } from './normalize';
 import { diffPackages, diffRemotes } from './packages';
 import { ChangeSink, type Scope, type Verdict } from './sink';
 
 /** The top-level `version` is listed but not counted: it is what the diff is used to judge. */
 export const VERSION_PATH = 'version';
+/** Where the provenance record's fields are listed. */
+export const PROVENANCE_PATH = `_meta[${PUBLISHER_META_KEY}].${PROVENANCE_KEY}`;
 
 const FIELD_ORDER = ['name', 'version', '$schema', 'title', 'description', 'websiteUrl', 'repository', 'icons', 'packages', 'remotes', '_meta'];
 
@@ -79,15 +82,26 @@ function leaves(value: unknown, path: string, name: string, out: Map<string, { v
   } else out.set(path, { value, name });
 }
 
-/** `_meta`: publisher-provided data (the registry's own block was dropped in normalisation). */
+/**
+ * `_meta`: publisher-provided data (the registry's own block was dropped in normalisation). Our own
+ * provenance record is shown apart and weighs nothing: it is bookkeeping, not a change of the server.
+ */
 function diffMeta(sink: ChangeSink, before: unknown, after: unknown): void {
   const collect = (meta: unknown) => {
-    const out = new Map<string, { value: unknown; name: string }>();
+    const out = new Map<string, { value: unknown; name: string; provenance?: boolean }>();
     if (!isObject(meta)) {
       if (meta !== undefined) out.set('_meta', { value: meta, name: '_meta' });
       return out;
     }
-    for (const [key, value] of Object.entries(meta)) leaves(value, `_meta[${key}]`, key, out);
+    for (const [key, value] of Object.entries(meta)) {
+      if (key === PUBLISHER_META_KEY && isObject(value) && PROVENANCE_KEY in value) {
+        const { [PROVENANCE_KEY]: provenance, ...rest } = value;
+        const recorded = new Map<string, { value: unknown; name: string }>();
+        leaves(provenance, PROVENANCE_PATH, 'provenance', recorded);
+        for (const [path, leaf] of recorded) out.set(path, { ...leaf, provenance: true });
+        if (Object.keys(rest).length > 0) leaves(rest, `_meta[${key}]`, key, out);
+      } else leaves(value, `_meta[${key}]`, key, out);
+    }
     return out;
   };
   const old = collect(before);
@@ -98,9 +112,11 @@ function diffMeta(sink: ChangeSink, before: unknown, after: unknown): void {
     const now = current.get(path);
     const name = (now ?? was)?.name ?? path;
     const notes = RELEASE_NOTES_NAME.test(name) && (typeof now?.value === 'string' || typeof was?.value === 'string');
-    const scope: Scope = { section: 'publisherMeta', path: '', item: { kind: 'field', name } };
+    const provenance = (now ?? was)?.provenance === true;
+    const scope: Scope = { section: provenance ? 'provenance' : 'publisherMeta', path: '', item: { kind: 'field', name } };
     let verdict: Verdict | undefined;
-    if (!sameJson(was?.value, now?.value)) {
+    if (provenance && !sameJson(was?.value, now?.value)) verdict = {};
+    else if (!sameJson(was?.value, now?.value)) {
       const reason = notes ? `${verb(was?.value, now?.value)} the release notes` : `${verb(was?.value, now?.value)} the publisher metadata ${path}`;
       verdict = { impact: 'metadata', reason };
     }

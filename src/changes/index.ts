@@ -12,7 +12,8 @@ export type {
   Section,
   ServerDiff,
 } from './model';
-export { diffServerJson } from './diff';
+export { diffServerJson, PROVENANCE_PATH } from './diff';
+export { PROVENANCE_KEY } from './model';
 export { classifyChangeImpact, reasonsOf } from './classify';
 export { judgeBump, actualBump } from './judge';
 export { canonicalJson } from './json';

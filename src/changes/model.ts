@@ -3,7 +3,10 @@
 /** How a change affects people who already run the server. */
 export type Impact = 'breaking' | 'additive' | 'metadata';
 export type ChangeKind = 'added' | 'removed' | 'changed' | 'unchanged';
-export type Section = 'identity' | 'metadata' | 'packages' | 'remotes' | 'publisherMeta';
+export type Section = 'identity' | 'metadata' | 'packages' | 'remotes' | 'publisherMeta' | 'provenance';
+
+/** Where MCP Versions records a publication's provenance inside the publisher-provided `_meta` (bookkeeping, not a change of the server). */
+export const PROVENANCE_KEY = 'dev.mcp-versions/provenance';
 export type Bump = 'major' | 'minor' | 'patch' | 'none';
 
 export interface ChangeOwner {

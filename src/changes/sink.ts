@@ -14,9 +14,10 @@ export interface Scope {
   where?: string;
 }
 
+/** Why a leaf changed and what it weighs; no impact for a change that is bookkeeping (our provenance record). */
 export interface Verdict {
-  impact: Impact;
-  reason: string;
+  impact?: Impact;
+  reason?: string;
 }
 
 export function joinPath(base: string, field: string): string {
@@ -86,10 +87,8 @@ export class ChangeSink {
       if (before !== undefined) change.before = before;
       if (after !== undefined) change.after = after;
     }
-    if (verdict) {
-      change.impact = verdict.impact;
-      change.reason = verdict.reason;
-    }
+    if (verdict?.impact) change.impact = verdict.impact;
+    if (verdict?.reason) change.reason = verdict.reason;
     this.changes.push(change);
     return change;
   }

@@ -73,7 +73,7 @@ export interface ViewGroup {
   changed: number;
 }
 
-export type SectionId = 'identity' | 'packages' | 'remotes' | 'publisherMeta';
+export type SectionId = 'identity' | 'packages' | 'remotes' | 'publisherMeta' | 'provenance';
 
 export interface ViewSection {
   id: SectionId;

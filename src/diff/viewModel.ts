@@ -1,5 +1,5 @@
 /** The diff as the panel renders it: sections, groups and rows with display values (pure, no `vscode`). */
-import { canonicalJson, diffServerJson, judgeBump, type FieldChange, type ServerDiff } from '../changes';
+import { canonicalJson, diffServerJson, judgeBump, PROVENANCE_PATH, type FieldChange, type ServerDiff } from '../changes';
 import type { DiffView, DisplayValue, RowCategory, SectionId, SideInfo, ViewGroup, ViewRow, ViewSection } from './protocol';
 
 export interface DiffSide {
@@ -13,6 +13,7 @@ const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   packages: 'Packages',
   remotes: 'Remotes',
   publisherMeta: 'Publisher metadata (_meta)',
+  provenance: 'Provenance (recorded by MCP Versions at publish)',
 };
 
 export const CATEGORY_TITLES: Readonly<Record<RowCategory, string>> = {
@@ -58,6 +59,7 @@ export function fieldLabel(change: FieldChange): string {
       return rest || (item.kind === 'transport' ? 'transport' : item.name);
     }
   }
+  if (change.section === 'provenance') return path.slice(PROVENANCE_PATH.length).replace(/^\./, '') || 'provenance';
   if (change.section === 'publisherMeta') return path.replace(/^_meta\[[^\]]*\]\.?/, '') || item?.name || path;
   const prefix = ownerPrefix(change);
   if (prefix && path.startsWith(prefix)) return path.slice(prefix.length).replace(/^\./, '') || change.owner!.kind;
@@ -79,7 +81,7 @@ function mentionsSecret(value: unknown): boolean {
 
 export function toRow(change: FieldChange): ViewRow {
   const category = categoryOf(change);
-  const notes = change.section === 'publisherMeta' && RELEASE_NOTES_NAME.test(change.item?.name ?? '');
+  const notes = (change.section === 'publisherMeta' || change.section === 'provenance') && RELEASE_NOTES_NAME.test(change.item?.name ?? '');
   const secret = change.secret === true || mentionsSecret(change.before) || mentionsSecret(change.after);
   const row: ViewRow = { path: change.path, category, field: fieldLabel(change), kind: change.kind, secret, notes };
   if (change.item && change.item.kind !== 'field' && change.item.kind !== 'transport') row.itemName = change.item.name;

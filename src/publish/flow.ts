@@ -1,6 +1,7 @@
 // "Publish Version": pick the file and registry, save, refuse local errors, pre-flight on the registry
 // (validate, existing version, latest prediction, package ownership, sign-in) in parallel, a modal
 // confirmation, then one POST. A lost response is resolved by looking the version up, never by posting again.
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { UserCancelledError, withProgress } from '../commands/registerCommand';
 import { getRegistryToken, withRegistryToken, type TokenTarget } from '../auth/tokens';
@@ -11,7 +12,7 @@ import { currentLatest, predictIsLatest } from '../versioning';
 import { readText } from '../workspace/serverJsonFiles';
 import { abortSignalFor } from '../util/cancellation';
 import { duplicateError, PublishError, publishFailure, retryAction, showProblems, type FailureContext } from './errors';
-import { checkPackageOwnership, type OwnershipCheck } from './ownership';
+import { checkPackageOwnership, ownershipVerdict, type OwnershipCheck } from './ownership';
 import { attachProvenance, sameDocument, type Json, type Provenance } from './provenance';
 import { releaseContext, type ReleaseContext } from './releaseContext';
 import type { PublishServices } from './services';
@@ -103,10 +104,10 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
     await finishPublish(s, outcome, { uri, release: checks.release, versions: checks.versions, announce: `${serverName}@${version} is already published to ${registry.name} with exactly this server.json — nothing to do.` });
     return outcome;
   }
-  const failedOwnership = checks.ownership.filter((c) => c.status === 'not-found' || c.status === 'missing-marker');
-  if (failedOwnership.length > 0) {
+  const ownership = ownershipVerdict(registry.name, registry.url, checks.ownership);
+  if (ownership.rejects.length > 0) {
     throw new PublishError(
-      `${registry.name} would reject this publish: ${failedOwnership.map((c) => c.message).join(' ')}`,
+      `${registry.name} would reject this publish: ${ownership.rejects.map((c) => c.message).join(' ')}`,
       [{ title: 'Publish Anyway', run: () => vscode.commands.executeCommand('mcpVersions.publishVersion', uri, { skipOwnership: true }) }],
       'ownership',
     );
@@ -124,9 +125,12 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
   const detail = [
     `Registry: ${registry.name} (${registry.url})`,
     latestText,
-    ...checks.ownership.map((c) => `${c.status === 'ok' ? '✓' : c.status === 'skipped' ? 'Skipped:' : '✗'} ${c.message}`),
+    ...ownership.lines,
     attached.provenance ? `Provenance attached: ${[attached.provenance.commit && `commit ${attached.provenance.commit.slice(0, 12)}`, attached.provenance.tag && `tag ${attached.provenance.tag}`, attached.provenance.notes && 'release notes', 'checksum'].filter(Boolean).join(', ')}.` : undefined,
     attached.note,
+    checks.release.input.notes ? undefined : checks.release.changelogPath
+      ? `No release notes: ${path.basename(checks.release.changelogPath)} has no section for ${version}.`
+      : 'No release notes: there is no CHANGELOG.md beside server.json or at the repository root.',
     '',
     'This cannot be undone: a published version can never be changed or removed. It can only be deprecated or deleted, and its version number stays taken.',
   ].filter((line): line is string => line !== undefined);

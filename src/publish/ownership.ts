@@ -76,3 +76,36 @@ async function checkOne(type: 'npm' | 'pypi', base: string, identifier: string, 
   if (description.includes(`mcp-name: ${serverName}`)) return result('ok', `${identifier} ${version} on PyPI carries mcp-name: ${serverName}.`);
   return result('missing-marker', `${identifier} ${version} on PyPI cannot be verified: its README needs the line "mcp-name: ${serverName}" (an HTML comment is fine).`);
 }
+
+/** Registries known to verify package ownership at publish (the official one and its staging; ENABLE_REGISTRY_VALIDATION defaults on). */
+const VERIFYING_HOSTS = new Set(['registry.modelcontextprotocol.io', 'staging.registry.modelcontextprotocol.io']);
+
+export function verifiesOwnership(registryUrl: string): boolean {
+  try {
+    return VERIFYING_HOSTS.has(new URL(registryUrl).hostname.toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
+export interface OwnershipVerdict {
+  /** Failed checks the target registry is known to enforce: it would reject the publish. */
+  readonly rejects: readonly OwnershipCheck[];
+  /** One line per check for the confirmation: what passed, what was skipped, and failures the target may not enforce as warnings. */
+  readonly lines: readonly string[];
+}
+
+/**
+ * What the ownership pre-flight may say about the target registry: a failure is a rejection only where
+ * the registry is known to check; elsewhere it is a warning that names the check, and never blocks.
+ */
+export function ownershipVerdict(registryName: string, registryUrl: string, checks: readonly OwnershipCheck[]): OwnershipVerdict {
+  const enforced = verifiesOwnership(registryUrl);
+  const failed = checks.filter((c) => c.status === 'not-found' || c.status === 'missing-marker');
+  const lines = checks.map((c) => {
+    if (c.status === 'ok') return `✓ ${c.message}`;
+    if (c.status === 'skipped') return `Skipped: ${c.message}`;
+    return enforced ? `✗ ${c.message}` : `⚠ ${c.message} The official registry checks this at publish; ${registryName} may not.`;
+  });
+  return { rejects: enforced ? failed : [], lines };
+}

@@ -2,10 +2,11 @@
 // release notes, under our own key inside the publisher-provided `_meta` block (≤ 4 KB as a whole).
 // Added to the POST body only; the user's file never changes. Pure: no `vscode` import.
 import { createHash } from 'node:crypto';
+import { PROVENANCE_KEY } from '../changes';
 import { fingerprint } from '../changes/json';
 import { PUBLISHER_META_KEY } from '../registry';
 
-export const PROVENANCE_KEY = 'dev.mcp-versions/provenance';
+export { PROVENANCE_KEY };
 /** The registry's limit for the marshalled publisher-provided block. */
 export const PUBLISHER_META_LIMIT = 4096;
 /** Top-level fields the official registry stores; it drops any other. */

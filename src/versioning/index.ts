@@ -36,6 +36,7 @@ export {
 export { bumpKind, type BumpKind } from './bumpKind';
 export {
   isValidPreid,
+  preidProblem,
   suggestNextVersions,
   type SuggestionKind,
   type SuggestOptions,

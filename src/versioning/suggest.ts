@@ -2,9 +2,19 @@
  * Next-version suggestions for a bump. Arithmetic is on digit strings/BigInt so versions beyond
  * Number.MAX_SAFE_INTEGER work; output keeps the project's "v" prefix when the base has one.
  *
- * Pre-release numbering: continues the highest existing number of the same line
- * ("1.3.0-beta.2" → "1.3.0-beta.3"); a new line starts at ".0" when the project's existing
- * pre-releases show a ".0" (e.g. "2.0.0-rc.0"), otherwise at ".1".
+ * What is offered is always publishable: never a version the registry refuses (range-like strings
+ * such as "1.0.0-next.1", whose "x" the registry reads as a wildcard), never one already used by the
+ * server (deleted ones included: the next free version of the same kind is offered instead), never
+ * the same version twice.
+ *
+ * - An unpublished, valid workspace version is offered as it is, first ("as-is").
+ * - Bumps count from the version the workspace is at when that is published, else from the latest
+ *   published version, so an unpublished 1.4.0 above 1.3.2 is not bumped again to 1.5.0.
+ * - A pre-release workspace version offers its release ("1.3.0-rc.1" → "1.3.0") once.
+ * - A registry metadata fix ("1.2.3-1") exists only for a release the workspace is at and that is published.
+ * - Pre-release numbering continues the highest existing number of the same line
+ *   ("1.3.0-beta.2" → "1.3.0-beta.3"); a new line starts at ".0" when the project's existing
+ *   pre-releases show a ".0" (e.g. "2.0.0-rc.0"), otherwise at ".1".
  */
 import {
   compareSemverPrecedence,
@@ -15,50 +25,61 @@ import {
   parseRegistrySemver,
   type RegistrySemver,
 } from './goSemver';
+import { bumpKind } from './bumpKind';
 import { channelOf, compareRegistryVersions, sortVersionsLikeRegistry, type VersionLike } from './order';
 import { checkVersionString } from './versionString';
 
 export type VersionImpact = 'breaking' | 'additive' | 'metadata' | 'none';
-export type SuggestionKind = 'patch' | 'minor' | 'major' | 'prerelease' | 'metadata-fix' | 'first';
+export type SuggestionKind = 'as-is' | 'first' | 'release' | 'patch' | 'minor' | 'major' | 'prerelease' | 'metadata-fix';
 
 export interface VersionSuggestion {
   readonly kind: SuggestionKind;
   readonly version: string;
   readonly reason: string;
-  /** Already used by this server (published, deprecated or deleted): the registry refuses it. */
-  readonly taken: boolean;
-  readonly takenReason?: string;
-  /** The candidate matching the change's impact. */
+  /** The candidate to pick: the workspace version when it can be published as it is, else the one matching the change's impact. */
   readonly recommended: boolean;
   /** Whether the registry would flag it latest if published now. */
   readonly becomesLatest: boolean;
 }
 
 export interface SuggestOptions {
-  /** The workspace's current version; suggestions are relative to it when it is semver. */
+  /** The workspace's current version. */
   readonly current?: string;
-  /** Every version string of the server in the registry, deleted ones included. */
+  /** Every version string of the server in the registry, deleted ones included: all of them are taken. */
   readonly existing: readonly string[];
+  /** Those of `existing` that are deleted (taken, but no longer published). */
+  readonly deleted?: readonly string[];
   readonly impact?: VersionImpact;
-  /** Pre-release identifier such as "beta" or "rc"; defaults to the current channel, else "beta". */
+  /** Pre-release identifier such as "beta" or "rc"; defaults to the current channel when publishable, else "beta". */
   readonly preid?: string;
-  /** The registry's current latest version (the isLatest row); without it, the highest of `existing` is assumed. */
+  /** The registry's current latest version (the isLatest row); without it, the highest published version is assumed. */
   readonly latest?: string | VersionLike;
 }
 
 type Core = { major: string; minor: string; patch: string };
+type Step = 'major' | 'minor' | 'patch';
+
+interface Draft {
+  kind: SuggestionKind;
+  version: string;
+  reason: string;
+}
 
 const LONG_AGO = '1970-01-01T00:00:00Z';
-const RECOMMENDED_KIND: Record<VersionImpact, SuggestionKind | undefined> = {
-  breaking: 'major',
-  additive: 'minor',
-  metadata: 'metadata-fix',
-  none: undefined,
-};
+const DEFAULT_PREID = 'beta';
+const MAX_STEPS = 1000;
+const STEP_OF_IMPACT: Record<VersionImpact, Step> = { breaking: 'major', additive: 'minor', metadata: 'patch', none: 'patch' };
 
-/** Whether `preid` can follow "-" in a registry semver version. */
+/** Whether `preid` can follow "-" in a version the registry accepts ("next" cannot: its "x" reads as a wildcard). */
 export function isValidPreid(preid: string): boolean {
-  return preid !== '' && parseRegistrySemver(`0.0.0-${preid}`) !== undefined;
+  return preid !== '' && parseRegistrySemver(`0.0.0-${preid}`) !== undefined && checkVersionString(`1.0.0-${preid}.1`).ok;
+}
+
+/** Why `preid` cannot be used, in words, or undefined when it can. */
+export function preidProblem(preid: string): string | undefined {
+  if (preid === '' || parseRegistrySemver(`0.0.0-${preid}`) === undefined) return 'Letters, digits, hyphens and dots only, without leading zeros in numbers.';
+  if (!checkVersionString(`1.0.0-${preid}.1`).ok) return `The registry reads the "x" in "${preid}" as a wildcard and refuses such versions; use another word (beta, rc, alpha).`;
+  return undefined;
 }
 
 function sameCore(a: Core, b: Core): boolean {
@@ -69,7 +90,7 @@ function startsWith(parts: readonly string[], prefix: readonly string[]): boolea
   return prefix.every((part, index) => parts[index] === part);
 }
 
-/** A numeric-only pre-release of a published release ("1.2.3-1" next to "1.2.3") is a registry metadata fix. */
+/** A numeric-only pre-release of a release in the pool ("1.2.3-1" next to "1.2.3") is a registry metadata fix. */
 function isMetadataFixOf(version: RegistrySemver, pool: readonly RegistrySemver[]): boolean {
   return (
     version.prerelease.length === 1 &&
@@ -78,11 +99,14 @@ function isMetadataFixOf(version: RegistrySemver, pool: readonly RegistrySemver[
   );
 }
 
-function bumpCore(base: RegistrySemver, kind: 'major' | 'minor' | 'patch', finalizes: boolean): Core {
-  const { major, minor, patch } = base;
-  if (kind === 'major') return finalizes && minor === '0' && patch === '0' ? { major, minor, patch } : { major: incrementDigits(major), minor: '0', patch: '0' };
-  if (kind === 'minor') return finalizes && patch === '0' ? { major, minor, patch } : { major, minor: incrementDigits(minor), patch: '0' };
-  return finalizes ? { major, minor, patch } : { major, minor, patch: incrementDigits(patch) };
+function stepCore(core: Core, step: Step): Core {
+  if (step === 'major') return { major: incrementDigits(core.major), minor: '0', patch: '0' };
+  if (step === 'minor') return { major: core.major, minor: incrementDigits(core.minor), patch: '0' };
+  return { major: core.major, minor: core.minor, patch: incrementDigits(core.patch) };
+}
+
+function releaseOf(version: RegistrySemver): string {
+  return formatSemver({ major: version.major, minor: version.minor, patch: version.patch }, version.vPrefix);
 }
 
 /** Next number after the highest "<core>-<prefix>.<n>" in the pool, or `start` when the line is new. */
@@ -107,134 +131,195 @@ function conventionalStart(pool: readonly RegistrySemver[]): { start: bigint; ev
 }
 
 function highestSemver(pool: readonly RegistrySemver[]): RegistrySemver | undefined {
-  return [...pool].sort((a, b) => compareSemverPrecedence(b, a))[0];
+  let highest: RegistrySemver | undefined;
+  for (const version of pool) if (!highest || compareSemverPrecedence(version, highest) > 0) highest = version;
+  return highest;
 }
 
-interface Draft {
-  kind: SuggestionKind;
-  version: string;
-  reason: string;
+/** What the server stands at in the registry: its latest published semver version. */
+function referenceOf(options: SuggestOptions, published: readonly RegistrySemver[], pool: readonly RegistrySemver[]): RegistrySemver | undefined {
+  const latest = typeof options.latest === 'string' ? options.latest : options.latest?.version;
+  return (latest === undefined ? undefined : parseRegistrySemver(latest)) ?? highestSemver(published) ?? highestSemver(pool);
 }
 
-function firstVersionDraft(options: SuggestOptions): Draft {
-  const { current, existing } = options;
-  if (existing.length === 0 && current !== undefined && checkVersionString(current).ok) {
-    return { kind: 'first', version: current, reason: `Nothing is published yet: publish the workspace version ${current} as the first version.` };
+class Drafts {
+  readonly list: Draft[] = [];
+  constructor(private readonly taken: ReadonlySet<string>) {}
+
+  /** A version that may be offered: publishable, not taken, not offered yet. */
+  free(version: string): boolean {
+    return !this.taken.has(version) && !this.list.some((draft) => draft.version === version) && checkVersionString(version).ok;
   }
-  if (existing.length === 0) {
-    return { kind: 'first', version: '1.0.0', reason: 'Nothing is published yet: 1.0.0 is the usual first version.' };
+
+  add(draft: Draft): void {
+    if (this.free(draft.version)) this.list.push(draft);
   }
-  return {
-    kind: 'first',
-    version: '1.0.0',
-    reason: 'None of the published versions is semver. 1.0.0 starts semantic versioning; the registry ranks any semver version above non-semver ones, so it becomes latest.',
-  };
 }
 
-/** The next pre-release: continues `base`'s line, switches channel on its core, or starts a line on the core the impact implies. */
-function prereleaseDraft(base: RegistrySemver, pool: readonly RegistrySemver[], options: SuggestOptions, finalizes: boolean): Draft {
+const STEP_REASONS: Record<Step, string> = {
+  patch: 'Bug fixes only, same tools and arguments.',
+  minor: 'New backward-compatible capabilities (tools, prompts, optional settings).',
+  major: 'Breaking changes: removed or renamed tools, changed arguments or new required configuration.',
+};
+
+/** The next free version of one kind from `base`: its own release when `base` is a pre-release whose core fits, else the step, stepped again while taken. */
+function stepDraft(base: RegistrySemver, step: Step, drafts: Drafts): Draft | undefined {
   const v = base.vPrefix;
-  const preid = options.preid ?? channelOf(base.raw) ?? 'beta';
-  if (!isValidPreid(preid)) throw new RangeError(`"${preid}" cannot be used as a pre-release identifier (letters, digits, hyphens and dots only, no leading zeros in numbers).`);
+  if (base.prerelease.length > 0) {
+    const finalized = step === 'patch' || (step === 'minor' && base.patch === '0') || (step === 'major' && base.minor === '0' && base.patch === '0');
+    const release = releaseOf(base);
+    if (finalized && drafts.free(release)) return { kind: 'release', version: release, reason: `Releases the ${base.raw} pre-release line as final.` };
+  }
+  let core: Core = stepCore(base, step);
+  for (let i = 0; i < MAX_STEPS; i++) {
+    const version = formatSemver(core, v);
+    if (drafts.free(version)) {
+      const skipped = i === 0 ? '' : ` ${formatSemver(stepCore(base, step), v)}${i > 1 ? ' and later ones' : ''} are already taken.`;
+      return { kind: step, version, reason: STEP_REASONS[step] + skipped };
+    }
+    core = stepCore(core, step);
+  }
+  return undefined;
+}
+
+function preidFor(options: SuggestOptions, current: RegistrySemver | undefined, base: RegistrySemver): string {
+  if (options.preid !== undefined) {
+    const problem = preidProblem(options.preid);
+    if (problem) throw new RangeError(`"${options.preid}" cannot be used as a pre-release identifier. ${problem}`);
+    return options.preid;
+  }
+  for (const version of [current, base]) {
+    const channel = version ? channelOf(version.raw) : undefined;
+    if (channel && isValidPreid(channel)) return channel;
+  }
+  return DEFAULT_PREID;
+}
+
+/** The next pre-release: continues the workspace's line, switches channel on its core, or starts a line on the core the impact implies. */
+function prereleaseDraft(base: RegistrySemver, current: RegistrySemver | undefined, upcoming: RegistrySemver | undefined, pool: readonly RegistrySemver[], options: SuggestOptions): Draft {
+  const preid = preidFor(options, current, base);
   const prefix = preid.split('.');
-  const continuing = finalizes && startsWith(base.prerelease, prefix);
-  const preCore: Core = finalizes
-    ? base
-    : bumpCore(base, options.impact === 'breaking' ? 'major' : options.impact === 'metadata' || options.impact === 'none' ? 'patch' : 'minor', false);
+  const line = upcoming ?? base;
+  const onLine = line.prerelease.length > 0 && !isMetadataFixOf(line, pool);
+  const preCore: Core = upcoming || onLine ? { major: line.major, minor: line.minor, patch: line.patch } : stepCore(base, STEP_OF_IMPACT[options.impact ?? 'additive']);
+  const continuing = onLine && startsWith(line.prerelease, prefix);
   const convention = conventionalStart(pool);
   const number = nextNumber(preCore, prefix, pool, convention.start);
-  const prerelease = formatSemver({ ...preCore, prerelease: [...prefix, number.toString()] }, v);
+  const version = formatSemver({ ...preCore, prerelease: [...prefix, number.toString()] }, base.vPrefix);
   const numbering = convention.evidence ? `numbering from .0 like ${convention.evidence}` : 'numbering from .1';
-  const below = compareSemverPrecedence(parseRegistrySemver(prerelease) ?? base, base) < 0 ? ` Note: it ranks below ${base.raw}.` : '';
+  const parsed = parseRegistrySemver(version);
+  const below = parsed && compareSemverPrecedence(parsed, base) < 0 ? ` Note: it ranks below ${base.raw}.` : '';
   return {
     kind: 'prerelease',
-    version: prerelease,
+    version,
     reason: (continuing
-      ? `Next ${preid} pre-release of ${coreOf(base)}.`
+      ? `Next ${preid} pre-release of ${coreOf(line)}.`
       : number === convention.start
         ? `Starts a ${preid} pre-release line for ${formatSemver(preCore)} (${numbering}).`
         : `Continues the ${preid} pre-release line of ${formatSemver(preCore)}.`) + below,
   };
 }
 
-function bumpDrafts(base: RegistrySemver, pool: readonly RegistrySemver[], options: SuggestOptions): Draft[] {
-  const v = base.vPrefix;
-  const fix = isMetadataFixOf(base, pool);
-  const finalizes = base.prerelease.length > 0 && !fix;
-  const core = (kind: 'major' | 'minor' | 'patch'): { version: string; line: string } => {
-    const next = bumpCore(base, kind, finalizes);
-    const line = finalizes && sameCore(next, base) ? ` Releases the ${base.raw} pre-release line as final.` : '';
-    return { version: formatSemver(next, v), line };
+function metadataFixDraft(release: RegistrySemver, pool: readonly RegistrySemver[]): Draft {
+  const number = nextNumber(release, [], pool, 1n);
+  const name = releaseOf(release);
+  return {
+    kind: 'metadata-fix',
+    version: `${name}-${number}`,
+    reason: `Registry-only fix of the published ${name} (description, links, package metadata) without a new release. It ranks below ${name}, so it does not become latest while ${name} is.`,
   };
-  const patch = core('patch');
-  const minor = core('minor');
-  const major = core('major');
-  const drafts: Draft[] = [
-    { kind: 'patch', version: patch.version, reason: `Bug fixes only, same tools and arguments.${patch.line}` },
-    { kind: 'minor', version: minor.version, reason: `New backward-compatible capabilities (tools, prompts, optional settings).${minor.line}` },
-    { kind: 'major', version: major.version, reason: `Breaking changes: removed or renamed tools, changed arguments or new required configuration.${major.line}` },
-  ];
-
-  drafts.push(prereleaseDraft(base, pool, options, finalizes));
-
-  if (base.prerelease.length === 0 || fix) {
-    const fixNumber = nextNumber(base, [], pool, 1n);
-    const release = formatSemver(base, v);
-    drafts.push({
-      kind: 'metadata-fix',
-      version: formatSemver({ ...base, prerelease: [fixNumber.toString()] }, v),
-      reason: `Registry-only fix of ${release} (description, links, package metadata) without a new release. It ranks below ${release}, so it does not become latest while ${release} is.`,
-    });
-  }
-  return drafts;
 }
 
-function latestReference(options: SuggestOptions): VersionLike | undefined {
+/** Whether stepping `from` → `to` admits a change of this impact (on 0.x, a minor step may break). */
+function admits(from: RegistrySemver, to: string, impact: VersionImpact | undefined): boolean {
+  const kind = bumpKind(from.raw, to);
+  if (impact === 'breaking') return kind === 'major' || (from.major === '0' && kind === 'minor');
+  if (impact === 'additive') return kind === 'major' || kind === 'minor';
+  return true;
+}
+
+function latestReference(options: SuggestOptions, published: readonly string[]): VersionLike | undefined {
   if (typeof options.latest === 'string') return { version: options.latest, publishedAt: LONG_AGO };
   if (options.latest) return { version: options.latest.version, publishedAt: options.latest.publishedAt ?? LONG_AGO };
-  return sortVersionsLikeRegistry(options.existing.map((version) => ({ version, publishedAt: LONG_AGO })))[0];
+  return sortVersionsLikeRegistry(published.map((version) => ({ version, publishedAt: LONG_AGO })))[0];
 }
 
-function finish(draft: Draft, options: SuggestOptions, recommendedKind: SuggestionKind | undefined): VersionSuggestion {
-  const existing = new Set(options.existing);
-  const taken = existing.has(draft.version);
-  const latest = latestReference(options);
+function finish(draft: Draft, options: SuggestOptions, latest: VersionLike | undefined, recommended: string | undefined): VersionSuggestion {
   const becomesLatest = latest === undefined || compareRegistryVersions({ version: draft.version }, latest) > 0;
   let reason = draft.reason;
   const twin = parseRegistrySemver(draft.version) && options.existing.find(
     (other) => other !== draft.version && parseRegistrySemver(other) && compareRegistryVersions({ version: other }, { version: draft.version }) === 0,
   );
-  if (!taken && twin) reason += ` ${twin} already exists with the same precedence (only the "v" or build metadata differs).`;
-  if (!taken && !becomesLatest && draft.kind !== 'metadata-fix' && latest) {
-    reason += ` It would not become latest: ${latest.version} ranks at least as high.`;
-  }
-  return {
-    ...draft,
-    reason,
-    taken,
-    ...(taken
-      ? { takenReason: `${draft.version} already exists for this server (published, deprecated or deleted); the registry never accepts the same version twice.` }
-      : {}),
-    recommended: draft.kind === recommendedKind,
-    becomesLatest,
-  };
+  if (twin) reason += ` ${twin} already exists with the same precedence (only the "v" or build metadata differs).`;
+  if (!becomesLatest && draft.kind !== 'metadata-fix' && latest) reason += ` It would not become latest: ${latest.version} ranks at least as high.`;
+  return { ...draft, reason, recommended: draft.version === recommended, becomesLatest };
 }
 
-/** Candidate next versions (first/patch/minor/major/prerelease/metadata-fix), with taken and latest predictions. */
+/** Candidate next versions, each publishable and free, with the recommended one and latest predictions. */
 export function suggestNextVersions(options: SuggestOptions): VersionSuggestion[] {
+  const taken = new Set(options.existing);
+  const deleted = new Set(options.deleted ?? []);
+  const publishedStrings = options.existing.filter((version) => !deleted.has(version));
   const pool = options.existing.map(parseRegistrySemver).filter((parsed) => parsed !== undefined);
+  const published = pool.filter((version) => !deleted.has(version.raw));
   const current = options.current === undefined ? undefined : parseRegistrySemver(options.current);
-  const base = current ?? highestSemver(pool);
-  if (!base) return [finish(firstVersionDraft(options), options, 'first')];
+  const currentFree = options.current !== undefined && !taken.has(options.current) && checkVersionString(options.current).ok;
+  const reference = referenceOf(options, published, pool);
+  const nothingPublished = options.existing.length === 0;
+  const drafts = new Drafts(taken);
+
+  if (currentFree) {
+    drafts.add(nothingPublished
+      ? { kind: 'first', version: options.current!, reason: `Nothing is published yet: publish the workspace version ${options.current} as the first version.` }
+      : { kind: 'as-is', version: options.current!, reason: `${options.current} is not published yet: publish the workspace version as it is.` });
+  }
+  const base = current && (taken.has(current.raw) || !reference) ? current : reference;
+  if (!base) {
+    drafts.add(nothingPublished
+      ? { kind: 'first', version: '1.0.0', reason: 'Nothing is published yet: 1.0.0 is the usual first version.' }
+      : { kind: 'first', version: '1.0.0', reason: 'None of the published versions is semver. 1.0.0 starts semantic versioning; the registry ranks any semver version above non-semver ones, so it becomes latest.' });
+    return drafts.list.map((draft) => finish(draft, options, latestReference(options, publishedStrings), drafts.list[0]?.version));
+  }
 
   const lineage = current ? [...pool, current] : pool;
-  const drafts = bumpDrafts(base, lineage, options);
-  if (!current && options.current !== undefined) {
-    for (const draft of drafts) draft.reason += ` Based on ${base.raw}, the highest published semver version ("${options.current}" is not semver).`;
+  const fix = isMetadataFixOf(base, lineage);
+  // A pre-release the workspace holds, published or not, is released once as its own row.
+  if (current && current.prerelease.length > 0 && !isMetadataFixOf(current, lineage) && base !== current) {
+    drafts.add({ kind: 'release', version: releaseOf(current), reason: `Releases the ${current.raw} pre-release line as final.` });
   }
-  if (options.existing.length === 0) drafts.unshift(firstVersionDraft(options));
-  let recommendedKind = options.impact === undefined ? undefined : RECOMMENDED_KIND[options.impact];
-  if (recommendedKind === 'metadata-fix' && !drafts.some((draft) => draft.kind === 'metadata-fix')) recommendedKind = 'prerelease';
-  if (options.existing.length === 0) recommendedKind = 'first';
-  return drafts.map((draft) => finish(draft, options, recommendedKind));
+  const steps = new Map<Step, string>();
+  for (const step of ['patch', 'minor', 'major'] as const) {
+    const draft = stepDraft(fix ? { ...base, prerelease: [] } : base, step, drafts);
+    if (draft) {
+      drafts.add(draft);
+      steps.set(step, draft.version);
+    }
+  }
+  // The workspace is heading for an unpublished release above the registry's: pre-releases of that one.
+  const upcoming = current && !taken.has(current.raw) && base !== current && compareSemverPrecedence(parseRegistrySemver(releaseOf(current))!, base) > 0 ? current : undefined;
+  drafts.add(prereleaseDraft(base, current, upcoming, lineage, options));
+  const publishedRelease = current && current.prerelease.length === 0 && published.some((v) => v.raw === current.raw) ? current
+    : current && isMetadataFixOf(current, published) ? published.find((v) => v.prerelease.length === 0 && sameCore(v, current)) : undefined;
+  if (publishedRelease) drafts.add(metadataFixDraft(publishedRelease, lineage));
+
+  const latest = latestReference(options, publishedStrings);
+  return drafts.list.map((draft) => finish(draft, options, latest, recommendedVersion(drafts.list, options, currentFree, reference, steps)));
+}
+
+function recommendedVersion(
+  list: readonly Draft[],
+  options: SuggestOptions,
+  currentFree: boolean,
+  reference: RegistrySemver | undefined,
+  steps: ReadonlyMap<Step, string>,
+): string | undefined {
+  const impact = options.impact;
+  const first = list.find((draft) => draft.kind === 'first');
+  if (first) return first.version;
+  if (currentFree && (!reference || admits(reference, options.current!, impact))) return options.current;
+  const release = list.find((draft) => draft.kind === 'release');
+  if (release && reference && impact !== undefined && impact !== 'none' && impact !== 'metadata' && admits(reference, release.version, impact)) return release.version;
+  if (impact === undefined || impact === 'none') return undefined;
+  if (impact === 'metadata') return list.find((draft) => draft.kind === 'metadata-fix')?.version ?? steps.get('patch');
+  return steps.get(STEP_OF_IMPACT[impact]);
 }

@@ -51,6 +51,12 @@ export function isReservedVersion(version: string): boolean {
   return version === 'latest';
 }
 
+/** "1.0.0-next" → "1.0.0-beta.1": the same core, with a pre-release word the registry accepts. */
+function wildcardFreeAlternative(version: string): string | undefined {
+  const match = /^\s*(v?)(\d+)\.(\d+)\.(\d+)-/.exec(version);
+  return match ? `${match[1]}${match[2]}.${match[3]}.${match[4]}-beta.1` : undefined;
+}
+
 function problemsOf(version: string): VersionProblem[] {
   const problems: VersionProblem[] = [];
   if (version === '') {
@@ -70,12 +76,15 @@ function problemsOf(version: string): VersionProblem[] {
       message: "The version string 'latest' is reserved and cannot be used: it names the registry's latest-version alias.",
     });
   } else if (looksLikeVersionRange(version)) {
+    const wildcard = /[xX*]/.test(version) && DOTTED_VERSION_LIKE.test(goTrimSpace(version));
+    const instead = wildcard ? wildcardFreeAlternative(version) : undefined;
     problems.push({
       code: 'version-looks-like-range',
-      message: `The version must be a specific version, not a range: "${version}". ` +
-        (/[xX*]/.test(version) && DOTTED_VERSION_LIKE.test(goTrimSpace(version))
-          ? 'The registry reads any x, X or * in a dotted version as a wildcard (this includes pre-release words such as "next").'
-          : 'Remove range operators such as ^, ~, >=, -, || and wildcards.'),
+      message: wildcard
+        ? `The registry treats any x, X or * in a dotted version as a wildcard, so it refuses "${version}" as a range` +
+          (/-[^xX*]*[xX]/.test(version) ? ' (the "x" of a pre-release word such as "next" counts too)' : '') +
+          (instead ? `; use ${instead} instead.` : '; use a specific version such as 1.0.0.')
+        : `The version must be a specific version, not a range: "${version}". Remove range operators such as ^, ~, >=, -, || and wildcards.`,
     });
   }
   return problems;

@@ -139,6 +139,7 @@ const EMPTY_TEXT: Readonly<Record<string, string>> = {
   packages: 'No packages in either version.',
   remotes: 'No remotes in either version.',
   publisherMeta: 'No publisher-provided _meta in either version.',
+  provenance: 'Neither version was published with MCP Versions, so no provenance is recorded.',
   identity: 'No fields.',
 };
 

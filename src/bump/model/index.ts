@@ -21,3 +21,4 @@ export {
   type PickerView,
   type RegistryKnowledge,
 } from './picker';
+export { changelogEntry, hasChangelogEntry, type ChangelogEntry } from './changelog';

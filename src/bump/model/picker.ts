@@ -49,6 +49,8 @@ export const PREID_CHOICES = ['beta', 'rc', 'alpha'] as const;
 
 const IMPACT_OF_BUMP: Record<Bump, VersionImpact> = { major: 'breaking', minor: 'additive', patch: 'metadata', none: 'none' };
 const KIND_WORDS: Record<VersionSuggestion['kind'], string> = {
+  'as-is': 'publish as it is',
+  release: 'release',
   patch: 'patch',
   minor: 'minor',
   major: 'major',
@@ -57,6 +59,8 @@ const KIND_WORDS: Record<VersionSuggestion['kind'], string> = {
   first: 'first version',
 };
 const KIND_ICONS: Record<VersionSuggestion['kind'], string> = {
+  'as-is': 'cloud-upload',
+  release: 'tag',
   patch: 'arrow-small-up',
   minor: 'arrow-up',
   major: 'rocket',
@@ -69,16 +73,21 @@ export function existingVersions(knowledge: RegistryKnowledge): string[] {
   return knowledge.kind === 'found' ? knowledge.versions.map((v) => v.version) : [];
 }
 
-/** The candidates for the next version; "publish the current version as the first one" is not a bump, so it is left out. */
+/**
+ * The candidates for the next version, the workspace version first when it can be published as it is.
+ * When the registry could not be asked, whether the workspace version is published is unknown, so it is left out.
+ */
 export function suggestionsFor(current: string, knowledge: RegistryKnowledge, preid?: string): VersionSuggestion[] {
   const found = knowledge.kind === 'found' ? knowledge : undefined;
+  const known = knowledge.kind === 'found' || knowledge.kind === 'not-found';
   return suggestNextVersions({
     current,
     existing: existingVersions(knowledge),
+    deleted: found?.versions.filter((v) => v.status === 'deleted').map((v) => v.version),
     impact: found?.impact ? IMPACT_OF_BUMP[found.impact.bump] : undefined,
     latest: found?.latest,
     preid,
-  }).filter((suggestion) => suggestion.version !== current);
+  }).filter((suggestion) => known || suggestion.version !== current);
 }
 
 /** Why the registry refuses `version` for this server, or undefined when it is free (or unknown). */
@@ -120,7 +129,7 @@ export function buildVersionPicker(serverName: string, current: string, knowledg
   const status = registryStatus(knowledge);
   const impact = impactInWords(knowledge);
   const items: PickerItem[] = suggestions.map((s) => {
-    const refusal = takenReason(s.version, knowledge) ?? (s.taken ? s.takenReason : undefined);
+    const refusal = takenReason(s.version, knowledge);
     const latest = knowledge.kind === 'found' || knowledge.kind === 'not-found' ? (s.becomesLatest ? 'becomes latest' : 'not latest') : undefined;
     const description = refusal
       ? `${KIND_WORDS[s.kind]} · taken`

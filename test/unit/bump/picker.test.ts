@@ -29,19 +29,28 @@ describe('bump picker', () => {
     assert.equal(view.placeholder, 'Since 1.1.0 (latest): minor change — adds the tool get_alerts; adds the optional environment variable UNITS.');
   });
 
-  it('refuses a candidate taken by a deleted version, with the reason', () => {
-    const minor = picker(found).items.find((item) => item.id.startsWith('minor:'))!;
-    assert.equal(minor.label, '1.2.0');
-    assert.equal(minor.icon, 'error');
-    assert.match(minor.description, /taken/);
-    assert.equal(minor.refusal, '1.2.0 was published and later deleted on Official; a version string can never be reused, even after deletion.');
+  it('never offers a version taken by a deleted one: the next free version of that kind instead, and says why', () => {
+    const items = picker(found).items;
+    const minor = items.find((item) => item.id.startsWith('minor:'))!;
+    assert.equal(minor.label, '1.3.0');
+    assert.equal(minor.recommended, true);
+    assert.match(minor.detail, /1\.2\.0 .*already taken/);
+    assert.ok(items.every((item) => !item.refusal && item.label !== '1.2.0'), items.map((item) => item.label).join());
+  });
+
+  it('offers an unpublished workspace version as it is, first and recommended', () => {
+    const view = picker(found, '1.2.5');
+    assert.equal(view.items[0].label, '1.2.5');
+    assert.match(view.items[0].description, /^publish as it is · recommended · becomes latest$/);
+    assert.deepEqual(view.items.filter((item) => item.recommended).map((item) => item.label), ['1.2.5']);
+    assert.ok(!view.items.some((item) => item.id.startsWith('metadata-fix:')), 'no metadata fix of an unpublished version');
   });
 
   it('says when the registry cannot be reached, and still offers the suggestions', () => {
     const view = picker({ kind: 'unreachable', registryName: 'Official', message: 'connection refused' });
     assert.match(view.title, /Official unreachable, taken versions unknown/);
     assert.match(view.placeholder, /connection refused/);
-    assert.deepEqual(view.items.map((item) => item.label), ['1.1.1', '1.2.0', '2.0.0', '1.2.0-beta.1', '1.1.0-1', 'Pre-release…', 'Custom…']);
+    assert.deepEqual(view.items.map((item) => item.label), ['1.1.1', '1.2.0', '2.0.0', '1.2.0-beta.1', 'Pre-release…', 'Custom…']);
     assert.ok(view.items.every((item) => !item.refusal));
   });
 

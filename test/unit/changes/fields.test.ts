@@ -73,6 +73,20 @@ describe('changes: one field at a time', () => {
       assert.match(change.reason ?? '', /release notes/);
     });
 
+    it('our own provenance record is listed apart and weighs nothing: it is not a change of the server', () => {
+      const diff = edited((doc) => (((doc._meta as Doc)['io.modelcontextprotocol.registry/publisher-provided'] as Doc)['dev.mcp-versions/provenance'] = {
+        tool: 'mcp-versions 0.1.0', commit: 'abc123', releaseNotes: 'Fixes',
+      }));
+      const rows = changed(diff);
+      assert.deepEqual(rows.map((change) => [change.section, change.path, change.impact, change.reason]), [
+        ['provenance', '_meta[io.modelcontextprotocol.registry/publisher-provided].dev.mcp-versions/provenance.tool', undefined, undefined],
+        ['provenance', '_meta[io.modelcontextprotocol.registry/publisher-provided].dev.mcp-versions/provenance.commit', undefined, undefined],
+        ['provenance', '_meta[io.modelcontextprotocol.registry/publisher-provided].dev.mcp-versions/provenance.releaseNotes', undefined, undefined],
+      ]);
+      assert.deepEqual(diff.counts, { breaking: 0, additive: 0, metadata: 0 });
+      assert.equal(diff.impliedBump, 'none');
+    });
+
     it("the registry's own _meta block is not part of the diff", () => {
       const before = weatherServer();
       const after = clone(before);

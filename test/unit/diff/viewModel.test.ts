@@ -31,10 +31,20 @@ describe('diff view model', () => {
     assert.equal(view.right.origin, 'Workspace');
   });
 
-  it('always lists the four sections in order, even when one has nothing in either version', () => {
+  it('always lists the five sections in order, even when one has nothing in either version', () => {
     const view = buildDiffView(side(weather('1.0.0', { remotes: undefined })), side(weather('1.0.1', { remotes: undefined })));
-    assert.deepEqual(view.sections.map((s) => s.id), ['identity', 'packages', 'remotes', 'publisherMeta']);
+    assert.deepEqual(view.sections.map((s) => s.id), ['identity', 'packages', 'remotes', 'publisherMeta', 'provenance']);
     assert.deepEqual(section(view.sections, 'remotes').groups, []);
+  });
+
+  it('shows our provenance record in its own section, by its own field names, with no impact', () => {
+    const meta = (commit: string) => ({ _meta: { 'io.modelcontextprotocol.registry/publisher-provided': { 'dev.mcp-versions/provenance': { tool: 'mcp-versions', commit } } } });
+    const view = buildDiffView(side(weather('1.0.0', meta('aaa'))), side(weather('1.0.1', meta('bbb'))));
+    const provenance = section(view.sections, 'provenance');
+    assert.equal(provenance.title, 'Provenance (recorded by MCP Versions at publish)');
+    const commit = provenance.groups[0].rows.find((r) => r.field === 'commit');
+    assert.deepEqual([commit?.kind, commit?.before?.text, commit?.after?.text, commit?.impact], ['changed', 'aaa', 'bbb', undefined]);
+    assert.equal(section(view.sections, 'publisherMeta').changed, 0);
   });
 
   it('groups a package’s changes under the package, fields first, then arguments, then environment variables', () => {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkPackageOwnership } from '../../../src/publish/ownership';
+import { checkPackageOwnership, ownershipVerdict, verifiesOwnership, type OwnershipCheck } from '../../../src/publish/ownership';
 
 const NAME = 'io.github.acme/weather';
 
@@ -79,5 +79,24 @@ describe('package ownership pre-flight', () => {
     ], { timeoutMs: 2000 });
     assert.deepEqual(checks.map((c) => c.status), ['skipped', 'skipped']);
     assert.match(checks[0].message, /could not be reached/);
+  });
+});
+
+describe('what the ownership pre-flight may say about the target registry', () => {
+  const check = (status: OwnershipCheck['status'], message: string): OwnershipCheck => ({ registryType: 'npm', identifier: '@acme/weather', version: '1.2.0', status, message });
+  const checks = [check('ok', 'A is fine.'), check('missing-marker', 'B cannot be verified.'), check('skipped', 'C was not checked.')];
+
+  it('the official registry checks ownership: a failed check is a rejection', () => {
+    const verdict = ownershipVerdict('Official', 'https://registry.modelcontextprotocol.io', checks);
+    assert.deepEqual(verdict.rejects.map((c) => c.message), ['B cannot be verified.']);
+    assert.deepEqual(verdict.lines, ['✓ A is fine.', '✗ B cannot be verified.', 'Skipped: C was not checked.']);
+  });
+
+  it('another registry may not: a failed check is a warning that names the check, and never blocks', () => {
+    const verdict = ownershipVerdict('Local', 'http://127.0.0.1:8787', checks);
+    assert.deepEqual(verdict.rejects, []);
+    assert.equal(verdict.lines[1], '⚠ B cannot be verified. The official registry checks this at publish; Local may not.');
+    assert.equal(verifiesOwnership('https://registry.example.com'), false);
+    assert.equal(verifiesOwnership('not a url'), false);
   });
 });

@@ -55,6 +55,15 @@ describe('checkVersionString (registry validateVersion + length)', () => {
     });
   }
 
+  it('explains the wildcard rule in words and names a version the registry accepts instead', () => {
+    assert.equal(
+      checkVersionString('1.0.0-next').problems[0].message,
+      'The registry treats any x, X or * in a dotted version as a wildcard, so it refuses "1.0.0-next" as a range (the "x" of a pre-release word such as "next" counts too); use 1.0.0-beta.1 instead.',
+    );
+    assert.match(checkVersionString('1.x').problems[0].message, /wildcard.*use a specific version such as 1\.0\.0\./);
+    assert.match(checkVersionString('^1.2.3').problems[0].message, /not a range: "\^1\.2\.3"\. Remove range operators/);
+  });
+
   it('uses Go regexp whitespace inside ranges (no NBSP or vertical tab), unlike JavaScript \\s', () => {
     assert.equal(looksLikeVersionRange('1.2.3\u00a0-\u00a02.0.0'), false);
     assert.equal(looksLikeVersionRange('1.2.3\v- 2.0.0'), false);

@@ -122,6 +122,24 @@ describe('Bump Version', function () {
     });
   }
 
+  it('offers the CHANGELOG entry the new version lacks, prefilled from the change impact, in one undoable edit', async () => {
+    const prompts = new ScriptedPrompts([pickKind('minor')], { notification: 'Add CHANGELOG Entry' });
+    (await extensionApi()).bump.setPrompts(prompts);
+    const outcome = await run(folder.file('weather/server.json'));
+    assert.equal(outcome?.to, '1.5.0');
+    assert.deepEqual(prompts.notifications[0].actions, ['Add CHANGELOG Entry', 'Undo', 'Show Log']);
+    assert.match(prompts.notifications[0].message, /CHANGELOG\.md has no entry for it yet/);
+    const changelog = await vscode.workspace.openTextDocument(folder.file('weather/CHANGELOG.md'));
+    await waitFor('the entry in CHANGELOG.md', () => changelog.getText().includes('## 1.5.0'));
+    assert.match(changelog.getText(), /^# Changelog\n\n## 1\.5\.0\n- Adds the optional environment variable WEATHER_UNITS[^\n]*\.\n\n## 1\.4\.0\n/);
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the entry to be undone', () => !changelog.getText().includes('## 1.5.0'));
+    await changelog.save();
+    const documents = await Promise.all(['server.json', 'package.json'].map((f) => vscode.workspace.openTextDocument(folder.file(`weather/${f}`))));
+    await undoInEditor(folder.file('weather/server.json'), () => documents.every((d) => !d.getText().includes('1.5.0')));
+    await saveAll(documents.map((d) => d.uri));
+  });
+
   it('"Undo" from the notification restores every place and saves the files again', async () => {
     await config().update('bump.extraFiles', [{ path: 'src/index.ts', regex: "version: '(.+?)'" }], vscode.ConfigurationTarget.Global);
     try {
@@ -174,16 +192,31 @@ describe('Bump Version', function () {
     await saveAll([document.uri]);
   });
 
-  it('refuses a version taken by a deleted release, in the list and when typed', async () => {
-    const prompts = new ScriptedPrompts([pickKind('minor'), pickId('custom…')], { typed: ['1.2.0', '1.2.1'] });
+  it('offers an unpublished workspace version as it is, first and recommended; picking it changes nothing', async () => {
+    folder.write('alerts/server.json', `${JSON.stringify(server(ALERTS, '1.1.5'), null, 2)}\n`);
+    const prompts = new ScriptedPrompts([(view) => view.items[0].id]);
     (await extensionApi()).bump.setPrompts(prompts);
     const outcome = await run(folder.file('alerts/server.json'));
-    const [first, second] = prompts.views;
+    const [view] = prompts.views;
+    assert.deepEqual(
+      view.items.slice(0, 4).map((item) => [item.label, item.description]),
+      [['1.1.5', 'publish as it is · recommended · becomes latest'], ['1.1.1', 'patch · becomes latest'], ['1.3.0', 'minor · becomes latest'], ['2.0.0', 'major · becomes latest']],
+      'bumps count from the latest published 1.1.0, skipping the deleted 1.2.0',
+    );
+    assert.deepEqual({ from: outcome?.from, to: outcome?.to, files: outcome?.files }, { from: '1.1.5', to: '1.1.5', files: [] });
+    assert.equal(JSON.parse(folder.read('alerts/server.json')).version, '1.1.5');
+    folder.write('alerts/server.json', `${JSON.stringify(server(ALERTS, '1.1.0'), null, 2)}\n`);
+  });
+
+  it('never lists a version taken by a deleted release, and refuses it when typed', async () => {
+    const prompts = new ScriptedPrompts([pickId('custom…')], { typed: ['1.2.0', '1.2.1'] });
+    (await extensionApi()).bump.setPrompts(prompts);
+    const outcome = await run(folder.file('alerts/server.json'));
+    const [first] = prompts.views;
     const minor = first.items.find((item) => item.id.startsWith('minor:'))!;
-    assert.equal(minor.label, '1.2.0');
-    assert.match(minor.refusal ?? '', /1\.2\.0 was published and later deleted on Local Test Registry; a version string can never be reused/);
-    assert.equal(minor.icon, 'error');
-    assert.match(second.placeholder, /later deleted/, 'picking the taken version showed the picker again with the reason');
+    assert.equal(minor.label, '1.3.0', 'the next free minor version');
+    assert.match(minor.detail, /1\.2\.0 .*already taken/);
+    assert.ok(first.items.every((item) => !item.refusal && item.label !== '1.2.0'), first.items.map((item) => item.label).join());
     assert.equal(prompts.checks[0].value, '1.2.0');
     assert.equal(prompts.checks[0].result?.severity, 'error');
     assert.match(prompts.checks[0].result?.message ?? '', /deleted/);

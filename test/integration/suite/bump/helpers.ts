@@ -91,11 +91,17 @@ export type PickStep = (view: PickerView) => string | undefined;
 export class ScriptedPrompts implements BumpPrompts {
   readonly views: PickerView[] = [];
   readonly checks: { value: string; result: ReturnType<Parameters<BumpPrompts['inputVersion']>[0]['check']> }[] = [];
+  readonly notifications: { message: string; actions: readonly string[] }[] = [];
 
   constructor(
     private readonly picks: PickStep[],
-    private readonly answers: { preid?: string; typed?: string[] } = {},
+    private readonly answers: { preid?: string; typed?: string[]; notification?: string } = {},
   ) {}
+
+  async notify(message: string, actions: readonly string[]): Promise<string | undefined> {
+    this.notifications.push({ message, actions });
+    return this.answers.notification;
+  }
 
   async pickServerJson(): Promise<vscode.Uri | undefined> {
     return undefined;

@@ -267,7 +267,7 @@ describe('publish version', function () {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  it('checks npm and PyPI ownership first and offers Publish Anyway when it fails', async () => {
+  it('checks npm and PyPI ownership first; a registry not known to check it gets a warning in the confirmation, never a refusal', async () => {
     // npm and PyPI are simulated by a loopback server (no internet here), reached through registryBaseUrl.
     const name = `${ANON}/publish-owned`;
     const packages = await loopbackServer((req, res) => {
@@ -284,12 +284,11 @@ describe('publish version', function () {
           { registryType: 'pypi', registryBaseUrl: packages.url, identifier: 'acme-owned', version: pypiVersion, transport: { type: 'stdio' } },
         ],
       });
-      const error = await publishFails(writeFixture(name, '1.0.0', { extra: extra('1.0.0') }).uri);
-      assert.equal(error.reason, 'ownership');
-      assert.match(error.message, /acme-owned 1\.0\.0 on PyPI cannot be verified: its README needs the line "mcp-name: io\.modelcontextprotocol\.anonymous\/publish-owned"/);
-      assert.deepEqual(error.actions.map((a) => a.title), ['Publish Anyway']);
-      const outcome = await (await api()).publish.run(writeFixture(name, '1.0.0', { extra: extra('1.0.0') }).uri, { skipOwnership: true });
+      const outcome = await (await api()).publish.run(writeFixture(name, '1.0.0', { extra: extra('1.0.0') }).uri);
       assert.equal(outcome.kind, 'published');
+      const detail = prompts.confirmations().at(-1)!.detail!;
+      assert.match(detail, /✓ @acme\/owned@1\.0\.0 on npm declares mcpName/);
+      assert.match(detail, /⚠ acme-owned 1\.0\.0 on PyPI cannot be verified: its README needs the line "mcp-name: io\.modelcontextprotocol\.anonymous\/publish-owned".*The official registry checks this at publish; Local may not\./);
       await packages.close();
       const unreachable = { packages: [{ registryType: 'npm', registryBaseUrl: packages.url, identifier: '@acme/owned', version: '1.0.0', transport: { type: 'stdio' } }] };
       await (await api()).publish.run(writeFixture(name, '1.0.1', { extra: unreachable }).uri);
