@@ -1,7 +1,7 @@
 // Every way a publish can fail, as a message the user can act on (UserFacingError with actions).
 import * as vscode from 'vscode';
 import { UserFacingError } from '../commands/registerCommand';
-import { publishableNamespaces, RegistryError, type Permission } from '../registry';
+import { matchesResource, publishableNamespaces, RegistryError, type Permission } from '../registry';
 import { signInActions } from '../auth';
 
 export const PUBLISH_COMMAND = 'mcpVersions.publishVersion';
@@ -96,6 +96,16 @@ function asSentence(text: string): string {
 
 function forbiddenMessage(error: RegistryError, ctx: FailureContext): string {
   const namespaces = error.namespaces ?? (ctx.permissions ? publishableNamespaces(ctx.permissions) : undefined);
+  const covering = namespaces?.find((pattern) => matchesResource(pattern, ctx.serverName));
+  if (covering) {
+    // The namespace is not what was refused: say what the registry said, and the likely reason.
+    const said = error.detail ?? error.title ?? error.message;
+    const org = /^io\.github\.([^/]+)\//.exec(ctx.serverName)?.[1];
+    const why = org
+      ? `Publishing under a GitHub organisation also needs the Owner role in ${org} (the official registry checks it since v1.8.0); sign in again so the registry reads your current rights.`
+      : 'Sign in again so the registry reads your current rights.';
+    return `${ctx.registry.name} refused to publish ${ctx.serverName}@${ctx.version} (HTTP 403: ${asSentence(said)}) Your sign-in covers ${covering}, so the namespace is not the reason. ${why} Nothing was published.`;
+  }
   const allowed = namespaces === undefined
     ? 'Your sign-in has no permission for it.'
     : namespaces.length === 0

@@ -162,6 +162,16 @@ describe('publish version', function () {
     assert.equal(fileText(fixture), fixture.text);
   });
 
+  it('a 403 for a server the sign-in does cover says what the registry refused, not that the namespace is wrong', async () => {
+    const fixture = writeFixture(`${ANON}/publish-403`, '1.0.0');
+    reg.faults.add({ kind: 'status', status: 403, method: 'POST', path: '/publish$', times: 1 });
+    const error = await publishFails(fixture.uri);
+    assert.equal(error.reason, 'forbidden');
+    assert.match(error.message, /^Local refused to publish io\.modelcontextprotocol\.anonymous\/publish-403@1\.0\.0 \(HTTP 403: Injected fault: Forbidden\.\) Your sign-in covers io\.modelcontextprotocol\.anonymous\/\*, so the namespace is not the reason\./);
+    assert.doesNotMatch(error.message, /You cannot publish/);
+    assert.equal((await version(`${ANON}/publish-403`, '1.0.0')).status, 404);
+  });
+
   it('asks to sign in again when the registry refuses the token twice (401)', async () => {
     const fixture = writeFixture(`${ANON}/publish-401`, '1.0.0');
     reg.faults.add({ kind: 'status', status: 401, method: 'POST', path: '/publish$', times: 2 });
