@@ -5,7 +5,7 @@ import { applyFix, codes, CURRENT, officialSchemas, only, readSharedJson, valida
 interface SeedEntry {
   name: string;
   description: string;
-  packages?: { registryType: string; version?: string }[];
+  packages?: { registryType: string; version?: string; registryBaseUrl?: string }[];
   _meta?: Record<string, unknown>;
 }
 
@@ -19,7 +19,11 @@ function expectedCodes(entry: SeedEntry): string[] {
   const length = [...entry.description].length;
   if (length > 100) expected.push('description-too-long');
   if (length === 0) expected.push('description-empty');
-  for (const pkg of entry.packages ?? []) if (pkg.registryType === 'oci' && pkg.version !== undefined) expected.push('oci-version-forbidden');
+  for (const pkg of entry.packages ?? []) {
+    if (pkg.registryType !== 'oci') continue;
+    if (pkg.registryBaseUrl !== undefined) expected.push('oci-legacy-registry-base-url');
+    if (pkg.version !== undefined) expected.push('oci-version-field');
+  }
   for (const key of Object.keys(entry._meta ?? {})) if (key !== 'io.modelcontextprotocol.registry/publisher-provided') expected.push('meta-key-dropped');
   return expected.sort();
 }

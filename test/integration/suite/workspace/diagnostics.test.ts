@@ -50,7 +50,7 @@ describe('workspace: server.json diagnostics', function () {
       ['long', 'description-too-long', '"description"', vscode.DiagnosticSeverity.Error],
       ['transport', 'schema', '"carrier-pigeon"', vscode.DiagnosticSeverity.Error],
       ['nameless', 'name-format', '"name"', vscode.DiagnosticSeverity.Error],
-      ['reused', 'version-already-published', '"version"', vscode.DiagnosticSeverity.Error],
+      ['reused', 'version-already-published', '"version"', vscode.DiagnosticSeverity.Information],
       ['drift', 'package-version-drift', '"1.9.0"', vscode.DiagnosticSeverity.Warning],
     ];
     for (const [dir, code, needle, severity] of cases) {
