@@ -80,7 +80,7 @@ export async function startLocalRegistry(options: LocalRegistryOptions = {}): Pr
     githubApiUrl: options.githubApiUrl ?? 'https://api.github.com',
     dnsTxt: options.dnsTxt ?? defaultDnsTxt,
   };
-  const schemas = new SchemaStore(sharedDir, options.dataDir ? path.join(options.dataDir, 'schema-cache') : undefined);
+  const schemas = new SchemaStore(sharedDir);
   const faults = new FaultSet();
   let requests = 0;
   const { server, closeHanging } = createRegistryServer({

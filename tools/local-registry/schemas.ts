@@ -1,73 +1,31 @@
-// server.json JSON Schemas by version: read from <sharedDir>/mcp-registry/server-json, else fetched once
-// from the $schema URL and cached under the data folder. Compiled with ajv (draft-07) + ajv-formats.
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// server.json JSON Schemas by version, read only from files: <sharedDir>/mcp-registry/server-json (the
+// upstream copies beside the project). A `$schema` URL named in a request is never fetched: a version with
+// no file is unknown, as the official registry treats versions it does not embed.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { classifySchemaUrl, schemaVersionOf } from '../../src/serverJson';
 
-export const CURRENT_SCHEMA_VERSION = '2025-12-11';
-export const CURRENT_SCHEMA_URL = `https://static.modelcontextprotocol.io/schemas/${CURRENT_SCHEMA_VERSION}/server.schema.json`;
-const SCHEMA_URL_VERSION = /\/schemas\/([A-Za-z0-9_~.-]+)\/server\.schema\.json/;
-
-export function schemaVersionOf(schemaUrl: string): string | undefined {
-  return SCHEMA_URL_VERSION.exec(schemaUrl)?.[1];
-}
+export { CURRENT_SCHEMA_URL, CURRENT_SCHEMA_VERSION, schemaVersionOf } from '../../src/serverJson';
 
 export class SchemaStore {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false });
-  private readonly compiled = new Map<string, ValidateFunction>();
-  private readonly failed = new Set<string>();
+  private readonly loaded = new Map<string, object | undefined>();
 
-  constructor(
-    private readonly sharedDir: string,
-    private readonly cacheDir: string | undefined,
-  ) {
-    addFormats(this.ajv);
+  constructor(private readonly sharedDir: string) {}
+
+  /** `{ [url]: schema }` for a known schema version with a local file; empty otherwise. */
+  schemasFor(schemaUrl: unknown): Record<string, object> {
+    if (typeof schemaUrl !== 'string' || classifySchemaUrl(schemaUrl) === 'unknown') return {};
+    const version = schemaVersionOf(schemaUrl)!;
+    if (!this.loaded.has(version)) this.loaded.set(version, this.read(version));
+    const schema = this.loaded.get(version);
+    return schema ? { [schemaUrl]: schema } : {};
   }
 
-  private localFile(version: string): string {
-    return path.join(this.sharedDir, 'mcp-registry', 'server-json', `server.schema.${version}.json`);
-  }
-
-  private cacheFile(version: string): string | undefined {
-    return this.cacheDir ? path.join(this.cacheDir, `server.schema.${version}.json`) : undefined;
-  }
-
-  /** The validator for a `$schema` URL, or undefined when that schema version is unknown/unreachable. */
-  async validatorFor(schemaUrl: string): Promise<ValidateFunction | undefined> {
-    const version = schemaVersionOf(schemaUrl);
-    if (!version) return undefined;
-    const known = this.compiled.get(version);
-    if (known) return known;
-    if (this.failed.has(version)) return undefined;
-    const text = await this.loadText(version, schemaUrl);
-    if (text === undefined) {
-      this.failed.add(version);
-      return undefined;
-    }
-    const schema = JSON.parse(text) as Record<string, unknown>;
-    // Avoid $id collisions between versions that share an $id (draft copies).
-    delete schema.$id;
-    const validate = this.ajv.compile(schema);
-    this.compiled.set(version, validate);
-    return validate;
-  }
-
-  private async loadText(version: string, schemaUrl: string): Promise<string | undefined> {
-    const local = this.localFile(version);
-    if (existsSync(local)) return readFileSync(local, 'utf8');
-    const cached = this.cacheFile(version);
-    if (cached && existsSync(cached)) return readFileSync(cached, 'utf8');
+  private read(version: string): object | undefined {
+    const file = path.join(this.sharedDir, 'mcp-registry', 'server-json', `server.schema.${version}.json`);
+    if (!existsSync(file)) return undefined;
     try {
-      const res = await fetch(schemaUrl, { signal: AbortSignal.timeout(10_000) });
-      if (res.status !== 200) return undefined;
-      const text = await res.text();
-      JSON.parse(text);
-      if (cached) {
-        mkdirSync(path.dirname(cached), { recursive: true });
-        writeFileSync(cached, text);
-      }
-      return text;
+      return JSON.parse(readFileSync(file, 'utf8')) as object;
     } catch {
       return undefined;
     }
