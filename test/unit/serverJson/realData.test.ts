@@ -60,6 +60,17 @@ describe('real server.json documents', () => {
     }
   });
 
+  it('raises no error on any seed server that the registry would not raise (published under the 2025-09-16 schema)', () => {
+    const url = 'https://static.modelcontextprotocol.io/schemas/2025-09-16/server.schema.json';
+    const registryErrors = new Set(['description-empty', 'description-too-long']);
+    for (const entry of seed) {
+      const errors = validate(JSON.stringify({ $schema: url, ...entry }, null, 2)).filter((problem) => problem.severity === 'error');
+      assert.deepEqual(errors.filter((problem) => !registryErrors.has(problem.code)), [], entry.name);
+      const length = [...entry.description].length;
+      assert.equal(errors.length, length === 0 || length > 100 ? 1 : 0, entry.name);
+    }
+  });
+
   it('accepts a server.json assembled from the examples in the current schema', () => {
     const schema = officialSchemas()[CURRENT] as { definitions: Record<string, { properties?: Record<string, { example?: unknown; examples?: unknown[] }> }> };
     const examplesOf = (definition: string) => Object.fromEntries(Object.entries(schema.definitions[definition]!.properties ?? {})
