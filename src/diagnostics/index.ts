@@ -20,7 +20,7 @@ export interface DiagnosticsApi {
 }
 
 export function registerDiagnostics(context: vscode.ExtensionContext, ctx: CommandContext, workspace: WorkspaceServices): DiagnosticsApi {
-  const schemas = new SchemaStore(context.globalStorageUri, ctx.log);
+  const schemas = new SchemaStore(context.globalStorageUri, ctx.log, undefined, vscode.Uri.joinPath(context.extensionUri, 'dist', 'schemas', 'server.schema.json'));
   const diagnostics = new ServerJsonDiagnostics(workspace.files, workspace.registry, workspace.publishedVersions, schemas, ctx.log);
   const registryValidation = new RegistryValidation(workspace.registry, workspace.files);
   context.subscriptions.push(

@@ -1,8 +1,8 @@
-// The official server.json schemas, as VS Code's JSON support gets them: fetched from the `$schema` URL
-// once and cached in the extension's global storage; offline, read from `mcpVersions.schemaDirectory`.
+// The official server.json schemas: the current one shipped in the extension; older ones fetched from the
+// `$schema` URL once and cached in the extension's global storage; offline, read from `mcpVersions.schemaDirectory`.
 import * as vscode from 'vscode';
 import { trustedSetting } from '../trust';
-import { classifySchemaUrl, schemaVersionOf } from '../serverJson';
+import { classifySchemaUrl, CURRENT_SCHEMA_VERSION, schemaVersionOf } from '../serverJson';
 
 const FETCH_TIMEOUT_MS = 5_000;
 const RETRY_AFTER_MS = 60_000;
@@ -16,6 +16,8 @@ export class SchemaStore {
     private readonly storageUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly fetchFn: typeof fetch = (input, init) => globalThis.fetch(input, init),
+    /** The current schema shipped in the extension (dist/schemas, built from the upstream copy). */
+    private readonly bundled?: vscode.Uri,
   ) {}
 
   /** Forgets what was loaded or failed (e.g. after mcpVersions.schemaDirectory changed); the disk cache stays. */
@@ -40,6 +42,8 @@ export class SchemaStore {
   private async load(url: string | undefined): Promise<Schemas> {
     if (!url) return {};
     if (classifySchemaUrl(url) !== 'unknown') {
+      const shipped = this.bundled && schemaVersionOf(url) === CURRENT_SCHEMA_VERSION ? await readJson(this.bundled) : undefined;
+      if (shipped) return { [url]: shipped };
       const cacheFile = vscode.Uri.joinPath(this.storageUri, 'schemas', `${schemaVersionOf(url)}.server.schema.json`);
       const cached = await readJson(cacheFile);
       if (cached) return { [url]: cached };

@@ -84,7 +84,7 @@ export function publishFailure(error: RegistryError, ctx: FailureContext): Publi
     );
   }
   if (texts.some((t) => /4\s?KB limit/i.test(t))) {
-    return new PublishError(`${registry} refused the publisher-provided _meta block: ${error.message}. Shorten _meta["io.modelcontextprotocol.registry/publisher-provided"] in server.json.`, [], 'rejected');
+    return new PublishError(`${registry} refused the publisher-provided _meta block: ${error.message}. Shorten the publisher-provided metadata in server.json's _meta (4 KB at most).`, [], 'rejected');
   }
   const why = [error.message, error.hint].filter((t): t is string => !!t).map(asSentence).join(' ');
   return new PublishError(`${registry} refused ${ctx.serverName}@${ctx.version}: ${why} Nothing was published.`, [retryAction(ctx.uri)], 'rejected');

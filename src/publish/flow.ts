@@ -12,7 +12,7 @@ import { currentLatest, predictIsLatest } from '../versioning';
 import { readText } from '../workspace/serverJsonFiles';
 import { abortSignalFor } from '../util/cancellation';
 import { duplicateError, PublishError, publishFailure, retryAction, showProblems, type FailureContext } from './errors';
-import { checkPackageOwnership, ownershipVerdict, type OwnershipCheck } from './ownership';
+import { checkPackageOwnership, ownershipVerdict, type OwnershipCheck, type PackageRegistryBases } from './ownership';
 import { attachProvenance, sameDocument, type Json, type Provenance } from './provenance';
 import { releaseContext, type ReleaseContext } from './releaseContext';
 import type { PublishServices } from './services';
@@ -25,6 +25,8 @@ export interface PublishOptions {
   signal?: AbortSignal;
   /** Publish even though npm/PyPI ownership could not be verified. */
   skipOwnership?: boolean;
+  /** Where the ownership check reads npm and PyPI (tests stand in for them; the document must name the official ones). */
+  packageRegistries?: PackageRegistryBases;
 }
 
 export interface PublishOutcome {
@@ -76,7 +78,7 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
       const [validation, versions, ownership, release] = await Promise.all([
         client.validate(document, { signal }),
         existingVersions(client, serverName, signal),
-        options.skipOwnership ? Promise.resolve([]) : checkPackageOwnership(serverName, packages, { signal }),
+        options.skipOwnership ? Promise.resolve([]) : checkPackageOwnership(serverName, packages, { signal, bases: options.packageRegistries }),
         releaseContext(uri.fsPath, version, typeof repository === 'string' ? repository : undefined, { createTag: s.gitTagEnabled(), tool: s.tool }),
         // Signing in now reports a sign-in problem before the confirmation and warms the token.
         getRegistryToken(target, signal),

@@ -25,8 +25,12 @@ export type FetchLike = (url: string, init: { signal?: AbortSignal; headers?: Re
 
 const DEFAULT_BASES = { npm: 'https://registry.npmjs.org', pypi: 'https://pypi.org' } as const;
 
+export type PackageRegistryBases = Partial<Record<keyof typeof DEFAULT_BASES, string>>;
+
 export interface OwnershipOptions {
   fetch?: FetchLike;
+  /** Replaces the official npm / PyPI addresses. */
+  bases?: PackageRegistryBases;
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -38,7 +42,7 @@ export async function checkPackageOwnership(serverName: string, packages: readon
     .map((p) => {
       const type = String(p.registryType).toLowerCase();
       if (type !== 'npm' && type !== 'pypi') return undefined;
-      const base = typeof p.registryBaseUrl === 'string' && /^https?:\/\//i.test(p.registryBaseUrl) ? p.registryBaseUrl : DEFAULT_BASES[type];
+      const base = options.bases?.[type] ?? DEFAULT_BASES[type];
       return checkOne(type, base.replace(/\/+$/, ''), p.identifier, p.version, serverName, options);
     })
     .filter((check): check is Promise<OwnershipCheck> => check !== undefined);

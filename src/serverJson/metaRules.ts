@@ -15,7 +15,7 @@ export function metaProblems(doc: JsonDocument): Problem[] {
       problems.push({
         severity: 'warning',
         code: 'meta-key-dropped',
-        message: `\`_meta\` key "${key}" will be dropped by the registry: only "${PUBLISHER_PROVIDED_KEY}" is stored`,
+        message: `The registry will drop \`_meta\` key "${key}": it stores only the publisher-provided block`,
         path,
         range: rangeOf(keyNode),
         fix: { title: `Remove _meta "${key}"`, edits: editsToSet(doc.text, members.length === 1 ? ['_meta'] : ['_meta', key], undefined) },
@@ -27,7 +27,7 @@ export function metaProblems(doc: JsonDocument): Problem[] {
       problems.push({
         severity: 'error',
         code: 'meta-too-large',
-        message: `\`_meta\` "${PUBLISHER_PROVIDED_KEY}" is ${size} bytes once serialised; the registry rejects more than 4 KB (${PUBLISHER_PROVIDED_LIMIT_BYTES} bytes)`,
+        message: `The registry will refuse the publisher-provided metadata in \`_meta\`: it is ${size} bytes once serialised, over the 4 KB limit (${PUBLISHER_PROVIDED_LIMIT_BYTES} bytes); shorten it`,
         path,
         range: rangeOf(value),
       });

@@ -1,50 +1,139 @@
-import { combinedEdit, editsToSet, elementsOf, formatPath, missingPropertyRange, nodeAt, rangeOf, stringAt, type JsonDocument } from './jsonDocument';
+// Per-package rules of the registry (internal/validators/validators.go: validatePackageField,
+// validateArgument, validatePackageTransport; internal/validators/registries/*.go for the package types and
+// their base URLs) and what VS Code's MCP gallery makes of an OCI package.
+import { combinedEdit, editsToSet, elementsOf, formatPath, missingPropertyRange, nodeAt, rangeOf, stringAt, type JsonDocument, type Segment } from './jsonDocument';
+import { httpUrlShape, templateVariables } from './urlTemplates';
 import type { Problem } from './types';
 
-/** Per-package rules of the official registry that the schema does not express. */
+/** Each supported package type and the registry base URLs it may name (none: it must be left out). */
+export const PACKAGE_REGISTRIES: Readonly<Record<string, readonly string[]>> = {
+  npm: ['https://registry.npmjs.org'],
+  pypi: ['https://pypi.org'],
+  nuget: ['https://api.nuget.org/v3/index.json'],
+  cargo: ['https://crates.io'],
+  mcpb: ['https://github.com', 'https://gitlab.com'],
+  oci: [],
+};
+const TYPES = Object.keys(PACKAGE_REGISTRIES).map((type) => `"${type}"`).join(', ');
+
 export function packageProblems(doc: JsonDocument): Problem[] {
   const problems: Problem[] = [];
   elementsOf(nodeAt(doc, ['packages'])).forEach((packageNode, index) => {
     if (packageNode.type !== 'object') return;
-    const registryType = stringAt(doc, ['packages', index, 'registryType']);
+    const at = (...rest: Segment[]) => ['packages', index, ...rest];
+    const registryType = stringAt(doc, at('registryType'));
+    problems.push(...registryTypeProblems(doc, index, registryType));
+    const identifier = nodeAt(doc, at('identifier'));
+    if (identifier?.type === 'string' && typeof identifier.value === 'string' && identifier.value.includes(' ')) {
+      problems.push({ severity: 'error', code: 'package-name-has-spaces', message: `The registry will refuse \`${formatPath(at('identifier'))}\`: a package identifier cannot contain spaces`, path: formatPath(at('identifier')), range: rangeOf(identifier) });
+    }
     if (registryType === 'oci') problems.push(...ociProblems(doc, index));
-    if (registryType === 'mcpb' && !nodeAt(doc, ['packages', index, 'fileSha256'])) {
+    if (registryType === 'mcpb' && !nodeAt(doc, at('fileSha256'))) {
       problems.push({
         severity: 'error',
         code: 'mcpb-sha256-missing',
-        message: `MCPB package \`${formatPath(['packages', index])}\` needs \`fileSha256\` (the SHA-256 of the .mcpb file, 64 lowercase hex characters)`,
-        path: formatPath(['packages', index, 'fileSha256']),
-        range: missingPropertyRange(doc, ['packages', index], ['identifier', 'registryType']),
+        message: `The registry will refuse MCPB package \`${formatPath(at())}\` without \`fileSha256\`: add the SHA-256 of the .mcpb file (64 lowercase hex characters)`,
+        path: formatPath(at('fileSha256')),
+        range: missingPropertyRange(doc, at(), ['identifier', 'registryType']),
       });
     }
+    for (const list of ['runtimeArguments', 'packageArguments']) {
+      elementsOf(nodeAt(doc, at(list))).forEach((_, argIndex) => problems.push(...argumentProblems(doc, at(list, argIndex))));
+    }
+    problems.push(...packageTransportProblems(doc, index));
   });
   return problems;
 }
 
-function ociProblems(doc: JsonDocument, index: number): Problem[] {
-  const versionNode = nodeAt(doc, ['packages', index, 'version']);
-  if (!versionNode) return [];
-  const version = typeof versionNode.value === 'string' ? versionNode.value : undefined;
-  const identifier = stringAt(doc, ['packages', index, 'identifier']);
-  const path = formatPath(['packages', index, 'version']);
+function registryTypeProblems(doc: JsonDocument, index: number, registryType: string | undefined): Problem[] {
+  const typeNode = nodeAt(doc, ['packages', index, 'registryType']);
+  const typePath = formatPath(['packages', index, 'registryType']);
+  if (typeNode?.type === 'string' && (registryType === undefined || !Object.hasOwn(PACKAGE_REGISTRIES, registryType))) {
+    return [{
+      severity: 'error',
+      code: 'unsupported-registry-type',
+      message: registryType === '' || registryType === undefined
+        ? `The registry will refuse \`${typePath}\` left blank: name the package type, one of ${TYPES}`
+        : `The registry will refuse package type "${registryType}": supported types are ${TYPES}`,
+      path: typePath,
+      range: rangeOf(typeNode),
+    }];
+  }
+  if (registryType === undefined || registryType === 'oci') return [];
+  const base = nodeAt(doc, ['packages', index, 'registryBaseUrl']);
+  if (base?.type !== 'string' || typeof base.value !== 'string' || base.value === '') return [];
+  const allowed = PACKAGE_REGISTRIES[registryType]!;
+  if (allowed.includes(base.value)) return [];
   const problem: Problem = {
     severity: 'error',
-    code: 'oci-version-forbidden',
-    message: `OCI packages must not have \`version\`: put the tag in \`identifier\` instead (e.g. \`ghcr.io/owner/image:${version ?? '1.0.0'}\`)`,
-    path,
-    range: rangeOf(versionNode),
+    code: 'registry-base-url-mismatch',
+    message: `The registry will refuse "${base.value}" as the registry of a ${registryType} package: use ${allowed.map((url) => `"${url}"`).join(' or ')}, or leave \`registryBaseUrl\` out`,
+    path: formatPath(['packages', index, 'registryBaseUrl']),
+    range: rangeOf(base),
   };
-  const removeVersion = (text: string) => editsToSet(text, ['packages', index, 'version'], undefined);
-  if (identifier !== undefined && version !== undefined && !hasOciTagOrDigest(identifier)) {
-    const tagged = `${identifier}:${version}`;
-    problem.fix = {
-      title: `Move the version into the image reference (${tagged})`,
-      edits: [combinedEdit(doc.text, [(text) => editsToSet(text, ['packages', index, 'identifier'], tagged), removeVersion])],
-    };
-  } else {
-    problem.fix = { title: 'Remove `version` from the OCI package', edits: removeVersion(doc.text) };
-  }
+  if (allowed.length === 1) problem.fix = { title: `Use ${allowed[0]}`, edits: editsToSet(doc.text, ['packages', index, 'registryBaseUrl'], allowed[0]) };
   return [problem];
+}
+
+/**
+ * OCI images name their registry and tag inside `identifier`. The legacy shape (`registryBaseUrl`, a bare
+ * identifier and `version`) is still accepted by the registry's /validate, but its publish-time image check
+ * refuses it and VS Code turns it into an invalid image reference.
+ */
+function ociProblems(doc: JsonDocument, index: number): Problem[] {
+  const problems: Problem[] = [];
+  const identifier = stringAt(doc, ['packages', index, 'identifier']);
+  const versionNode = nodeAt(doc, ['packages', index, 'version']);
+  const version = typeof versionNode?.value === 'string' && versionNode.value !== '' ? versionNode.value : undefined;
+  const baseNode = nodeAt(doc, ['packages', index, 'registryBaseUrl']);
+  const base = typeof baseNode?.value === 'string' && baseNode.value !== '' ? baseNode.value : undefined;
+  const reference = identifier === undefined ? undefined : canonicalReference(identifier, base, version);
+  const fix = reference === undefined ? undefined : {
+    title: `Use the image reference ${reference}`,
+    edits: [combinedEdit(doc.text, [
+      (text) => editsToSet(text, ['packages', index, 'identifier'], reference),
+      (text) => editsToSet(text, ['packages', index, 'registryBaseUrl'], undefined),
+      (text) => editsToSet(text, ['packages', index, 'version'], undefined),
+    ])],
+  };
+  if (base !== undefined && baseNode) {
+    problems.push({
+      severity: 'warning',
+      code: 'oci-legacy-registry-base-url',
+      message: `VS Code's MCP gallery turns an OCI package with \`registryBaseUrl\` into an invalid image reference in mcp.json, and registries that verify images at publish (the official one) refuse it: put the whole reference in \`identifier\`${reference ? ` ("${reference}")` : ''}`,
+      path: formatPath(['packages', index, 'registryBaseUrl']),
+      range: rangeOf(baseNode),
+      ...(fix ? { fix } : {}),
+    });
+  }
+  if (versionNode && version !== undefined) {
+    problems.push({
+      severity: 'warning',
+      code: 'oci-version-field',
+      message: `An OCI image's tag belongs in \`identifier\`${reference ? ` ("${reference}")` : ''}: clients ignore \`${formatPath(['packages', index, 'version'])}\`, and registries that verify images at publish (the official one) refuse it`,
+      path: formatPath(['packages', index, 'version']),
+      range: rangeOf(versionNode),
+      fix: fix ?? { title: 'Remove `version` from the OCI package', edits: editsToSet(doc.text, ['packages', index, 'version'], undefined) },
+    });
+  }
+  return problems;
+}
+
+/** `registryBaseUrl` + `identifier` + `version` as one image reference, e.g. `docker.io/owner/image:1.2.0`. */
+function canonicalReference(identifier: string, base: string | undefined, version: string | undefined): string | undefined {
+  let reference = identifier;
+  if (base !== undefined && !hasRegistryHost(identifier)) {
+    const host = /^https?:\/\/([^/]+)\/?$/.exec(base)?.[1];
+    if (!host) return undefined;
+    reference = `${host}/${identifier}`;
+  }
+  if (version !== undefined && !hasOciTagOrDigest(reference)) reference = `${reference}:${version}`;
+  return reference === identifier && base === undefined && version === undefined ? undefined : reference;
+}
+
+function hasRegistryHost(reference: string): boolean {
+  const first = reference.split('/')[0] ?? '';
+  return reference.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
 }
 
 export function hasOciTagOrDigest(reference: string): boolean {
@@ -53,30 +142,87 @@ export function hasOciTagOrDigest(reference: string): boolean {
   return lastSegment.includes(':');
 }
 
-/** Remote endpoints must be absolute http(s) URLs. */
-export function remoteProblems(doc: JsonDocument): Problem[] {
+function argumentProblems(doc: JsonDocument, at: Segment[]): Problem[] {
+  if (stringAt(doc, [...at, 'type']) !== 'named') return [];
+  const nameNode = nodeAt(doc, [...at, 'name']);
+  const name = typeof nameNode?.value === 'string' ? nameNode.value : '';
+  const path = formatPath([...at, 'name']);
+  if (name === '') {
+    return [{ severity: 'error', code: 'named-argument-name-required', message: `The registry will refuse named argument \`${formatPath(at)}\` without a \`name\` (the flag, such as "--port")`, path, range: nameNode ? rangeOf(nameNode) : missingPropertyRange(doc, at, ['type']) }];
+  }
   const problems: Problem[] = [];
-  elementsOf(nodeAt(doc, ['remotes'])).forEach((_, index) => {
-    const node = nodeAt(doc, ['remotes', index, 'url']);
-    if (node?.type !== 'string' || typeof node.value !== 'string') return;
-    if (isHttpUrl(node.value)) return;
+  if (/[<> $]/.test(name)) {
     problems.push({
       severity: 'error',
-      code: 'remote-url-scheme',
-      message: `\`${formatPath(['remotes', index, 'url'])}\` must be an http:// or https:// URL (got "${node.value}")`,
-      path: formatPath(['remotes', index, 'url']),
+      code: 'invalid-named-argument-name',
+      message: `The registry will refuse the argument name "${name}": a name is only the flag (such as "--port"), without spaces, "$" or <placeholders>; put the value in \`value\` or \`default\` and the explanation in \`description\``,
+      path,
+      range: rangeOf(nameNode!),
+    });
+  }
+  for (const field of ['value', 'default'] as const) {
+    const node = nodeAt(doc, [...at, field]);
+    if (typeof node?.value !== 'string' || node.value === '' || !node.value.startsWith(name)) continue;
+    problems.push({
+      severity: 'error',
+      code: field === 'value' ? 'argument-value-starts-with-name' : 'argument-default-starts-with-name',
+      message: `The registry will refuse \`${formatPath([...at, field])}\` "${node.value}": it starts with the argument's own name "${name}"; clients add the name themselves, so write only the value`,
+      path: formatPath([...at, field]),
       range: rangeOf(node),
     });
-  });
+  }
   return problems;
 }
 
-function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\/\S+$/i.test(value)) return false;
-  try {
-    const url = new URL(value.replace(/\{[^{}]*\}/g, 'x'));
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
+function packageTransportProblems(doc: JsonDocument, index: number): Problem[] {
+  const at: Segment[] = ['packages', index, 'transport'];
+  const type = stringAt(doc, [...at, 'type']);
+  const urlNode = nodeAt(doc, [...at, 'url']);
+  const url = typeof urlNode?.value === 'string' ? urlNode.value : '';
+  const urlPath = formatPath([...at, 'url']);
+  if (type === 'stdio') {
+    if (url === '' || !urlNode) return [];
+    return [{
+      severity: 'error',
+      code: 'stdio-transport-url-not-empty',
+      message: `The registry will refuse a \`url\` on a stdio transport (\`${urlPath}\`): stdio servers are started as a process, not reached at an address; remove it or change the transport type`,
+      path: urlPath,
+      range: rangeOf(urlNode),
+      fix: { title: 'Remove the url from the stdio transport', edits: editsToSet(doc.text, [...at, 'url'], undefined) },
+    }];
   }
+  if (type !== 'streamable-http' && type !== 'sse') return [];
+  if (url === '') {
+    return [{ severity: 'error', code: 'streamable-transport-url-required', message: `The registry will refuse a ${type} transport without \`url\` (\`${urlPath}\`)`, path: urlPath, range: urlNode ? rangeOf(urlNode) : missingPropertyRange(doc, at, ['type']) }];
+  }
+  if (!httpUrlShape(url).ok) {
+    return [{ severity: 'error', code: 'invalid-templated-url', message: `The registry will refuse \`${urlPath}\` "${url}": it must be an http:// or https:// address`, path: urlPath, range: rangeOf(urlNode!) }];
+  }
+  const available = new Set(packageVariables(doc, index));
+  const missing = templateVariables(url).filter((name) => !available.has(name));
+  if (missing.length === 0) return [];
+  return [{
+    severity: 'error',
+    code: 'invalid-templated-url',
+    message: `The registry will refuse \`${urlPath}\`: ${missing.map((name) => `{${name}}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not defined; a package URL may only use the names of its environment variables and arguments${available.size > 0 ? ` (${[...available].join(', ')})` : ''}`,
+    path: urlPath,
+    range: rangeOf(urlNode!),
+  }];
+}
+
+function packageVariables(doc: JsonDocument, index: number): string[] {
+  const names: string[] = [];
+  elementsOf(nodeAt(doc, ['packages', index, 'environmentVariables'])).forEach((_, i) => {
+    const name = stringAt(doc, ['packages', index, 'environmentVariables', i, 'name']);
+    if (name) names.push(name);
+  });
+  for (const list of ['runtimeArguments', 'packageArguments']) {
+    elementsOf(nodeAt(doc, ['packages', index, list])).forEach((_, i) => {
+      for (const field of ['name', 'valueHint']) {
+        const value = stringAt(doc, ['packages', index, list, i, field]);
+        if (value) names.push(value);
+      }
+    });
+  }
+  return names;
 }

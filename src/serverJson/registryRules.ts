@@ -24,7 +24,10 @@ export function descriptionProblems(doc: JsonDocument, schemaChecked: boolean): 
     }];
   }
   if (length === 0) {
-    return [{ severity: 'error', code: 'description-empty', message: '`description` must not be empty (1 to 100 characters)', path: 'description', range: rangeOf(node) }];
+    return [{ severity: 'error', code: 'description-empty', message: 'The registry will refuse an empty `description`: write 1 to 100 characters (VS Code\'s MCP gallery also hides servers without one)', path: 'description', range: rangeOf(node) }];
+  }
+  if (node.value.trim() === '') {
+    return [{ severity: 'warning', code: 'client-vscode-hides-description', message: 'VS Code\'s MCP gallery hides a server whose `description` is blank: write what the server does', path: 'description', range: rangeOf(node) }];
   }
   return [];
 }
@@ -60,10 +63,11 @@ export function publishedVersionProblems(doc: JsonDocument, publishedVersions: r
   const node = nodeAt(doc, ['version']);
   if (node?.type !== 'string' || typeof node.value !== 'string') return [];
   if (!publishedVersions.includes(node.value)) return [];
+  // Information, not an error: right after a publish this is the normal state. Publish itself refuses a reused version.
   return [{
-    severity: 'error',
+    severity: 'info',
     code: 'version-already-published',
-    message: `${node.value} was already published (versions can never be reused, even after deletion): bump the version`,
+    message: `${node.value} is published — bump the version before the next publish (a version can never be published twice, even after deletion)`,
     path: 'version',
     range: rangeOf(node),
   }];

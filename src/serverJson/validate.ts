@@ -1,7 +1,9 @@
 import { documentStart, parseJsonDocument, plainValueOf, rangeOf, type JsonDocument } from './jsonDocument';
 import { metaProblems } from './metaRules';
 import { nameProblems } from './nameRules';
-import { packageProblems, remoteProblems } from './packageRules';
+import { iconProblems, repositoryProblems, titleProblems, websiteUrlProblems } from './metadataRules';
+import { packageProblems } from './packageRules';
+import { remoteProblems } from './remoteRules';
 import { descriptionProblems, publishedVersionProblems, versionProblems } from './registryRules';
 import { checkSchemaField } from './schemaField';
 import { schemaProblems, validatorFor, type SchemaProblem } from './schemaValidation';
@@ -46,6 +48,10 @@ export function validateServerJson(text: string, options: ValidateOptions = {}):
     guard(ruleProblems, doc, () => versionProblems(doc, schemaChecked));
     guard(ruleProblems, doc, () => publishedVersionProblems(doc, context.publishedVersions));
     guard(ruleProblems, doc, () => metaProblems(doc));
+    guard(ruleProblems, doc, () => repositoryProblems(doc));
+    guard(ruleProblems, doc, () => websiteUrlProblems(doc));
+    guard(ruleProblems, doc, () => titleProblems(doc));
+    guard(ruleProblems, doc, () => iconProblems(doc));
     guard(ruleProblems, doc, () => packageProblems(doc));
     guard(ruleProblems, doc, () => remoteProblems(doc));
     guard(ruleProblems, doc, () => packageJsonProblems(doc, context.packageJson));

@@ -62,9 +62,9 @@ function mcpNameProblems(doc: JsonDocument, index: number, manifest: JsonDocumen
   const mcpNameNode = nodeAt(manifest, ['mcpName']);
   if (!mcpNameNode) {
     return [{
-      severity: 'error',
+      severity: 'warning',
       code: 'mcpname-missing',
-      message: `package.json has no "mcpName": the registry rejects the publish unless the npm package declares "mcpName": "${serverName}" (add it, then publish the package to npm again)`,
+      message: `package.json has no "mcpName": the registry will refuse the publish unless the npm package it checks declares "mcpName": "${serverName}" (add it, then publish the package to npm again)`,
       path,
       range: rangeOf(identifierNode),
       fix: { title: `Add "mcpName": "${serverName}" to package.json`, file: manifestPath, edits: editsToSet(manifest.text, ['mcpName'], serverName, insertAfterName) },
@@ -72,9 +72,9 @@ function mcpNameProblems(doc: JsonDocument, index: number, manifest: JsonDocumen
   }
   if (mcpNameNode.value === serverName) return [];
   return [{
-    severity: 'error',
+    severity: 'warning',
     code: 'mcpname-mismatch',
-    message: `package.json "mcpName" is ${JSON.stringify(mcpNameNode.value)} but the server name is "${serverName}": the registry rejects the publish (the match is case-sensitive)`,
+    message: `package.json "mcpName" is ${JSON.stringify(mcpNameNode.value)} but the server name is "${serverName}": the registry will refuse the publish if the npm package it checks says the same (the match is case-sensitive)`,
     path,
     range: rangeOf(identifierNode),
     fix: { title: `Set package.json "mcpName" to "${serverName}"`, file: manifestPath, edits: editsToSet(manifest.text, ['mcpName'], serverName) },

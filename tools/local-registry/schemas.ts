@@ -1,64 +1,33 @@
-// server.json JSON Schemas by version, read only from <sharedDir>/mcp-registry/server-json (the upstream
-// copies beside the project). A `$schema` URL in a request is never fetched: like the official registry,
-// which embeds its schemas, a version without a file here is unknown. Compiled with ajv (draft-07) + ajv-formats.
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { readdirSync, readFileSync } from 'node:fs';
+// server.json JSON Schemas by version, read only from files: <sharedDir>/mcp-registry/server-json (the
+// upstream copies beside the project). A `$schema` URL named in a request is never fetched: a version with
+// no file is unknown, as the official registry treats versions it does not embed.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { classifySchemaUrl, schemaVersionOf } from '../../src/serverJson';
 
-export const CURRENT_SCHEMA_VERSION = '2025-12-11';
-export const CURRENT_SCHEMA_URL = `https://static.modelcontextprotocol.io/schemas/${CURRENT_SCHEMA_VERSION}/server.schema.json`;
-const SCHEMA_URL_VERSION = /\/schemas\/([A-Za-z0-9_~.-]+)\/server\.schema\.json/;
-const SCHEMA_FILE = /^server\.schema\.([A-Za-z0-9_~-]+)\.json$/;
-
-export function schemaVersionOf(schemaUrl: string): string | undefined {
-  return SCHEMA_URL_VERSION.exec(schemaUrl)?.[1];
-}
+export { CURRENT_SCHEMA_URL, CURRENT_SCHEMA_VERSION, schemaVersionOf } from '../../src/serverJson';
 
 export class SchemaStore {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false });
-  private readonly compiled = new Map<string, ValidateFunction>();
-  private readonly files: ReadonlyMap<string, string>;
+  private readonly loaded = new Map<string, object | undefined>();
 
-  constructor(sharedDir: string) {
-    addFormats(this.ajv);
-    const dir = path.join(sharedDir, 'mcp-registry', 'server-json');
-    const files = new Map<string, string>();
-    let names: string[] = [];
+  constructor(private readonly sharedDir: string) {}
+
+  /** `{ [url]: schema }` for a known schema version with a local file; empty otherwise. */
+  schemasFor(schemaUrl: unknown): Record<string, object> {
+    if (typeof schemaUrl !== 'string' || classifySchemaUrl(schemaUrl) === 'unknown') return {};
+    const version = schemaVersionOf(schemaUrl)!;
+    if (!this.loaded.has(version)) this.loaded.set(version, this.read(version));
+    const schema = this.loaded.get(version);
+    return schema ? { [schemaUrl]: schema } : {};
+  }
+
+  private read(version: string): object | undefined {
+    const file = path.join(this.sharedDir, 'mcp-registry', 'server-json', `server.schema.${version}.json`);
+    if (!existsSync(file)) return undefined;
     try {
-      names = readdirSync(dir);
+      return JSON.parse(readFileSync(file, 'utf8')) as object;
     } catch {
-      // No schemas beside the project: every $schema is unknown.
+      return undefined;
     }
-    for (const name of names) {
-      const version = SCHEMA_FILE.exec(name)?.[1];
-      if (version) files.set(version, path.join(dir, name));
-    }
-    this.files = files;
-  }
-
-  /** The schema versions this registry knows (one file each). */
-  versions(): string[] {
-    return [...this.files.keys()];
-  }
-
-  /** The validator for a `$schema` URL, or undefined when that schema version is unknown here. */
-  validatorFor(schemaUrl: string): Promise<ValidateFunction | undefined> {
-    return Promise.resolve(this.compile(schemaUrl));
-  }
-
-  private compile(schemaUrl: string): ValidateFunction | undefined {
-    const version = schemaVersionOf(schemaUrl);
-    if (!version) return undefined;
-    const known = this.compiled.get(version);
-    if (known) return known;
-    const file = this.files.get(version);
-    if (!file) return undefined;
-    const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    // Avoid $id collisions between versions that share an $id (draft copies).
-    delete schema.$id;
-    const validate = this.ajv.compile(schema);
-    this.compiled.set(version, validate);
-    return validate;
   }
 }

@@ -1,8 +1,9 @@
-// server.json validation: Huma-style request-shape checks (422) and the /validate issue list
-// (schema + semantic rules of internal/validators/validators.go).
+// server.json validation: Huma-style request-shape checks (422) and the /validate issue list, from the
+// extension's rules module (src/serverJson), which records the upstream rule each check follows.
 import { validationFailed, type ProblemErrorDetail } from './problem';
-import { CURRENT_SCHEMA_URL, CURRENT_SCHEMA_VERSION, schemaVersionOf, type SchemaStore } from './schemas';
-import { looksLikeVersionRange, MAX_VERSION_LENGTH } from './versioning';
+import { validateServerJson as checkServerJson } from '../../src/serverJson';
+import type { SchemaStore } from './schemas';
+import { MAX_VERSION_LENGTH } from './versioning';
 
 export interface ValidationIssue {
   type: 'json' | 'schema' | 'semantic' | 'linter';
@@ -15,8 +16,6 @@ export interface ValidationIssue {
 export const PUBLISHER_META_KEY = 'io.modelcontextprotocol.registry/publisher-provided';
 export const MAX_PUBLISHER_META_BYTES = 4096;
 const NAME_PATTERN = /^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/;
-const NAMESPACE_PART = /^[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$/;
-const NAME_PART = /^[a-zA-Z0-9]([a-zA-Z0-9._-]*[a-zA-Z0-9])?$/;
 const KNOWN_FIELDS = ['$schema', 'name', 'description', 'title', 'version', 'repository', 'websiteUrl', 'icons', 'packages', 'remotes', '_meta'];
 
 export type ServerJson = Record<string, unknown> & { name: string; version: string; description: string };
@@ -65,71 +64,32 @@ export function publisherMetaTooLarge(server: Record<string, unknown>): boolean 
   return Buffer.byteLength(JSON.stringify(meta[PUBLISHER_META_KEY])) > MAX_PUBLISHER_META_BYTES;
 }
 
-function ajvPathToDotted(instancePath: string): string {
-  return instancePath
-    .split('/')
-    .slice(1)
-    .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
-}
+/** Our names for the issues that upstream names differently in `reference`. */
+const UPSTREAM_REFERENCES: Record<string, string> = {
+  'schema-missing': 'schema-field-required',
+  'schema-unknown': 'schema-version-unsupported',
+  'name-format': 'invalid-server-name',
+  'meta-too-large': 'publisher-meta-too-large',
+};
+/** Warnings the official /validate itself returns; the rest of our advice is the editor's, not the registry's. */
+const REGISTRY_WARNINGS = new Set(['schema-version-deprecated']);
 
-function semanticIssues(doc: Record<string, unknown>): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const error = (path: string, message: string, reference: string): void => {
-    issues.push({ type: 'semantic', path, message, severity: 'error', reference });
-  };
-  if (typeof doc.name === 'string') {
-    const parts = doc.name.split('/');
-    if (parts.length !== 2 || !NAMESPACE_PART.test(parts[0]) || !NAME_PART.test(parts[1])) {
-      error('name', `server name must be in format 'dns-namespace/name' with exactly one slash, got: ${doc.name}`, 'invalid-server-name');
-    }
-  }
-  const checkVersion = (path: string, version: unknown): void => {
-    if (typeof version !== 'string') return;
-    if (version.length > MAX_VERSION_LENGTH) error(path, `version exceeds ${MAX_VERSION_LENGTH} characters`, 'version-too-long');
-    if (version === 'latest') error(path, "version 'latest' is reserved and cannot be used", 'reserved-version-string');
-    else if (looksLikeVersionRange(version)) {
-      error(path, `version must be a specific version, not a range: "${version}"`, 'version-looks-like-range');
-    }
-  };
-  checkVersion('version', doc.version);
-  if (Array.isArray(doc.packages)) doc.packages.forEach((p, i) => isObject(p) && checkVersion(`packages[${i}].version`, p.version));
-  if (publisherMetaTooLarge(doc)) {
-    error(`_meta.${PUBLISHER_META_KEY}`, `_meta.${PUBLISHER_META_KEY} extension exceeds 4KB limit`, 'publisher-meta-too-large');
-  }
-  return issues;
-}
-
-/** Full validation as POST /validate reports it. */
+/**
+ * Full validation as POST /validate reports it: the extension's own server.json rules (src/serverJson), so
+ * the editor, Publish's pre-flight and this registry cannot disagree. Schemas come from local files only.
+ */
 export async function validateServerJson(doc: unknown, schemas: SchemaStore): Promise<ValidationIssue[]> {
   if (!isObject(doc)) return [{ type: 'json', path: '', message: 'server.json must be a JSON object', severity: 'error', reference: 'invalid-json' }];
-  const issues: ValidationIssue[] = [];
-  const schemaUrl = doc.$schema;
-  if (typeof schemaUrl !== 'string' || schemaUrl === '') {
-    issues.push({ type: 'schema', path: '$schema', message: '$schema field is required', severity: 'error', reference: 'schema-field-required' });
-  } else {
-    const validate = await schemas.validatorFor(schemaUrl);
-    if (!validate) {
-      issues.push({ type: 'schema', path: '$schema', message: `unsupported or unknown schema: ${schemaUrl}`, severity: 'error', reference: 'schema-version-unsupported' });
-    } else {
-      if (schemaVersionOf(schemaUrl) !== CURRENT_SCHEMA_VERSION) {
-        issues.push({
-          type: 'schema',
-          path: '$schema',
-          message: `schema version ${schemaVersionOf(schemaUrl)} is not the current version; migrate to ${CURRENT_SCHEMA_URL}`,
-          severity: 'warning',
-          reference: 'schema-version-deprecated',
-        });
-      }
-      if (!validate(doc)) {
-        for (const e of validate.errors ?? []) {
-          issues.push({ type: 'schema', path: ajvPathToDotted(e.instancePath), message: e.message ?? 'invalid', severity: 'error', reference: e.schemaPath });
-        }
-      }
-    }
-  }
-  issues.push(...semanticIssues(doc));
-  return issues;
+  const problems = checkServerJson(JSON.stringify(doc), { schemas: schemas.schemasFor(doc.$schema) });
+  return problems
+    .filter((problem) => problem.severity === 'error' || REGISTRY_WARNINGS.has(problem.code))
+    .map((problem) => ({
+      type: problem.code === 'schema' || problem.code.startsWith('schema-') ? 'schema' : problem.code.startsWith('json-') ? 'json' : 'semantic',
+      path: problem.path,
+      message: problem.message,
+      severity: problem.severity,
+      reference: UPSTREAM_REFERENCES[problem.code] ?? problem.code,
+    }));
 }
 
 export function hasErrors(issues: ValidationIssue[]): boolean {

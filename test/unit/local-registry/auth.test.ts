@@ -104,8 +104,8 @@ describe('local registry: authentication', () => {
     txt.set('dns.example.net', ['unrelated', key.record]);
     const res = await exchange('dns', proof(key.privateKey, 'dns.example.net'));
     assert.equal(res.status, 200);
-    assert.equal(await canPublish(res.json.registry_token, 'net.example.dns/a'), 200);
-    assert.equal(await canPublish(res.json.registry_token, 'net.example.dns.api/a'), 200);
+    assert.equal(await canPublish(res.json.registry_token, 'net.example.dns/app'), 200);
+    assert.equal(await canPublish(res.json.registry_token, 'net.example.dns.api/app'), 200);
     assert.equal((await exchange('dns', proof(key.privateKey, 'nodns.example.net'))).json.detail, 'DNS authentication failed');
   });
 

@@ -1,5 +1,5 @@
-// npm and PyPI are simulated by a loopback server reached through each package's registryBaseUrl
-// (this machine has no internet); the URL shapes are the public registries' own.
+// npm and PyPI are simulated by a loopback server given as the check's npm / PyPI address (this machine has
+// no internet); the URL shapes are the public registries' own.
 import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,21 +46,21 @@ describe('package ownership pre-flight', () => {
 
   it('accepts npm versions whose mcpName is the server name and PyPI READMEs with mcp-name', async () => {
     const checks = await checkPackageOwnership(NAME, [
-      { registryType: 'npm', registryBaseUrl: base, identifier: '@acme/weather', version: '1.2.0' },
-      { registryType: 'pypi', registryBaseUrl: base, identifier: 'acme-weather', version: '1.2.0' },
+      { registryType: 'npm', identifier: '@acme/weather', version: '1.2.0' },
+      { registryType: 'pypi', identifier: 'acme-weather', version: '1.2.0' },
       { registryType: 'oci', identifier: 'ghcr.io/acme/weather:1.2.0' },
-    ]);
+    ], { bases: { npm: base, pypi: base } });
     assert.deepEqual(checks.map((c) => [c.registryType, c.status]), [['npm', 'ok'], ['pypi', 'ok']]);
     assert.ok(seen.includes('/@acme%2Fweather/1.2.0'), 'scoped npm names are requested with an encoded slash');
   });
 
   it('explains a missing or differently cased marker and an unpublished version', async () => {
     const checks = await checkPackageOwnership(NAME, [
-      { registryType: 'npm', registryBaseUrl: base, identifier: '@acme/weather', version: '1.1.0' },
-      { registryType: 'npm', registryBaseUrl: base, identifier: 'plain', version: '2.0.0' },
-      { registryType: 'npm', registryBaseUrl: base, identifier: '@acme/weather', version: '9.9.9' },
-      { registryType: 'pypi', registryBaseUrl: base, identifier: 'acme-weather', version: '1.1.0' },
-    ]);
+      { registryType: 'npm', identifier: '@acme/weather', version: '1.1.0' },
+      { registryType: 'npm', identifier: 'plain', version: '2.0.0' },
+      { registryType: 'npm', identifier: '@acme/weather', version: '9.9.9' },
+      { registryType: 'pypi', identifier: 'acme-weather', version: '1.1.0' },
+    ], { bases: { npm: base, pypi: base } });
     assert.deepEqual(checks.map((c) => c.status), ['missing-marker', 'missing-marker', 'not-found', 'missing-marker']);
     assert.match(checks[0].message, /mcpName is "io\.github\.Acme\/weather".*exact case/);
     assert.match(checks[1].message, /no mcpName/);
@@ -68,17 +68,28 @@ describe('package ownership pre-flight', () => {
     assert.match(checks[3].message, /mcp-name: io\.github\.acme\/weather/);
   });
 
+  it('asks the official npm and PyPI, whatever registryBaseUrl the document names', async () => {
+    const asked: string[] = [];
+    const fetch = async (url: string) => {
+      asked.push(url);
+      return new Response('{}', { status: 404 });
+    };
+    await checkPackageOwnership(NAME, [
+      { registryType: 'npm', registryBaseUrl: base, identifier: 'plain', version: '2.0.0' },
+      { registryType: 'pypi', registryBaseUrl: base, identifier: 'acme-weather', version: '1.2.0' },
+    ], { fetch });
+    assert.deepEqual(asked.map((url) => new URL(url).origin), ['https://registry.npmjs.org', 'https://pypi.org']);
+  });
+
   it('reports an unreachable or failing package registry as skipped, not as a failure', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const deadBase = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const checks = await checkPackageOwnership(NAME, [
-      { registryType: 'npm', registryBaseUrl: deadBase, identifier: '@acme/weather', version: '1.2.0' },
-      { registryType: 'npm', registryBaseUrl: base, identifier: 'broken', version: '1.0.0' },
-    ], { timeoutMs: 2000 });
-    assert.deepEqual(checks.map((c) => c.status), ['skipped', 'skipped']);
-    assert.match(checks[0].message, /could not be reached/);
+    const unreachable = await checkPackageOwnership(NAME, [{ registryType: 'npm', identifier: '@acme/weather', version: '1.2.0' }], { timeoutMs: 2000, bases: { npm: deadBase } });
+    const failing = await checkPackageOwnership(NAME, [{ registryType: 'npm', identifier: 'broken', version: '1.0.0' }], { timeoutMs: 2000, bases: { npm: base } });
+    assert.deepEqual([...unreachable, ...failing].map((c) => c.status), ['skipped', 'skipped']);
+    assert.match(unreachable[0].message, /could not be reached/);
   });
 });
 

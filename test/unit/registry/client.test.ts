@@ -108,11 +108,11 @@ describe('RegistryClient against the local registry', function () {
   });
 
   it('validates: a valid document, a semantic problem, and a body the registry refuses with 422', async () => {
-    assert.deepEqual(await client.validate(serverJson('v', '1.0.0')), { valid: true, issues: [] });
-    const reserved = await client.validate(serverJson('v', 'latest'));
+    assert.deepEqual(await client.validate(serverJson('valid', '1.0.0')), { valid: true, issues: [] });
+    const reserved = await client.validate(serverJson('valid', 'latest'));
     assert.equal(reserved.valid, false);
     assert.ok(reserved.issues.some((i) => i.severity === 'error' && /latest/i.test(i.message + (i.reference ?? ''))), JSON.stringify(reserved));
-    const tooLong = await client.validate(serverJson('v', '1.0.0', { description: 'x'.repeat(101) }));
+    const tooLong = await client.validate(serverJson('valid', '1.0.0', { description: 'x'.repeat(101) }));
     assert.equal(tooLong.valid, false);
     assert.ok(tooLong.issues.some((i) => i.path.includes('description')), JSON.stringify(tooLong));
   });

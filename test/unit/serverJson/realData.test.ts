@@ -5,7 +5,7 @@ import { applyFix, codes, CURRENT, officialSchemas, only, readSharedJson, valida
 interface SeedEntry {
   name: string;
   description: string;
-  packages?: { registryType: string; version?: string }[];
+  packages?: { registryType: string; version?: string; registryBaseUrl?: string }[];
   _meta?: Record<string, unknown>;
 }
 
@@ -19,7 +19,11 @@ function expectedCodes(entry: SeedEntry): string[] {
   const length = [...entry.description].length;
   if (length > 100) expected.push('description-too-long');
   if (length === 0) expected.push('description-empty');
-  for (const pkg of entry.packages ?? []) if (pkg.registryType === 'oci' && pkg.version !== undefined) expected.push('oci-version-forbidden');
+  for (const pkg of entry.packages ?? []) {
+    if (pkg.registryType !== 'oci') continue;
+    if (pkg.registryBaseUrl !== undefined) expected.push('oci-legacy-registry-base-url');
+    if (pkg.version !== undefined) expected.push('oci-version-field');
+  }
   for (const key of Object.keys(entry._meta ?? {})) if (key !== 'io.modelcontextprotocol.registry/publisher-provided') expected.push('meta-key-dropped');
   return expected.sort();
 }
@@ -53,6 +57,17 @@ describe('real server.json documents', () => {
     for (const entry of seed.slice(0, 60)) {
       const text = JSON.stringify({ $schema: url, ...entry }, null, 2);
       assert.deepEqual(codes(validate(text)).sort(), [...expectedCodes(entry), 'schema-version-deprecated'].sort(), entry.name);
+    }
+  });
+
+  it('raises no error on any seed server that the registry would not raise (published under the 2025-09-16 schema)', () => {
+    const url = 'https://static.modelcontextprotocol.io/schemas/2025-09-16/server.schema.json';
+    const registryErrors = new Set(['description-empty', 'description-too-long']);
+    for (const entry of seed) {
+      const errors = validate(JSON.stringify({ $schema: url, ...entry }, null, 2)).filter((problem) => problem.severity === 'error');
+      assert.deepEqual(errors.filter((problem) => !registryErrors.has(problem.code)), [], entry.name);
+      const length = [...entry.description].length;
+      assert.equal(errors.length, length === 0 || length > 100 ? 1 : 0, entry.name);
     }
   });
 

@@ -104,11 +104,11 @@ describe('server.json registry rules: versions', () => {
     assert.deepEqual(problems.map((problem) => [problem.code, problem.severity, problem.path]), [['version-not-semver', 'warning', 'version']]);
   });
 
-  it('rejects a version that was already published, even if it was deleted since', () => {
+  it('notes (as information, since Publish itself refuses it) a version that is already published', () => {
     const text = serverJson({ version: '1.2.0' });
     const problem = only(validate(text, { context: { publishedVersions: ['1.0.0', '1.2.0'] } }), 'version-already-published');
-    assert.equal(problem.severity, 'error');
-    assert.equal(problem.message, '1.2.0 was already published (versions can never be reused, even after deletion): bump the version');
+    assert.equal(problem.severity, 'info');
+    assert.equal(problem.message, '1.2.0 is published — bump the version before the next publish (a version can never be published twice, even after deletion)');
     assert.equal(covered(text, problem), '"1.2.0"');
   });
 
@@ -153,10 +153,10 @@ describe('server.json registry rules: _meta', () => {
 });
 
 describe('server.json registry rules: packages and remotes', () => {
-  it('rejects a version on an OCI package and fixes it by moving the tag into the identifier', () => {
+  it('warns (the registry\'s /validate accepts it) about a version on an OCI package and fixes it by moving the tag into the identifier', () => {
     const text = serverJson({ packages: [{ registryType: 'oci', identifier: 'ghcr.io/alice/weather', version: '1.2.0', transport: { type: 'stdio' } }] });
-    const problem = only(validate(text), 'oci-version-forbidden');
-    assert.equal(problem.severity, 'error');
+    const problem = only(validate(text), 'oci-version-field');
+    assert.equal(problem.severity, 'warning');
     assert.equal(covered(text, problem), '"1.2.0"');
     const fixed = applyFix(text, problem);
     assert.deepEqual(JSON.parse(fixed).packages[0], { registryType: 'oci', identifier: 'ghcr.io/alice/weather:1.2.0', transport: { type: 'stdio' } });
@@ -165,7 +165,7 @@ describe('server.json registry rules: packages and remotes', () => {
 
   it('only removes the version when the OCI identifier already has a tag', () => {
     const text = serverJson({ packages: [{ registryType: 'oci', identifier: 'localhost:5000/weather:2.0.0', version: '1.2.0', transport: { type: 'stdio' } }] });
-    const fixed = applyFix(text, only(validate(text), 'oci-version-forbidden'));
+    const fixed = applyFix(text, only(validate(text), 'oci-version-field'));
     assert.deepEqual(JSON.parse(fixed).packages[0], { registryType: 'oci', identifier: 'localhost:5000/weather:2.0.0', transport: { type: 'stdio' } });
   });
 
@@ -182,7 +182,7 @@ describe('server.json registry rules: packages and remotes', () => {
   it('rejects a non-http remote URL once', () => {
     const text = serverJson({ remotes: [{ type: 'sse', url: 'ws://mcp.example.com/sse' }] });
     const problems = validate(text);
-    assert.deepEqual(codes(problems), ['remote-url-scheme']);
+    assert.deepEqual(codes(problems), ['invalid-remote-url']);
     assert.equal(problems[0]!.severity, 'error');
     assert.equal(covered(text, problems[0]!), '"ws://mcp.example.com/sse"');
   });

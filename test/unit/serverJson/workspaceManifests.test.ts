@@ -27,11 +27,11 @@ describe('server.json against the workspace package.json', () => {
     assert.deepEqual(validate(text, withPackageJson({ mcpName: undefined })), []);
   });
 
-  it('rejects a package.json without mcpName and offers to add it to package.json', () => {
+  it('warns (the registry checks the published package, not this file) about a package.json without mcpName and offers to add it', () => {
     const text = npmServer('1.2.0');
     const manifest = packageJsonText({ mcpName: undefined });
     const problem = only(validate(text, { context: { packageJson: { path: '/ws/package.json', text: manifest } } }), 'mcpname-missing');
-    assert.equal(problem.severity, 'error');
+    assert.equal(problem.severity, 'warning');
     assert.equal(problem.path, 'packages[0].identifier');
     assert.equal(covered(text, problem), '"@alice/weather"');
     assert.equal(problem.fix?.file, '/ws/package.json');
@@ -40,11 +40,11 @@ describe('server.json against the workspace package.json', () => {
     assert.equal(fixedManifest.mcpName, 'io.github.alice/weather');
   });
 
-  it('rejects an mcpName that differs (even only in case) and offers to correct package.json', () => {
+  it('warns about an mcpName that differs (even only in case) and offers to correct package.json', () => {
     const text = npmServer('1.2.0');
     const manifest = packageJsonText({ mcpName: 'io.github.Alice/weather' });
     const problem = only(validate(text, { context: { packageJson: { path: '/ws/package.json', text: manifest } } }), 'mcpname-mismatch');
-    assert.equal(problem.severity, 'error');
+    assert.equal(problem.severity, 'warning');
     assert.equal(problem.fix?.file, '/ws/package.json');
     assert.equal(JSON.parse(applyEdits(manifest, problem.fix!.edits)).mcpName, 'io.github.alice/weather');
   });

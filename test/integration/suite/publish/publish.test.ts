@@ -17,7 +17,7 @@ const PROVENANCE = 'dev.mcp-versions/provenance';
 interface Row { server: Record<string, unknown> & { version: string; _meta?: Record<string, Record<string, Record<string, string>>> }; _meta: Record<string, { isLatest: boolean; status: string }> }
 const official = (row: Row) => row._meta['io.modelcontextprotocol.registry/official'];
 
-async function publishFails(uri: vscode.Uri, options?: { signal?: AbortSignal }): Promise<PublishError> {
+async function publishFails(uri: vscode.Uri, options?: { signal?: AbortSignal; packageRegistries?: { npm?: string; pypi?: string } }): Promise<PublishError> {
   const { publish } = await api();
   try {
     await publish.run(uri, options);
@@ -290,18 +290,19 @@ describe('publish version', function () {
     try {
       const extra = (pypiVersion: string) => ({
         packages: [
-          { registryType: 'npm', registryBaseUrl: packages.url, identifier: '@acme/owned', version: '1.0.0', transport: { type: 'stdio' } },
-          { registryType: 'pypi', registryBaseUrl: packages.url, identifier: 'acme-owned', version: pypiVersion, transport: { type: 'stdio' } },
+          { registryType: 'npm', identifier: '@acme/owned', version: '1.0.0', transport: { type: 'stdio' } },
+          { registryType: 'pypi', identifier: 'acme-owned', version: pypiVersion, transport: { type: 'stdio' } },
         ],
       });
-      const outcome = await (await api()).publish.run(writeFixture(name, '1.0.0', { extra: extra('1.0.0') }).uri);
+      const bases = { npm: packages.url, pypi: packages.url };
+      const outcome = await (await api()).publish.run(writeFixture(name, '1.0.0', { extra: extra('1.0.0') }).uri, { packageRegistries: bases });
       assert.equal(outcome.kind, 'published');
       const detail = prompts.confirmations().at(-1)!.detail!;
       assert.match(detail, /✓ @acme\/owned@1\.0\.0 on npm declares mcpName/);
       assert.match(detail, /⚠ acme-owned 1\.0\.0 on PyPI cannot be verified: its README needs the line "mcp-name: io\.modelcontextprotocol\.anonymous\/publish-owned".*The official registry checks this at publish; Local may not\./);
       await packages.close();
-      const unreachable = { packages: [{ registryType: 'npm', registryBaseUrl: packages.url, identifier: '@acme/owned', version: '1.0.0', transport: { type: 'stdio' } }] };
-      await (await api()).publish.run(writeFixture(name, '1.0.1', { extra: unreachable }).uri);
+      const unreachable = { packages: [{ registryType: 'npm', identifier: '@acme/owned', version: '1.0.0', transport: { type: 'stdio' } }] };
+      await (await api()).publish.run(writeFixture(name, '1.0.1', { extra: unreachable }).uri, { packageRegistries: bases });
       assert.match(prompts.confirmations().at(-1)!.detail!, /Skipped: npm could not be reached; @acme\/owned@1\.0\.0 was not checked\./);
     } finally {
       await packages.close();

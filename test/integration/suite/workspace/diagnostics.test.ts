@@ -50,7 +50,7 @@ describe('workspace: server.json diagnostics', function () {
       ['long', 'description-too-long', '"description"', vscode.DiagnosticSeverity.Error],
       ['transport', 'schema', '"carrier-pigeon"', vscode.DiagnosticSeverity.Error],
       ['nameless', 'name-format', '"name"', vscode.DiagnosticSeverity.Error],
-      ['reused', 'version-already-published', '"version"', vscode.DiagnosticSeverity.Error],
+      ['reused', 'version-already-published', '"version"', vscode.DiagnosticSeverity.Information],
       ['drift', 'package-version-drift', '"1.9.0"', vscode.DiagnosticSeverity.Warning],
     ];
     for (const [dir, code, needle, severity] of cases) {
@@ -105,6 +105,33 @@ describe('workspace: server.json diagnostics', function () {
     const manifest = await vscode.workspace.openTextDocument(folder.fileUri('drift/package.json'));
     assert.equal(JSON.parse(manifest.getText()).mcpName, `${NS}/drift`);
     await waitFor('the mcpName error to go', () => (ours(uri).some((d) => codeOf(d) === 'mcpname-missing') ? undefined : true));
+  });
+
+  it('applies the registry\'s remote and OCI rules: declares a URL variable by quick fix, warns about the legacy OCI shape naming VS Code', async () => {
+    await folder.write('remote/server.json', serverText(`${NS}/remote`, '1.0.0', { packages: [], remotes: [{ type: 'streamable-http', url: 'https://{tenant}.example.com/mcp' }] }));
+    await folder.write('oci/server.json', serverText(`${NS}/oci`, '1.0.0', { packages: [{ registryType: 'oci', registryBaseUrl: 'https://docker.io', identifier: 'acme/oci', transport: { type: 'stdio' } }] }));
+    const remote = folder.fileUri('remote/server.json');
+    const oci = folder.fileUri('oci/server.json');
+    try {
+      const document = await vscode.workspace.openTextDocument(remote);
+      const [undeclared] = await diagnosticsOf(remote, 'invalid-templated-url');
+      assert.equal(undeclared!.severity, vscode.DiagnosticSeverity.Error);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', remote, undeclared!.range, vscode.CodeActionKind.QuickFix.value);
+      const declare = actions.find((action) => action.title.includes('variables'));
+      assert.ok(declare?.edit, `actions: ${actions.map((action) => action.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(declare.edit));
+      assert.deepEqual(Object.keys(JSON.parse(document.getText()).remotes[0].variables), ['tenant']);
+      await waitFor('the remote to be accepted', () => (ours(remote).some((d) => d.severity === vscode.DiagnosticSeverity.Error) ? undefined : true));
+      await document.save();
+      const [legacy] = await diagnosticsOf(oci, 'oci-legacy-registry-base-url');
+      assert.equal(legacy!.severity, vscode.DiagnosticSeverity.Warning);
+      assert.match(legacy!.message, /VS Code's MCP gallery/);
+      assert.ok(!ours(oci).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    } finally {
+      await folder.delete('remote');
+      await folder.delete('oci');
+      await waitFor('the two files to leave the Problems view', () => (ours(remote).length + ours(oci).length === 0 ? true : undefined));
+    }
   });
 
   it('survives any syntax error while typing, and recovers', async () => {
