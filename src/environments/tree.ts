@@ -2,7 +2,7 @@
 // and drift; children are the endpoint, the registry status of the live version, and the history.
 import * as vscode from 'vscode';
 import { exactUtc, relativeTime } from '../util/relativeTime';
-import { historyOf, latestVersion, previousEnvironment, rollbackTarget, type DeploymentRecord } from './model';
+import { driftWord, historyOf, latestVersion, previousEnvironment, probeProblemInWords, rollbackTarget, type DeploymentRecord } from './model';
 import type { DeploymentHistory } from './historyStore';
 import { DRIFT_ICON, environmentContextValue, type DetailRow, type EnvironmentsNode } from './nodes';
 import type { EnvironmentStatus, EnvironmentStatusStore } from './statusStore';
@@ -131,37 +131,23 @@ interface Look {
   color?: string;
 }
 
+/** The row leads with the state in one or two words, then the live version; the rest is in the tooltip and child rows. */
 export function environmentLook(status: EnvironmentStatus): Look {
   const activity = status.activity;
-  if (activity) {
-    const word = activity.phase === 'verifying' ? 'verifying' : activity.phase === 'running' ? 'deploying' : 'confirming';
-    return { description: `${word} ${activity.version}…`, icon: 'loading~spin' };
+  // While the confirmation is still asking nothing has happened yet: the row keeps showing what runs.
+  if (activity && activity.phase !== 'confirming') {
+    return { description: `${activity.phase === 'verifying' ? 'verifying' : 'deploying'} ${activity.version}…`, icon: 'loading~spin' };
   }
   const probe = status.probe;
   if (!probe) return { description: status.checking ? 'checking…' : 'not checked yet', icon: status.checking ? 'loading~spin' : 'circle-outline' };
-  const outcome = status.lastOutcome && !status.lastOutcome.ok ? ` · ${status.lastOutcome.message}` : '';
-  if (!probe.ok) return { description: `${probe.error}${outcome}`, icon: 'debug-disconnect', color: 'errorForeground' };
+  const failed = status.lastOutcome && !status.lastOutcome.ok ? status.lastOutcome : undefined;
+  if (!probe.ok) return { description: `unreachable · ${probeProblemInWords(probe.error)}`, icon: 'debug-disconnect', color: 'errorForeground' };
+  if (failed) return { description: `deploy failed · ${probe.version}`, icon: 'warning', color: 'editorWarning.foreground' };
   const worst = status.drift.find((d) => d.severity === 'error') ?? status.drift.find((d) => d.severity === 'warning');
-  const drift = status.drift.length > 0 ? ` · ${status.drift.map(shortDrift).join(', ')}` : '';
-  const description = `${probe.version} · ${probe.latencyMs} ms${drift}${outcome}`;
+  const word = status.drift.length > 0 ? driftWord(status.drift) : status.registry?.versions ? 'latest' : 'live';
+  const description = `${word} · ${probe.version}`;
   if (worst) return { description, ...DRIFT_ICON[worst.severity] };
-  if (status.lastOutcome && !status.lastOutcome.ok) return { description, icon: 'warning', color: 'editorWarning.foreground' };
   return { description, icon: 'pass', color: 'testing.iconPassed' };
-}
-
-function shortDrift(d: EnvironmentStatus['drift'][number]): string {
-  switch (d.kind) {
-    case 'not-published':
-      return 'not published';
-    case 'deleted':
-      return 'deleted';
-    case 'deprecated':
-      return 'deprecated';
-    case 'behind-latest':
-      return 'behind latest';
-    case 'differs-from-previous':
-      return d.message;
-  }
 }
 
 function md(): vscode.MarkdownString {
@@ -176,7 +162,7 @@ function environmentTooltip(status: EnvironmentStatus, store: EnvironmentStatusS
   m.appendMarkdown(`**`).appendText(status.config.name).appendMarkdown(`** — `).appendText(status.config.server).appendMarkdown('\n\n');
   const probe = status.probe;
   if (probe?.ok) m.appendText(`Live version ${probe.version} (reported by ${probe.serverName} over ${probe.transport}, ${probe.latencyMs} ms)`);
-  else if (probe) m.appendText(`Endpoint not reachable: ${probe.error}`);
+  else if (probe) m.appendText(`Endpoint not reachable: ${probeProblemInWords(probe.error)}. The answer was: ${probe.error}`);
   else m.appendText('Not checked yet');
   m.appendMarkdown('\n\n');
   for (const d of status.drift) m.appendMarkdown(`$(${DRIFT_ICON[d.severity].icon}) `).appendText(d.message).appendMarkdown('\n\n');
@@ -200,7 +186,7 @@ function detailRows(status: EnvironmentStatus, store: EnvironmentStatusStore): [
       contextValue: 'mcpv:environmentEndpoint',
     },
   ]);
-  if (probe && !probe.ok) rows.push(['error', { label: probe.error, icon: 'error', color: 'errorForeground', tooltip: probe.error }]);
+  if (probe && !probe.ok) rows.push(['error', { label: probeProblemInWords(probe.error), icon: 'error', color: 'errorForeground', tooltip: probe.error }]);
   if (status.missingSecrets.length > 0) {
     rows.push([
       'secrets',

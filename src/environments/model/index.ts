@@ -9,3 +9,4 @@ export * from './guards';
 export * from './probe';
 export * from './verify';
 export * from './historyPath';
+export * from './stateWords';

@@ -86,7 +86,11 @@ describe('environments: deploy, promote, roll back', () => {
 
   it('deploys a picked version, runs the command as a task and verifies it live', async () => {
     prompts.pickAnswer = () => '1.2.0';
+    let duringConfirmation = '';
+    prompts.whileConfirming = () => (duringConfirmation = String(api.provider.getTreeItem(api.provider.environmentNode('staging')).description));
     const record = await run('deployVersion', { type: 'environment', name: 'staging' });
+    prompts.whileConfirming = undefined;
+    assert.match(duringConfirmation, /· 1\.0\.0$/, 'while the dialog asks, the row still shows what runs, not "confirming"');
     assert.deepEqual(prompts.picks[0].slice(0, 4), ['1.4.0', '1.2.0', '1.1.0', '1.0.0'], 'published, non-deleted versions first, highest first');
     assert.equal(prompts.picks[0].at(-1), '1.3.0', 'the deleted version comes last');
     assert.equal(prompts.confirmations[0].message, 'Deploy 1.2.0 to staging, replacing 1.0.0?');
@@ -149,7 +153,8 @@ describe('environments: deploy, promote, roll back', () => {
     assert.equal(record?.result, 'command-failed');
     assert.equal(record?.detail, 'exit code 3');
     const item = api.provider.getTreeItem(api.provider.environmentNode('broken'));
-    assert.match(String(item.description), /deploy command failed \(exit code 3\)/);
+    assert.match(String(item.description), /^deploy failed · /);
+    assert.match((item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1'), /deploy command failed \(exit code 3\)/);
   });
 
   it('reports a deployment the endpoint never confirms as not verified and offers a roll back', async () => {

@@ -133,9 +133,12 @@ export class ScriptedPrompts implements UserPrompts {
   pickAnswer: ((labels: string[]) => string | undefined) | undefined;
   readonly notifications: { severity: string; message: string; actions: readonly string[] }[] = [];
   notifyAnswer: ((actions: readonly string[]) => string | undefined) | undefined;
+  /** Runs while the confirmation is showing (what the views show meanwhile). */
+  whileConfirming: (() => void) | undefined;
 
   async confirm(message: string, detail: string, action: string): Promise<boolean> {
     this.confirmations.push({ message, detail, action });
+    this.whileConfirming?.();
     return this.confirmAnswer;
   }
 

@@ -95,12 +95,15 @@ describe('environments: live status and drift', () => {
       return texts.some((t) => t.includes('hanging')) ? texts : undefined;
     });
     const row = (name: string) => rows.find((r) => r.startsWith(name)) ?? '';
-    assert.match(row('staging'), /1\.1\.0 · \d+ ms · deprecated, behind latest, development runs 1\.4\.0/);
-    assert.match(row('production'), /1\.3\.0 .*deleted/);
-    assert.match(row('preview'), /not published/);
-    assert.match(row('down'), /unreachable \(ECONNREFUSED\)/);
-    assert.match(row('garbage'), /Unexpected content type: text\/html/);
-    assert.match(row('hanging'), /no answer within 10000 ms/);
+    // Each row leads with its state in one or two words, then the live version; details are in the tooltip and child rows.
+    assert.match(row('staging'), /^staging\s*deprecated · 1\.1\.0$/);
+    assert.match(row('production'), /^production\s*deleted · 1\.3\.0$/);
+    assert.match(row('preview'), /unpublished · /);
+    assert.match(row('down'), /unreachable · not running \(connection refused\)/);
+    assert.match(row('garbage'), /unreachable · not an MCP endpoint \(unexpected answer\)/);
+    assert.match(row('hanging'), /unreachable · no answer in time/);
+    const tooltip = (api.provider.getTreeItem(api.provider.environmentNode('garbage')).tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    assert.match(tooltip, /Unexpected content type: text\/html/, 'the raw answer stays in the tooltip');
   });
 
   it('lists the endpoint, the registry status of the live version and the history under an environment', async () => {
