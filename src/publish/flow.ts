@@ -12,32 +12,19 @@ import { readText } from '../workspace/serverJsonFiles';
 import { abortSignalFor } from '../util/cancellation';
 import { duplicateError, PublishError, publishFailure, retryAction, showProblems, type FailureContext } from './errors';
 import { checkPackageOwnership, type OwnershipCheck } from './ownership';
-import { attachProvenance, sameDocument, type Json, type Provenance } from './provenance';
+import { attachProvenance, sameDocument, type Json } from './model/provenance';
 import { releaseContext, type ReleaseContext } from './releaseContext';
 import type { PublishServices } from './services';
+import type { PublishOutcome } from './model/outcome';
+
+export type { PublishOutcome } from './model/outcome';
 import { finishPublish } from './success';
-import { versionsAfterPublish } from './versionsAfter';
 
 export interface PublishOptions {
   /** Aborts the publish while it can still be stopped (until the POST is sent). */
   signal?: AbortSignal;
   /** Publish even though npm/PyPI ownership could not be verified. */
   skipOwnership?: boolean;
-}
-
-export interface PublishOutcome {
-  /** `published`: this run stored it; `already-published`: the registry already had this very document. */
-  kind: 'published' | 'already-published';
-  serverName: string;
-  version: string;
-  registry: { name: string; url: string };
-  isLatest: boolean;
-  response: ServerResponse;
-  ownership: OwnershipCheck[];
-  provenance?: Provenance;
-  /** Set when the response was lost and the lookup found the version published. */
-  recovered?: boolean;
-  tag?: { name: string; error?: string };
 }
 
 interface Prepared {
@@ -72,7 +59,8 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
       const repository = typeof document.repository === 'object' && document.repository !== null ? (document.repository as Json).url : undefined;
       const [validation, versions, ownership, release] = await Promise.all([
         client.validate(document, { signal }),
-        existingVersions(client, serverName, signal),
+        // Fresh, through the store: the confirmation and the views after the publish start from the registry's list.
+        s.store.versionsOrThrow(registry.url, serverName, { fresh: true, signal }),
         options.skipOwnership ? Promise.resolve([]) : checkPackageOwnership(serverName, packages, { signal }),
         releaseContext(uri.fsPath, version, typeof repository === 'string' ? repository : undefined, { createTag: s.gitTagEnabled(), tool: s.tool }),
         // Signing in now reports a sign-in problem before the confirmation and warms the token.
@@ -98,7 +86,7 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
   if (existing) {
     if (!sameDocument(existing.server as unknown as Json, document)) throw duplicateError(ctx, officialMeta(existing).status === 'deleted');
     const outcome = alreadyPublished(ctx, existing, checks.ownership);
-    await finishPublish(s, outcome, { uri, release: checks.release, versions: checks.versions, announce: `${serverName}@${version} is already published to ${registry.name} with exactly this server.json — nothing to do.` });
+    await finishPublish(s, outcome, { uri, release: checks.release, announce: `${serverName}@${version} is already published to ${registry.name} with exactly this server.json — nothing to do.` });
     return outcome;
   }
   const failedOwnership = checks.ownership.filter((c) => c.status === 'not-found' || c.status === 'missing-marker');
@@ -133,6 +121,7 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
   if (answer !== action) throw new UserCancelledError();
 
   const response = await send(s, prepared, attached.body, options.signal);
+  if (response.recovered) s.store.recovered(registry.url, response.response);
   const outcome: PublishOutcome = {
     kind: 'published',
     serverName,
@@ -145,8 +134,7 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
     recovered: response.recovered || undefined,
   };
   const recoveredText = response.recovered ? ' (the connection was lost after sending, but the registry has it)' : '';
-  const versions = versionsAfterPublish(checks.versions, response.response);
-  await finishPublish(s, outcome, { uri, release: checks.release, versions, announce: `Published ${serverName}@${version} to ${registry.name}${outcome.isLatest ? ' — it is now the latest version' : ''}${recoveredText}.` });
+  await finishPublish(s, outcome, { uri, release: checks.release, announce: `Published ${serverName}@${version} to ${registry.name}${outcome.isLatest ? ' — it is now the latest version' : ''}${recoveredText}.` });
   return outcome;
 }
 
@@ -157,15 +145,18 @@ async function send(s: PublishServices, p: Prepared, body: Json, external?: Abor
     const signal = combine(abortSignalFor(token), external);
     let sent = false;
     try {
-      const response = await withRegistryToken(
-        target,
-        (jwt) => {
-          if (signal?.aborted) throw new UserCancelledError();
-          sent = true;
-          progress.report({ message: 'sent; waiting for the registry (no longer cancellable)' });
-          return client.publish(body, jwt);
-        },
-        signal,
+      // Through the store: the new version reaches every view from the registry's answer, and the audit trail.
+      const response = await s.store.publish(ctx.registry.url, body, (post) =>
+        withRegistryToken(
+          target,
+          (jwt) => {
+            if (signal?.aborted) throw new UserCancelledError();
+            sent = true;
+            progress.report({ message: 'sent; waiting for the registry (no longer cancellable)' });
+            return post(jwt);
+          },
+          signal,
+        ),
       );
       return { response, recovered: false };
     } catch (error) {
@@ -209,15 +200,6 @@ async function lookUp(client: RegistryClient, name: string, version: string): Pr
   } catch (error) {
     if (error instanceof RegistryError && error.kind === 'http' && error.status === 404) return null;
     return undefined;
-  }
-}
-
-async function existingVersions(client: RegistryClient, name: string, signal?: AbortSignal): Promise<ServerResponse[]> {
-  try {
-    return await client.getServerVersions(name, { includeDeleted: true, signal });
-  } catch (error) {
-    if (error instanceof RegistryError && error.kind === 'http' && error.status === 404) return [];
-    throw error;
   }
 }
 

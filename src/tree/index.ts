@@ -9,6 +9,9 @@ import { AnonymousIdentityProvider, type IdentityProvider } from '../registries/
 import { forgetRegistryToken } from '../auth/tokens';
 import { StatusDecorationProvider } from './decorations';
 import { RegistryTreeProvider } from './provider';
+import type { VersionNode } from './nodes';
+import { revealVersion } from './reveal';
+import type { RegistryStore } from '../store';
 import { JSON_SCHEME, RawJsonProvider } from './rawJson';
 import { registerStatusCommands } from './statusCommands';
 import { registerVersionCommands } from './versionCommands';
@@ -22,6 +25,8 @@ export interface RegistryTreeServices extends CommandContext {
   diff?: DiffFeature;
   /** The extension's one client per registry. */
   clients: RegistryClients;
+  /** The registry data store the tree reads versions from and follows. */
+  store: RegistryStore;
 }
 
 export interface RegistryTreeHandle {
@@ -30,17 +35,19 @@ export interface RegistryTreeHandle {
   readonly clients: RegistryClients;
   /** One incremental refresh now (what the auto-refresh timer runs). */
   sync(): Promise<number>;
+  /** Reveals and selects a version (after a publish); undefined when the view does not show it. */
+  revealVersion(registryUrl: string, name: string, version: string): Promise<VersionNode | undefined>;
 }
 
 export function registerRegistryTree(context: vscode.ExtensionContext, services: RegistryTreeServices): RegistryTreeHandle {
   const clients = services.clients;
   const anonymous = new AnonymousIdentityProvider(readRegistries);
   const identity = services.identity ?? anonymous;
-  const provider = new RegistryTreeProvider({ log: services.log, clients, identity });
+  const provider = new RegistryTreeProvider({ log: services.log, clients, identity, store: services.store });
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const rawJson = new RawJsonProvider(clients, (url, name, version) => {
     const registry = provider.registries.find((r) => r.config.url === url);
-    return registry?.state.versions.get(name)?.responses.find((response) => response.server.version === version);
+    return registry?.state.versions(name, true)?.responses.find((response) => response.server.version === version);
   });
 
   const updateDescription = () => {
@@ -93,7 +100,14 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
     ...registerStatusCommands(services, provider, clients),
     ...registerRegistryCommands(services, clients),
   );
-  return { provider, view: view as vscode.TreeView<unknown>, clients, sync: () => provider.sync() };
+  const treeView = view as vscode.TreeView<unknown>;
+  return {
+    provider,
+    view: treeView,
+    clients,
+    sync: () => provider.sync(),
+    revealVersion: (registryUrl, name, version) => revealVersion(provider, treeView, services.log, registryUrl, name, version),
+  };
 }
 
 /** Runs `tick` every `mcpVersions.autoRefreshSeconds` while the view is visible (0 = never). */

@@ -5,6 +5,7 @@ import { registerCommand, UserCancelledError, UserFacingError, withProgress, typ
 import { withRegistryToken } from '../auth/tokens';
 import { publishableNamespaces, RegistryError, type ServerStatus } from '../registry';
 import type { RegistryClients } from '../registries/clients';
+import { numberSetting } from '../registries/config';
 import type { RegistryTreeProvider } from './provider';
 import { versionOrAllTarget, type ServerTarget } from './targets';
 import { latestSentence } from './latestSentence';
@@ -61,7 +62,9 @@ async function changeStatus(
   }
   let statusMessage: string | undefined;
   if (action.asksMessage) statusMessage = options.statusMessage !== undefined ? options.statusMessage.trim() || undefined : await askMessage(action, subject);
-  const rows = toVersionRows(await registry.state.fetchVersions(server.name, true));
+  // What the store knows when fresh (the view just showed it), else one read.
+  const staleMs = numberSetting('cache.staleSeconds', 300) * 1000;
+  const rows = toVersionRows([...(await registry.state.fetchVersions(server.name, true, undefined, staleMs))]);
   const affected = row ? rows.filter((r) => r.version === row.version) : rows.filter((r) => action.from.includes(r.status));
   if (affected.length === 0) throw new UserFacingError(`${subject}: nothing to ${action.verb.toLowerCase()}.`);
   const detail = latestSentence(rows, affected, action.to);
@@ -73,17 +76,12 @@ async function changeStatus(
   const tokenTarget = { name: registry.config.name, url: registry.config.url, auth: registry.config.auth, client: clients.get(registry.config.url) };
   await withProgress({ title: `${action.verb} ${subject}…` }, async () => {
     try {
-      await withRegistryToken<unknown>(tokenTarget, (token) =>
-        row
-          ? tokenTarget.client.setVersionStatus(server.name, row.version, change, token)
-          : tokenTarget.client.setAllVersionsStatus(server.name, change, token),
-      );
+      // Through the store: every view shows the registry's answer at once, and the audit trail records it.
+      await registry.state.store.setStatus(registry.config.url, server.name, row?.version, change, (send) => withRegistryToken(tokenTarget, send));
     } catch (error) {
       if (error instanceof RegistryError) throw new UserFacingError(error.hint ? `${error.message} ${error.hint}` : error.message);
       throw error;
     }
-    await provider.reloadServer(server);
-    provider.refresh(registry);
   });
   vscode.window.setStatusBarMessage(`$(check) ${action.done} ${subject}`, 4000);
 }

@@ -2,8 +2,8 @@
 // release notes, under our own key inside the publisher-provided `_meta` block (≤ 4 KB as a whole).
 // Added to the POST body only; the user's file never changes. Pure: no `vscode` import.
 import { createHash } from 'node:crypto';
-import { fingerprint } from '../changes/json';
-import { PUBLISHER_META_KEY } from '../registry';
+import { fingerprint } from '../../changes/json';
+import { PUBLISHER_META_KEY } from '../../registry';
 
 export const PROVENANCE_KEY = 'dev.mcp-versions/provenance';
 /** The registry's limit for the marshalled publisher-provided block. */
