@@ -44,13 +44,13 @@ const files = walk(src);
 const rel = (path) => relative(src, path).split('\\').join('/');
 const edges = new Map();
 const problems = [];
-const importPattern = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const importPattern = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
 
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
   const targets = new Set();
   for (const match of text.matchAll(importPattern)) {
-    const spec = match[1] ?? match[2];
+    const spec = match[1] ?? match[2] ?? match[3];
     if (spec === 'vscode' && PURE.some((pattern) => pattern.test(rel(file)))) problems.push(`${rel(file)}: imports vscode, but it is a pure module`);
     if (!spec.startsWith('.')) continue;
     const target = resolveImport(file, spec);
