@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi {
   });
   const workspace = registerWorkspace(context, { log, clients, store });
   const diff = registerDiff(context, { log, clients, store, workspace: workspace.services });
-  const registryTree = registerRegistryTree(context, { log, identity: auth.identity, diff, clients, store });
+  const registryTree = registerRegistryTree(context, { log, identity: auth.identity, diff, clients, store, prompts });
   const clientFor = (url: string) => clients.get(url);
   auth.registerCommands(clientFor);
   const diagnostics = registerDiagnostics(context, { log }, workspace.services);

@@ -12,6 +12,7 @@ import { RegistryTreeProvider } from './provider';
 import type { VersionNode } from './nodes';
 import { revealVersion } from './reveal';
 import type { RegistryStore } from '../store';
+import type { UserPrompts } from '../commands/prompts';
 import { JSON_SCHEME, RawJsonProvider } from './rawJson';
 import { registerStatusCommands } from './statusCommands';
 import { registerVersionCommands } from './versionCommands';
@@ -27,6 +28,8 @@ export interface RegistryTreeServices extends CommandContext {
   clients: RegistryClients;
   /** The registry data store the tree reads versions from and follows. */
   store: RegistryStore;
+  /** Where the status commands ask their questions (tests script them); vscode.window by default. */
+  prompts?: UserPrompts;
 }
 
 export interface RegistryTreeHandle {
@@ -97,7 +100,7 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
     }),
     ...registerViewCommands(services, provider),
     ...registerVersionCommands(services, provider),
-    ...registerStatusCommands(services, provider, clients),
+    ...registerStatusCommands(services, provider, clients, services.prompts),
     ...registerRegistryCommands(services, clients),
   );
   const treeView = view as vscode.TreeView<unknown>;
