@@ -116,7 +116,10 @@ describe('registry data store: one write, every view', function () {
     assert.equal(panel.view?.right.isLatest, true);
 
     assert.equal(reg.requestCount() - before, 1, 'the registry saw the PATCH and nothing else');
-    const record = extension.audit.all().at(-1) as { kind: string; version?: string; to: string; result: string; registry: string };
-    assert.deepEqual([record.kind, record.version, record.to, record.result, record.registry], ['status', '2.0.0', 'deprecated', 'ok', reg.url]);
+    type Written = { kind: string; server?: string; version?: string; to: string; result: string; registry?: string; detail?: string };
+    const record = await waitFor('the audit trail to record the write', () =>
+      (extension.audit.all() as readonly Written[]).find((r) => r.kind === 'status' && r.server === NAME && r.version === '2.0.0'),
+    );
+    assert.deepEqual([record.to, record.result, record.registry, record.detail], ['deprecated', 'ok', reg.url, 'Use 3.x']);
   });
 });
