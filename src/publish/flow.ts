@@ -7,7 +7,6 @@ import { getRegistryToken, withRegistryToken, type TokenTarget } from '../auth/t
 import { officialMeta, RegistryError, type RegistryClient, type ServerResponse } from '../registry';
 import { normalizeRegistryUrl, readRegistries, type RegistryConfig } from '../registries/config';
 import { validateServerJson } from '../serverJson';
-import { currentLatest, predictIsLatest } from '../versioning';
 import { readText } from '../workspace/serverJsonFiles';
 import { abortSignalFor } from '../util/cancellation';
 import { duplicateError, PublishError, publishFailure, retryAction, showProblems, type FailureContext } from './errors';
@@ -16,6 +15,7 @@ import { attachProvenance, sameDocument, type Json } from './model/provenance';
 import { releaseContext, type ReleaseContext } from './releaseContext';
 import type { PublishServices } from './services';
 import type { PublishOutcome } from './model/outcome';
+import { publishConfirmation } from './model/confirmation';
 
 export type { PublishOutcome } from './model/outcome';
 import { finishPublish } from './success';
@@ -98,26 +98,20 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
     );
   }
 
-  const rows = checks.versions.map((response) => ({ version: response.server.version, publishedAt: officialMeta(response).publishedAt, status: officialMeta(response).status, isLatest: officialMeta(response).isLatest }));
-  const isLatest = predictIsLatest(rows, { version, publishedAt: new Date().toISOString() });
-  const latestNow = rows.length > 0 ? currentLatest(rows) : undefined;
   const attached = attachProvenance(document, checks.release.input);
   const prepared: Prepared = { ctx, uri, text, document, registry, client, target, release: checks.release };
-
-  const latestText = isLatest
-    ? `It will become the latest version${latestNow ? ` (instead of ${latestNow.version})` : ''}.`
-    : `It will not be the latest version: ${latestNow?.version ?? 'another version'} stays latest.`;
-  const detail = [
-    `Registry: ${registry.name} (${registry.url})`,
-    latestText,
-    ...checks.ownership.map((c) => `${c.status === 'ok' ? '✓' : c.status === 'skipped' ? 'Skipped:' : '✗'} ${c.message}`),
-    attached.provenance ? `Provenance attached: ${[attached.provenance.commit && `commit ${attached.provenance.commit.slice(0, 12)}`, attached.provenance.tag && `tag ${attached.provenance.tag}`, attached.provenance.notes && 'release notes', 'checksum'].filter(Boolean).join(', ')}.` : undefined,
-    attached.note,
-    '',
-    'This cannot be undone: a published version can never be changed or removed. It can only be deprecated or deleted, and its version number stays taken.',
-  ].filter((line): line is string => line !== undefined);
-  const action = 'Publish';
-  const answer = await s.prompts.warning(`Publish ${serverName}@${version} to ${registry.name}?`, { modal: true, detail: detail.join('\n') }, action);
+  const confirmation = publishConfirmation({
+    registry,
+    serverName,
+    version,
+    existing: checks.versions,
+    ownership: checks.ownership,
+    provenance: attached.provenance,
+    provenanceNote: attached.note,
+    now: new Date().toISOString(),
+  });
+  const action = confirmation.action;
+  const answer = await s.prompts.warning(confirmation.message, { modal: true, detail: confirmation.detail }, action);
   if (answer !== action) throw new UserCancelledError();
 
   const response = await send(s, prepared, attached.body, options.signal);
