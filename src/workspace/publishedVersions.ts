@@ -55,6 +55,13 @@ export class PublishedVersionsCache {
     });
   }
 
+  /** Called when the store read a server's versions (any view asked), with the registry URL and the name. */
+  onDidRead(listener: (registryUrl: string, serverName: string) => void): { dispose(): void } {
+    return this.store.onDidChange((change) => {
+      if (change.cause === 'read') listener(change.registryUrl, change.serverName);
+    });
+  }
+
   private lookupOf(answer: VersionsAnswer): PublishedLookup {
     let lookup = this.rows.get(answer);
     if (!lookup) {

@@ -11,7 +11,7 @@ import { startDemoEnvironments, type DemoEnvironments } from '../../../../tools/
 import type { LocalRegistry } from '../../../../tools/local-registry';
 import { waitFor } from '../../harness';
 import { ScriptedPrompts } from '../publish/helpers';
-import { api, children, item, publish, startRegistry } from '../tree/helpers';
+import { api, children, item, publish, setStatus, startRegistry } from '../tree/helpers';
 import { serverText, VariantsFolder } from '../workspace/helpers';
 
 const NAME = 'io.modelcontextprotocol.anonymous/store-test';
@@ -121,5 +121,23 @@ describe('registry data store: one write, every view', function () {
       (extension.audit.all() as readonly Written[]).find((r) => r.kind === 'status' && r.server === NAME && r.version === '2.0.0'),
     );
     assert.deepEqual([record.to, record.result, record.registry, record.detail], ['deprecated', 'ok', reg.url, 'Use 3.x']);
+  });
+
+  it('a change read by the Registry view’s incremental refresh reaches This Workspace, the status bar and the Environments view', async () => {
+    const extension = await api();
+    const fileUri = folder.fileUri('server.json');
+    await vscode.window.showTextDocument(fileUri, { preview: false, viewColumn: vscode.ViewColumn.One });
+    await waitFor('the status bar to show the deprecation', () => (extension.workspace.statusBarText()?.endsWith('· equal to latest (deprecated)') ? true : undefined));
+    // Behind the extension's back, as mcp-publisher would.
+    await setStatus(reg, NAME, '2.0.0', 'active');
+    const before = reg.requestCount();
+    assert.ok((await extension.registryTree.sync()) >= 1, 'the refresh found the change');
+    assert.equal(reg.requestCount() - before, 2, 'the changed rows, then the versions of the one server that changed');
+    await waitFor('This Workspace to follow what the tree read', () =>
+      extension.workspace.nodes().find((n) => n.uri === fileUri.toString())?.description === '2.0.0 · equal to latest' ? true : undefined,
+    );
+    await waitFor('the status bar too', () => (extension.workspace.statusBarText()?.endsWith('· equal to latest') ? true : undefined));
+    await waitFor('the Environments view too', () => (environmentRows(extension.environments).includes('2.0.0: active · latest') ? true : undefined));
+    assert.equal(reg.requestCount() - before, 2, 'no view asked again');
   });
 });
