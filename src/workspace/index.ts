@@ -80,7 +80,9 @@ export function registerWorkspace(
 
   context.subscriptions.push(
     registerCommand(ctx, 'mcpVersions.workspace.refresh', async () => {
-      publishedVersions.clear();
+      // What the store knows of the target registry is read again; other registries keep theirs.
+      const target = registry.target();
+      if (target) publishedVersions.clear(target.client.baseUrl);
       await files.rescan();
     }),
     registerCommand(ctx, 'mcpVersions.selectTargetRegistry', () => registry.select()),
