@@ -167,8 +167,8 @@ export class RegistryStore {
   /** `PATCH …/status` of one version, or of every version when `version` is undefined. Returns the changed rows. */
   async setStatus(registryUrl: string, serverName: string, version: string | undefined, change: StatusChange, authorize: Authorize): Promise<ServerResponse[]> {
     const url = normalizeRegistryUrl(registryUrl);
-    const known = responsesOf(this.peek(url, serverName));
-    const from = version === undefined ? undefined : known?.find((row) => row.server.version === version) && officialMeta(known.find((row) => row.server.version === version)!).status;
+    const known = version === undefined ? undefined : responsesOf(this.peek(url, serverName))?.find((row) => row.server.version === version);
+    const from = known && officialMeta(known).status;
     const base = { kind: 'status' as const, registry: url, server: serverName, version, from, to: change.status };
     try {
       const changed = await this.clients.withClient(url, (client) =>
