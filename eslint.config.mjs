@@ -19,6 +19,13 @@ export default tseslint.config(
     },
   },
   {
+    // Pure modules: no `vscode` (scripts/check-imports.mjs checks the same, and import cycles).
+    files: ['src/registry/**/*.ts', 'src/versioning/**/*.ts', 'src/serverJson/**/*.ts', 'src/changes/**/*.ts', 'src/**/model/**/*.ts', 'src/store/store.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Pure module: keep vscode out (see README, Layout).' }] }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     languageOptions: { globals: nodeGlobals },
   },

@@ -8,7 +8,12 @@ import { registerDiagnostics, type DiagnosticsApi } from './diagnostics';
 import { registerDiff, type DiffFeature } from './diff';
 import { registerEnvironments, type EnvironmentsApi } from './environments';
 import { registerAuth, type AuthApi } from './auth';
-import { Prompts, registerPublish, type PublishApi } from './publish';
+import { registerPublish, type PublishApi } from './publish';
+import { Prompts } from './commands/prompts';
+import { numberSetting } from './registries/config';
+import { historyFileUri } from './environments/settings';
+import { AuditTrail, RegistryStore } from './store';
+import { whoOnRegistry } from './store/who';
 import { registerBump, type BumpApi } from './bump/registerBump';
 
 export interface McpVersionsApi {
@@ -21,6 +26,9 @@ export interface McpVersionsApi {
   readonly publish: PublishApi;
   readonly bump: BumpApi;
   readonly auth: AuthApi;
+  /** The registry data store (tests count its reads and writes through the local registry). */
+  readonly store: RegistryStore;
+  readonly audit: AuditTrail;
 }
 
 export function activate(context: vscode.ExtensionContext): McpVersionsApi {
@@ -28,20 +36,36 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi {
   context.subscriptions.push(log);
   registerCoreCommands(context, { log });
   const clients = new RegistryClients(log, context.globalState);
-  const workspace = registerWorkspace(context, { log, clients });
-  const diff = registerDiff(context, { log, clients, workspace: workspace.services });
   const prompts = new Prompts();
   const auth = registerAuth(context, { log, prompts });
-  const registryTree = registerRegistryTree(context, { log, identity: auth.identity, diff, clients });
+  const audit = new AuditTrail(context.workspaceState, historyFileUri, log);
+  context.subscriptions.push(audit);
+  const store = new RegistryStore(clients, {
+    staleMs: () => numberSetting('cache.staleSeconds', 300) * 1000,
+    who: (url) => whoOnRegistry(auth.identity, url),
+    audit: (record) => audit.add(record),
+  });
+  const workspace = registerWorkspace(context, { log, clients, store });
+  const diff = registerDiff(context, { log, clients, store, workspace: workspace.services });
+  const registryTree = registerRegistryTree(context, { log, identity: auth.identity, diff, clients, store, prompts });
   const clientFor = (url: string) => clients.get(url);
   auth.registerCommands(clientFor);
   const diagnostics = registerDiagnostics(context, { log }, workspace.services);
-  const environments = registerEnvironments(context, { log, clients });
+  const environments = registerEnvironments(context, { log, clients, store, audit });
   context.subscriptions.push(registryTree.provider.showEnvironments(environments));
-  const publish = registerPublish(context, { log, prompts, identity: auth.identity, tree: registryTree, workspace: workspace.services, clientFor, issues: diagnostics.registryIssues });
+  const publish = registerPublish(context, {
+    log,
+    prompts,
+    identity: auth.identity,
+    store,
+    revealVersion: (url, name, version) => registryTree.revealVersion(url, name, version),
+    workspace: workspace.services,
+    clientFor,
+    issues: diagnostics.registryIssues,
+  });
   const bump = registerBump(context, { log }, workspace.services);
   log.info(`MCP Versions ${context.extension.packageJSON.version} activated in ${vscode.env.appName}`);
-  return { extensionVersion: context.extension.packageJSON.version as string, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities() } };
+  return { extensionVersion: context.extension.packageJSON.version as string, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities() }, store, audit };
 }
 
 export function deactivate(): void {}

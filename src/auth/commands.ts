@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { registerCommand, UserCancelledError, UserFacingError, withProgress, type CommandContext } from '../commands/registerCommand';
 import { generateKeyProofKeyPair, keyProofRecord, publicKeyBase64, publishableNamespaces, type KeyAlgorithm, type RegistryClient } from '../registry';
 import { normalizeRegistryUrl, readRegistries, type AuthMethod, type RegistryConfig } from '../registries/config';
-import type { UserPrompts } from '../publish/prompts';
+import type { UserPrompts } from '../commands/prompts';
 import { abortSignalFor } from '../util/cancellation';
 import { GENERATE_KEY_COMMAND, GITHUB_SCOPES, SIGN_IN_COMMAND } from './exchanges';
 import type { SignedInIdentityProvider } from './identity';

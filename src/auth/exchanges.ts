@@ -5,14 +5,14 @@ import * as vscode from 'vscode';
 import { UserFacingError } from '../commands/registerCommand';
 import { createTimestampSigner, decodeJwtPayload, RegistryError, type RegistryToken } from '../registry';
 import type { AuthMethod } from '../registries/config';
-import type { GithubSessionUse } from './githubSession';
+import { GITHUB_SCOPES, type GithubSessionUse } from './githubSession';
 import type { CredentialExchange, QuietExchange, TokenTarget } from './tokens';
 import type { AuthStore } from './store';
 
 export const SIGN_IN_COMMAND = 'mcpVersions.signIn';
 export const GENERATE_KEY_COMMAND = 'mcpVersions.generateKeyPair';
 /** read:org lets the registry see organisations you own (io.github.<org>/* namespaces). */
-export const GITHUB_SCOPES = ['read:org', 'read:user'];
+export { GITHUB_SCOPES } from './githubSession';
 
 /** A sign-in that cannot produce a token; the actions lead to a working sign-in. */
 export class SignInError extends UserFacingError {}

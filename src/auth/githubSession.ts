@@ -2,7 +2,8 @@
 // so that signing that account out of VS Code, or switching accounts, forgets the identity it gave.
 import * as vscode from 'vscode';
 import { normalizeRegistryUrl } from '../registries/config';
-import { GITHUB_SCOPES } from './exchanges';
+
+export const GITHUB_SCOPES = ['read:org', 'read:user'];
 
 export class GithubSessionUse {
   private readonly sessionIds = new Map<string, string>();

@@ -5,7 +5,7 @@ import type * as vscode from 'vscode';
 import type { CommandContext } from '../commands/registerCommand';
 import type { RegistryClient } from '../registry';
 import { readRegistries } from '../registries/config';
-import type { UserPrompts } from '../publish/prompts';
+import type { UserPrompts } from '../commands/prompts';
 import { registerAuthCommands, type AuthCommandServices } from './commands';
 import { createCredentialExchange } from './exchanges';
 import { GithubSessionUse } from './githubSession';

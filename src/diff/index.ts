@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { WorkspaceServices } from '../workspace';
 import type { CommandContext } from '../commands/registerCommand';
 import type { RegistryClient } from '../registry';
+import type { RegistryStore } from '../store';
 import { CompareCommands } from './commands';
 import { JSON_DIFF_SCHEME, JsonDiffDocuments } from './jsonDocuments';
 import { DIFF_VIEW_TYPE, type DiffPanel } from './panel';
@@ -18,6 +19,8 @@ export { COMPARE_COMMANDS, refFromNode } from './commands';
 export interface DiffServices extends CommandContext {
   /** The extension's one client per registry URL. */
   clients: { get(url: string): RegistryClient };
+  /** The registry data store: published sides come from it, and open panels follow its writes. */
+  store: RegistryStore;
   /** The workspace feature: target registry and server.json resolution for "Compare with Published". */
   workspace: Pick<WorkspaceServices, 'registry' | 'resolveServerJson'>;
 }
@@ -36,7 +39,7 @@ export interface DiffFeature {
 export function registerDiff(context: vscode.ExtensionContext, services: DiffServices): DiffFeature {
   const clients = services.clients;
   const clientFor = (url: string) => clients.get(url);
-  const sources = new DiffSources(clientFor);
+  const sources = new DiffSources(services.store);
   const documents = new JsonDiffDocuments();
   const panels = new DiffPanels({ extensionUri: context.extensionUri, sources, documents, log: services.log });
   const open = (left: VersionRef, right: VersionRef) => panels.show(left, right);

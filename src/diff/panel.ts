@@ -2,10 +2,11 @@
 // builds the view model, and answers the webview's buttons.
 import * as vscode from 'vscode';
 import { UserFacingError } from '../commands/registerCommand';
+import { normalizeRegistryUrl } from '../registries/url';
 import { diffHtml, webviewOptions } from './html';
 import type { JsonDiffDocuments } from './jsonDocuments';
 import { summaryMarkdown } from './markdown';
-import { isWebviewMessage, type DiffView, type HostMessage, type PanelState, type WebviewMessage } from './protocol';
+import { isWebviewMessage, isWorkspaceRef, type DiffView, type HostMessage, type PanelState, type WebviewMessage } from './protocol';
 import type { DiffSources } from './sources';
 import { buildDiffView, type DiffSide } from './viewModel';
 
@@ -43,6 +44,9 @@ export class DiffPanel implements vscode.Disposable {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       panel.onDidDispose(() => this.dispose()),
+      deps.sources.onDidWrite((registryUrl, serverName) => {
+        if (this.shows(registryUrl, serverName)) void this.load();
+      }),
     );
     panel.webview.html = diffHtml(panel.webview, deps.extensionUri, panel.title);
     void this.load();
@@ -54,6 +58,11 @@ export class DiffPanel implements vscode.Disposable {
 
   get view(): DiffView | undefined {
     return this.current;
+  }
+
+  /** Whether a side is a published version of this server on this registry. */
+  private shows(registryUrl: string, serverName: string): boolean {
+    return [this.state.left, this.state.right].some((ref) => !isWorkspaceRef(ref) && normalizeRegistryUrl(ref.registryUrl) === registryUrl && ref.serverName === serverName);
   }
 
   /** Resolves with the number of rows painted, the next time the webview finishes rendering. */
@@ -130,7 +139,7 @@ export class DiffPanel implements vscode.Disposable {
         } else await this.load();
         return;
       case 'retry':
-        this.deps.sources.clear();
+        this.deps.sources.clear([this.state.left, this.state.right]);
         await this.load();
         return;
       case 'openJsonDiff':

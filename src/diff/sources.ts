@@ -1,61 +1,60 @@
-// Loads both sides of a comparison: a published version from its registry, or a local server.json
-// (unsaved editor text included). Registry answers are cached briefly so reopening a diff is instant.
+// Loads both sides of a comparison: a published version from the registry data store (one request per
+// server for every version of it, shared with the other views), or a local server.json (unsaved editor
+// text included).
 import * as vscode from 'vscode';
 import { officialMeta, RegistryError, type RegistryClient, type ServerResponse } from '../registry';
 import { UserFacingError } from '../commands/registerCommand';
+import type { RegistryStore } from '../store';
 import { isWorkspaceRef, type SideInfo, type VersionRef } from './protocol';
 import type { DiffSide } from './viewModel';
 
-/** Status and `isLatest` can change at any time; a short cache still makes reopening and swapping free. */
-const CACHE_MS = 30_000;
-
 export type ClientFor = (registryUrl: string) => RegistryClient;
 
-interface Cached<T> {
-  at: number;
-  value: Promise<T>;
-}
-
 export class DiffSources {
-  private readonly cache = new Map<string, Cached<unknown>>();
-
-  constructor(private readonly clientFor: ClientFor) {}
+  constructor(private readonly store: RegistryStore) {}
 
   async load(ref: VersionRef, signal?: AbortSignal): Promise<DiffSide> {
     return isWorkspaceRef(ref) ? loadWorkspaceFile(ref.workspaceFile) : this.loadPublished(ref, signal);
   }
 
-  /** Every version of a server (deleted ones included), as the registry returns them. */
-  versions(registryUrl: string, serverName: string, signal?: AbortSignal): Promise<ServerResponse[]> {
-    return this.cached(`versions\n${registryUrl}\n${serverName}`, () =>
-      this.clientFor(registryUrl).getServerVersions(serverName, { includeDeleted: true, signal }),
-    ).catch((error: unknown) => {
+  /** Every version of a server (deleted ones included), as the store knows them. */
+  async versions(registryUrl: string, serverName: string, signal?: AbortSignal): Promise<ServerResponse[]> {
+    try {
+      const responses = await this.store.versionsOrThrow(registryUrl, serverName, { signal });
+      if (responses.length === 0) throw new UserFacingError(`${serverName} is not published to ${registryUrl}`);
+      return [...responses];
+    } catch (error) {
       throw explain(error, `${serverName} is not published to ${registryUrl}`);
-    });
+    }
   }
 
-  clear(): void {
-    this.cache.clear();
+  /** Forgets what the store knows about the published sides, so they are read again (Retry). */
+  clear(refs: readonly VersionRef[]): void {
+    for (const ref of refs) if (!isWorkspaceRef(ref)) this.store.forget(ref.registryUrl, ref.serverName);
+  }
+
+  /** Calls `listener` when a write changed the versions of a server (e.g. a status change from the Registry view). */
+  onDidWrite(listener: (registryUrl: string, serverName: string) => void): vscode.Disposable {
+    const subscription = this.store.onDidChange((change) => {
+      if (change.cause === 'write') listener(change.registryUrl, change.serverName);
+    });
+    return new vscode.Disposable(() => subscription.dispose());
   }
 
   private async loadPublished(ref: Exclude<VersionRef, { workspaceFile: string }>, signal?: AbortSignal): Promise<DiffSide> {
-    const response = await this.cached(`version\n${ref.registryUrl}\n${ref.serverName}\n${ref.version}`, () =>
-      this.clientFor(ref.registryUrl).getServerVersion(ref.serverName, ref.version, { includeDeleted: true, signal }),
-    ).catch((error: unknown) => {
-      throw explain(error, `${ref.serverName} ${ref.version} is not in the registry ${ref.registryName || ref.registryUrl}`);
-    });
+    const notFound = `${ref.serverName} ${ref.version} is not in the registry ${ref.registryName || ref.registryUrl}`;
+    const find = async (fresh: boolean) => {
+      try {
+        const responses = await this.store.versionsOrThrow(ref.registryUrl, ref.serverName, { signal, fresh });
+        return responses.find((response) => response.server.version === ref.version);
+      } catch (error) {
+        throw explain(error, notFound);
+      }
+    };
+    // A version published since the list was read is not in it yet: ask once more before saying it is missing.
+    const response = (await find(false)) ?? (await find(true));
+    if (!response) throw new UserFacingError(notFound);
     return { server: response.server, info: publishedInfo(ref, response) };
-  }
-
-  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = this.cache.get(key) as Cached<T> | undefined;
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-    const value = load();
-    this.cache.set(key, { at: Date.now(), value });
-    value.catch(() => {
-      if (this.cache.get(key)?.value === value) this.cache.delete(key);
-    });
-    return value;
   }
 }
 

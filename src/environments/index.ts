@@ -1,7 +1,9 @@
 // The Environments feature: live deployment status, deploy / promote / roll back, history.
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/registerCommand';
+import { numberSetting } from '../registries/config';
 import { RegistryClients } from '../registries/clients';
+import { AuditTrail, RegistryStore } from '../store';
 import { registerEnvironmentCommands } from './commands';
 import { deploy } from './deploy';
 import { DEFAULT_VERIFY_INTERVAL_MS, type DeploymentRecord } from './model';
@@ -23,6 +25,10 @@ export const VIEW_ID = 'mcpVersions.environments';
 export interface EnvironmentsServices extends CommandContext {
   /** The registry tree's clients, so API versions and logging are shared. */
   clients?: RegistryClients;
+  /** The extension's registry data store (versions of each environment's server). */
+  store?: RegistryStore;
+  /** The extension's audit trail, where deployments are recorded. */
+  audit?: AuditTrail;
 }
 
 /** What other features (the registry tree's badges) and the integration tests use. */
@@ -53,8 +59,10 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
   let prompts: UserPrompts = windowPrompts;
   let verifyIntervalMs = DEFAULT_VERIFY_INTERVAL_MS;
   const secrets = new HeaderSecrets(context.secrets);
-  const history = new DeploymentHistory(context.workspaceState, historyFileUri, services.log);
-  const registry = new RegistryVersionsCache(clients, () => pollSeconds() * 1000);
+  const trail = services.audit ?? new AuditTrail(context.workspaceState, historyFileUri, services.log);
+  const history = new DeploymentHistory(trail);
+  const registryStore = services.store ?? new RegistryStore(clients, { staleMs: () => numberSetting('cache.staleSeconds', 300) * 1000 });
+  const registry = new RegistryVersionsCache(registryStore, () => pollSeconds() * 1000);
   const store = new EnvironmentStatusStore({ environments: readEnvironmentSettings, pollSeconds, secrets, registry, history, log: services.log });
   const provider = new EnvironmentsTreeProvider(store, history);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
@@ -94,7 +102,7 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
   store.setVisible(view.visible);
   context.subscriptions.push(
     store,
-    history,
+    ...(services.audit ? [] : [trail]),
     provider,
     view,
     view.onDidChangeVisibility((e) => store.setVisible(e.visible)),
@@ -135,10 +143,10 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
       return deploy(deployServices, { environment: config, version, kind: 'deploy' });
     },
     reloadHistory: async () => {
-      const fresh = new DeploymentHistory(context.workspaceState, historyFileUri, services.log);
-      await fresh.reload();
-      fresh.dispose();
-      return fresh;
+      const freshTrail = new AuditTrail(context.workspaceState, historyFileUri, services.log);
+      await freshTrail.reload();
+      freshTrail.dispose();
+      return new DeploymentHistory(freshTrail);
     },
   };
 }

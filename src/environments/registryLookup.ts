@@ -1,8 +1,7 @@
 // The registry of each environment (by name or URL from mcpVersions.registries; default the first) and
-// the versions it holds for the environment's server, deleted ones included.
-import { RegistryError } from '../registry';
-import type { RegistryClients } from '../registries/clients';
+// the versions it holds for the environment's server, deleted ones included, read through the store.
 import { normalizeRegistryUrl, readRegistries, type RegistryConfig } from '../registries/config';
+import type { RegistryStore, VersionsAnswer } from '../store';
 import { toVersionInfo, type EnvironmentConfig, type RegistryVersionInfo } from './model';
 
 export interface RegistryView {
@@ -25,38 +24,38 @@ export function registryFor(env: EnvironmentConfig, registries: readonly Registr
   return undefined;
 }
 
-/** Reads versions per (registry, server), sharing a request between environments and caching for `ttlMs`. */
+/** The store's versions of each environment's server, kept for `ttlMs` (the poll interval) before asking again. */
 export class RegistryVersionsCache {
-  private readonly entries = new Map<string, { at: number; promise: Promise<RegistryView> }>();
-
-  constructor(private readonly clients: RegistryClients, private readonly ttlMs: () => number) {}
+  constructor(private readonly store: RegistryStore, private readonly ttlMs: () => number) {}
 
   async versionsFor(env: EnvironmentConfig, fresh = false): Promise<RegistryView> {
     const registry = registryFor(env);
     if (!registry) {
       return { name: env.registry ?? '(none)', url: '', error: env.registry ? `No registry named "${env.registry}" in mcpVersions.registries` : 'No registry configured' };
     }
-    const key = `${registry.url}\n${env.server}`;
-    const cached = this.entries.get(key);
-    if (cached && !fresh && Date.now() - cached.at < this.ttlMs()) return cached.promise;
-    const promise = this.load(registry, env.server);
-    this.entries.set(key, { at: Date.now(), promise });
-    const view = await promise;
-    if (view.error) this.entries.delete(key);
-    return view;
+    return viewOf(registry, await this.store.versions(registry.url, env.server, { fresh, maxAgeMs: this.ttlMs() }));
   }
 
-  clear(): void {
-    this.entries.clear();
+  /** What the store holds now for the environment (no request), or undefined when it knows nothing. */
+  peek(env: EnvironmentConfig): RegistryView | undefined {
+    const registry = registryFor(env);
+    const answer = registry && this.store.peek(registry.url, env.server);
+    return registry && answer ? viewOf(registry, answer) : undefined;
   }
 
-  private async load(registry: { name: string; url: string }, server: string): Promise<RegistryView> {
-    try {
-      const responses = await this.clients.withClient(registry.url, (client) => client.getServerVersions(server, { includeDeleted: true }));
-      return { ...registry, versions: responses.map(toVersionInfo) };
-    } catch (error) {
-      if (error instanceof RegistryError && error.kind === 'http' && error.status === 404) return { ...registry, versions: [] };
-      return { ...registry, error: error instanceof Error ? error.message : String(error) };
-    }
+  /** Whether a change of the store (registry URL, server) concerns this environment. */
+  concerns(env: EnvironmentConfig, registryUrl: string, serverName: string): boolean {
+    return env.server === serverName && registryFor(env)?.url === registryUrl;
   }
+
+  onDidChange(listener: (registryUrl: string, serverName: string) => void): { dispose(): void } {
+    return this.store.onDidChange((change) => {
+      if (change.cause !== 'forget') listener(change.registryUrl, change.serverName);
+    });
+  }
+}
+
+function viewOf(registry: { name: string; url: string }, answer: VersionsAnswer): RegistryView {
+  if (answer.kind === 'unreachable') return { ...registry, error: answer.message };
+  return { ...registry, versions: answer.kind === 'found' ? answer.responses.map(toVersionInfo) : [] };
 }

@@ -65,8 +65,26 @@ export class EnvironmentStatusStore implements vscode.Disposable {
   /** Fires whenever any status, activity or the list of environments changes. */
   readonly onDidChange = this.emitter.event;
 
+  private readonly registryChanges: { dispose(): void };
+
   constructor(private readonly deps: StatusStoreDeps) {
     this.reloadConfig();
+    this.registryChanges = deps.registry.onDidChange((url, server) => this.registryChanged(url, server));
+  }
+
+  /** A read or a write of the store: environments of that server show it without asking again. */
+  private registryChanged(registryUrl: string, serverName: string): void {
+    let changed = false;
+    for (const status of this.statuses.values()) {
+      if (!status.registry || !this.deps.registry.concerns(status.config, registryUrl, serverName)) continue;
+      const view = this.deps.registry.peek(status.config);
+      if (!view || view === status.registry) continue;
+      status.registry = view;
+      changed = true;
+    }
+    if (!changed) return;
+    this.recomputeDrift();
+    this.emitter.fire();
   }
 
   get problems(): readonly string[] {
@@ -113,7 +131,6 @@ export class EnvironmentStatusStore implements vscode.Disposable {
     for (const name of this.statuses.keys()) if (!next.has(name)) this.clearTimer(name);
     this.statuses = next;
     this.order = environments.map((e) => e.name);
-    this.deps.registry.clear();
     this.emitter.fire();
     if (this.visible) void this.refreshAll();
   }
@@ -243,6 +260,7 @@ export class EnvironmentStatusStore implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.registryChanges.dispose();
     for (const name of [...this.timers.keys()]) this.clearTimer(name);
     this.emitter.dispose();
   }

@@ -8,17 +8,19 @@ import { getRegistryToken, withRegistryToken, type TokenTarget } from '../auth/t
 import { officialMeta, RegistryError, type RegistryClient, type ServerResponse } from '../registry';
 import { normalizeRegistryUrl, readRegistries, type RegistryConfig } from '../registries/config';
 import { validateServerJson } from '../serverJson';
-import { currentLatest, predictIsLatest } from '../versioning';
 import { readText } from '../workspace/serverJsonFiles';
 import { abortSignalFor } from '../util/cancellation';
 import { duplicateError, PublishError, publishFailure, retryAction, showProblems, type FailureContext } from './errors';
 import { checkPackageOwnership, ownershipVerdict, type OwnershipCheck, type PackageRegistryBases } from './ownership';
-import { attachProvenance, sameDocument, type Json, type Provenance } from './provenance';
+import { attachProvenance, sameDocument, type Json } from './model/provenance';
 import { releaseContext, type ReleaseContext } from './releaseContext';
 import type { PublishServices } from './services';
+import type { PublishOutcome } from './model/outcome';
+import { publishConfirmation } from './model/confirmation';
+
+export type { PublishOutcome } from './model/outcome';
 import { finishPublish } from './success';
 import { requireTrust } from '../trust';
-import { versionsAfterPublish } from './versionsAfter';
 
 export interface PublishOptions {
   /** Aborts the publish while it can still be stopped (until the POST is sent). */
@@ -27,21 +29,6 @@ export interface PublishOptions {
   skipOwnership?: boolean;
   /** Where the ownership check reads npm and PyPI (tests stand in for them; the document must name the official ones). */
   packageRegistries?: PackageRegistryBases;
-}
-
-export interface PublishOutcome {
-  /** `published`: this run stored it; `already-published`: the registry already had this very document. */
-  kind: 'published' | 'already-published';
-  serverName: string;
-  version: string;
-  registry: { name: string; url: string };
-  isLatest: boolean;
-  response: ServerResponse;
-  ownership: OwnershipCheck[];
-  provenance?: Provenance;
-  /** Set when the response was lost and the lookup found the version published. */
-  recovered?: boolean;
-  tag?: { name: string; error?: string };
 }
 
 interface Prepared {
@@ -77,7 +64,8 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
       const repository = typeof document.repository === 'object' && document.repository !== null ? (document.repository as Json).url : undefined;
       const [validation, versions, ownership, release] = await Promise.all([
         client.validate(document, { signal }),
-        existingVersions(client, serverName, signal),
+        // Fresh, through the store: the confirmation and the views after the publish start from the registry's list.
+        s.store.versionsOrThrow(registry.url, serverName, { fresh: true, signal }),
         options.skipOwnership ? Promise.resolve([]) : checkPackageOwnership(serverName, packages, { signal, bases: options.packageRegistries }),
         releaseContext(uri.fsPath, version, typeof repository === 'string' ? repository : undefined, { createTag: s.gitTagEnabled(), tool: s.tool }),
         // Signing in now reports a sign-in problem before the confirmation and warms the token.
@@ -103,7 +91,7 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
   if (existing) {
     if (!sameDocument(existing.server as unknown as Json, document)) throw duplicateError(ctx, officialMeta(existing).status === 'deleted');
     const outcome = alreadyPublished(ctx, existing, checks.ownership);
-    await finishPublish(s, outcome, { uri, release: checks.release, versions: checks.versions, announce: `${serverName}@${version} is already published to ${registry.name} with exactly this server.json — nothing to do.` });
+    await finishPublish(s, outcome, { uri, release: checks.release, announce: `${serverName}@${version} is already published to ${registry.name} with exactly this server.json — nothing to do.` });
     return outcome;
   }
   const ownership = ownershipVerdict(registry.name, registry.url, checks.ownership);
@@ -115,32 +103,25 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
     );
   }
 
-  const rows = checks.versions.map((response) => ({ version: response.server.version, publishedAt: officialMeta(response).publishedAt, status: officialMeta(response).status, isLatest: officialMeta(response).isLatest }));
-  const isLatest = predictIsLatest(rows, { version, publishedAt: new Date().toISOString() });
-  const latestNow = rows.length > 0 ? currentLatest(rows) : undefined;
   const attached = attachProvenance(document, checks.release.input);
   const prepared: Prepared = { ctx, uri, text, document, registry, client, target, release: checks.release };
-
-  const latestText = isLatest
-    ? `It will become the latest version${latestNow ? ` (instead of ${latestNow.version})` : ''}.`
-    : `It will not be the latest version: ${latestNow?.version ?? 'another version'} stays latest.`;
-  const detail = [
-    `Registry: ${registry.name} (${registry.url})`,
-    latestText,
-    ...ownership.lines,
-    attached.provenance ? `Provenance attached: ${[attached.provenance.commit && `commit ${attached.provenance.commit.slice(0, 12)}`, attached.provenance.tag && `tag ${attached.provenance.tag}`, attached.provenance.notes && 'release notes', 'checksum'].filter(Boolean).join(', ')}.` : undefined,
-    attached.note,
-    checks.release.input.notes ? undefined : checks.release.changelogPath
-      ? `No release notes: ${path.basename(checks.release.changelogPath)} has no section for ${version}.`
-      : 'No release notes: there is no CHANGELOG.md beside server.json or at the repository root.',
-    '',
-    'This cannot be undone: a published version can never be changed or removed. It can only be deprecated or deleted, and its version number stays taken.',
-  ].filter((line): line is string => line !== undefined);
-  const action = 'Publish';
-  const answer = await s.prompts.warning(`Publish ${serverName}@${version} to ${registry.name}?`, { modal: true, detail: detail.join('\n') }, action);
+  const confirmation = publishConfirmation({
+    registry,
+    serverName,
+    version,
+    existing: checks.versions,
+    ownership: checks.ownership,
+    provenance: attached.provenance,
+    provenanceNote: attached.note,
+    now: new Date().toISOString(),
+    notesMissing: checks.release.input.notes ? undefined : { changelog: checks.release.changelogPath && path.basename(checks.release.changelogPath) },
+  });
+  const action = confirmation.action;
+  const answer = await s.prompts.warning(confirmation.message, { modal: true, detail: confirmation.detail }, action);
   if (answer !== action) throw new UserCancelledError();
 
   const response = await send(s, prepared, attached.body, options.signal);
+  if (response.recovered) s.store.recovered(registry.url, response.response);
   const outcome: PublishOutcome = {
     kind: 'published',
     serverName,
@@ -153,8 +134,7 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
     recovered: response.recovered || undefined,
   };
   const recoveredText = response.recovered ? ' (the connection was lost after sending, but the registry has it)' : '';
-  const versions = versionsAfterPublish(checks.versions, response.response);
-  await finishPublish(s, outcome, { uri, release: checks.release, versions, announce: `Published ${serverName}@${version} to ${registry.name}${outcome.isLatest ? ' — it is now the latest version' : ''}${recoveredText}.` });
+  await finishPublish(s, outcome, { uri, release: checks.release, announce: `Published ${serverName}@${version} to ${registry.name}${outcome.isLatest ? ' — it is now the latest version' : ''}${recoveredText}.` });
   return outcome;
 }
 
@@ -165,15 +145,18 @@ async function send(s: PublishServices, p: Prepared, body: Json, external?: Abor
     const signal = combine(abortSignalFor(token), external);
     let sent = false;
     try {
-      const response = await withRegistryToken(
-        target,
-        (jwt) => {
-          if (signal?.aborted) throw new UserCancelledError();
-          sent = true;
-          progress.report({ message: 'sent; waiting for the registry (no longer cancellable)' });
-          return client.publish(body, jwt);
-        },
-        signal,
+      // Through the store: the new version reaches every view from the registry's answer, and the audit trail.
+      const response = await s.store.publish(ctx.registry.url, body, (post) =>
+        withRegistryToken(
+          target,
+          (jwt) => {
+            if (signal?.aborted) throw new UserCancelledError();
+            sent = true;
+            progress.report({ message: 'sent; waiting for the registry (no longer cancellable)' });
+            return post(jwt);
+          },
+          signal,
+        ),
       );
       return { response, recovered: false };
     } catch (error) {
@@ -217,15 +200,6 @@ async function lookUp(client: RegistryClient, name: string, version: string): Pr
   } catch (error) {
     if (error instanceof RegistryError && error.kind === 'http' && error.status === 404) return null;
     return undefined;
-  }
-}
-
-async function existingVersions(client: RegistryClient, name: string, signal?: AbortSignal): Promise<ServerResponse[]> {
-  try {
-    return await client.getServerVersions(name, { includeDeleted: true, signal });
-  } catch (error) {
-    if (error instanceof RegistryError && error.kind === 'http' && error.status === 404) return [];
-    throw error;
   }
 }
 

@@ -3,24 +3,24 @@ import * as vscode from 'vscode';
 import { registerCommand, type CommandContext } from '../commands/registerCommand';
 import type { RegistryClient } from '../registry';
 import type { IdentityProvider } from '../registries/identity';
-import type { RegistryTreeHandle } from '../tree';
+import type { RegistryStore } from '../store';
 import type { WorkspaceServices } from '../workspace';
 import { PUBLISH_COMMAND } from './errors';
 import { publishVersion, type PublishOptions, type PublishOutcome } from './flow';
 import type { RegistryIssues } from '../diagnostics/validateOnRegistry';
-import type { Prompts } from './prompts';
+import type { Prompts } from '../commands/prompts';
 
 export { PublishError, PUBLISH_COMMAND, type PublishFailure } from './errors';
 export type { PublishOptions, PublishOutcome } from './flow';
-export { Prompts, windowPrompts, type UserPrompts } from './prompts';
-export { provenanceDetails } from './provenanceNodes';
+export { Prompts, windowPrompts, type UserPrompts } from '../commands/prompts';
 
 const TARGET_STATE_KEY = 'mcpVersions.targetRegistryUrl';
 
 export interface PublishDeps extends CommandContext {
   readonly prompts: Prompts;
   readonly identity: IdentityProvider;
-  readonly tree: RegistryTreeHandle;
+  readonly store: RegistryStore;
+  readonly revealVersion: (registryUrl: string, name: string, version: string) => Promise<{ row: { previous?: string } } | undefined>;
   readonly workspace: WorkspaceServices;
   readonly clientFor: (url: string) => RegistryClient;
   /** Where the registry's validation issues go (shared with Validate on Registry). */

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gitInfo, type GitInfo } from './git';
-import type { ProvenanceInput } from './provenance';
+import type { ProvenanceInput } from './model/provenance';
 import { changelogUrl, extractReleaseNotes } from './releaseNotes';
 
 export interface ReleaseContext {

@@ -1,12 +1,9 @@
-// After the registry has the version: the workspace view and Registry tree update, the optional git
-// tag, and a message offering "Compare with Previous".
+// After the registry has the version: the Registry view selects it, the optional git tag, and a message offering "Compare with Previous".
 import * as vscode from 'vscode';
-import type { ServerResponse } from '../registry';
-import type { PublishOutcome } from './flow';
+import type { PublishOutcome } from './model/outcome';
 import { createAnnotatedTag } from './git';
 import type { ReleaseContext } from './releaseContext';
 import type { PublishServices } from './services';
-import { refreshAndReveal } from './treeUpdate';
 
 const COMPARE_COMMAND = 'mcpVersions.version.compareWithPrevious';
 
@@ -14,14 +11,11 @@ export interface FinishInput {
   readonly uri: vscode.Uri;
   readonly release: ReleaseContext;
   readonly announce: string;
-  /** Every version of the server as the registry now holds them, when known without asking again. */
-  readonly versions?: readonly ServerResponse[];
 }
 
 export async function finishPublish(s: PublishServices, outcome: PublishOutcome, input: FinishInput): Promise<void> {
-  // The workspace view compares its files with the registry: only a file of the workspace changed standing.
-  if (s.workspace.files.get(input.uri)) s.workspace.publishedVersions.clear();
-  const node = await refreshAndReveal(s.tree, outcome.registry.url, outcome.serverName, outcome.version, s.log, input.versions);
+  // The store already updated every view from the registry's answer; the Registry view also selects the version.
+  const node = await s.revealVersion(outcome.registry.url, outcome.serverName, outcome.version);
   let tagText = '';
   const tag = input.release.tagToCreate;
   if (outcome.kind === 'published' && tag && input.release.git) {

@@ -10,6 +10,10 @@ import { AnonymousIdentityProvider, type IdentityProvider } from '../registries/
 import { forgetRegistryToken } from '../auth/tokens';
 import { StatusDecorationProvider } from './decorations';
 import { RegistryTreeProvider } from './provider';
+import type { VersionNode } from './nodes';
+import { revealVersion } from './reveal';
+import type { RegistryStore } from '../store';
+import type { UserPrompts } from '../commands/prompts';
 import { JSON_SCHEME, RawJsonProvider } from './rawJson';
 import { registerStatusCommands } from './statusCommands';
 import { registerVersionCommands } from './versionCommands';
@@ -23,6 +27,10 @@ export interface RegistryTreeServices extends CommandContext {
   diff?: DiffFeature;
   /** The extension's one client per registry. */
   clients: RegistryClients;
+  /** The registry data store the tree reads versions from and follows. */
+  store: RegistryStore;
+  /** Where the status commands ask their questions (tests script them); vscode.window by default. */
+  prompts?: UserPrompts;
 }
 
 export interface RegistryTreeHandle {
@@ -31,17 +39,19 @@ export interface RegistryTreeHandle {
   readonly clients: RegistryClients;
   /** One incremental refresh now (what the auto-refresh timer runs). */
   sync(): Promise<number>;
+  /** Reveals and selects a version (after a publish); undefined when the view does not show it. */
+  revealVersion(registryUrl: string, name: string, version: string): Promise<VersionNode | undefined>;
 }
 
 export function registerRegistryTree(context: vscode.ExtensionContext, services: RegistryTreeServices): RegistryTreeHandle {
   const clients = services.clients;
   const anonymous = new AnonymousIdentityProvider(readRegistries);
   const identity = services.identity ?? anonymous;
-  const provider = new RegistryTreeProvider({ log: services.log, clients, identity });
+  const provider = new RegistryTreeProvider({ log: services.log, clients, identity, store: services.store });
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const rawJson = new RawJsonProvider(clients, (url, name, version) => {
     const registry = provider.registries.find((r) => r.config.url === url);
-    return registry?.state.versions.get(name)?.responses.find((response) => response.server.version === version);
+    return registry?.state.versions(name, true)?.responses.find((response) => response.server.version === version);
   });
 
   const updateDescription = () => {
@@ -98,10 +108,17 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
     }),
     ...registerViewCommands(services, provider),
     ...registerVersionCommands(services, provider),
-    ...registerStatusCommands(services, provider, clients),
+    ...registerStatusCommands(services, provider, clients, services.prompts),
     ...registerRegistryCommands(services, clients),
   );
-  return { provider, view: view as vscode.TreeView<unknown>, clients, sync: () => provider.sync() };
+  const treeView = view as vscode.TreeView<unknown>;
+  return {
+    provider,
+    view: treeView,
+    clients,
+    sync: () => provider.sync(),
+    revealVersion: (registryUrl, name, version) => revealVersion(provider, treeView, services.log, registryUrl, name, version),
+  };
 }
 
 /** Runs `tick` every `mcpVersions.autoRefreshSeconds` while the view is visible (0 = never). */

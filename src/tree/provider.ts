@@ -6,7 +6,8 @@ import { mayChangeStatus } from '../registry';
 import { numberSetting, readRegistries, type RegistryConfig } from '../registries/config';
 import type { RegistryClients } from '../registries/clients';
 import type { IdentityProvider } from '../registries/identity';
-import { provenanceDetails } from '../publish/provenanceNodes';
+import type { RegistryStore, StoreChange } from '../store';
+import { provenanceDetails } from './provenanceNodes';
 import { versionDetails } from './details';
 import * as items from './items';
 import type { ActionNode, ErrorNode, RegistryNode, ServerNode, TreeNode, VersionNode } from './nodes';
@@ -17,6 +18,7 @@ export interface TreeServices {
   readonly log: vscode.LogOutputChannel;
   readonly clients: RegistryClients;
   readonly identity: IdentityProvider;
+  readonly store: RegistryStore;
 }
 
 export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -43,6 +45,22 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       environmentsRunning: (serverName, version) => this.environments?.environmentsRunning(serverName, version) ?? [],
     };
     this.reloadRegistries();
+    this.storeChanges = services.store.onDidChange((change) => this.storeChanged(change));
+  }
+
+  private readonly storeChanges: { dispose(): void };
+
+  /**
+   * A read or a write of the store: the server's row follows it. A write (publish, status change from
+   * any command) re-renders the registry at once, without a request.
+   */
+  private storeChanged(change: StoreChange): void {
+    if (change.cause === 'forget') return;
+    for (const registry of this.nodes) {
+      if (registry.config.url !== change.registryUrl) continue;
+      registry.state.showVersions(change.serverName, this.showDeletedValue);
+      if (change.cause === 'write') this.refresh(registry);
+    }
   }
 
   get registries(): readonly RegistryNode[] {
@@ -66,7 +84,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.nodes = this.readConfigs().map((config) => {
       const known = previous.get(config.url);
       if (known && known.config.name === config.name && known.config.auth === config.auth && known.config.source === config.source) return known;
-      const state = known?.state ?? new RegistryState(config.url, (call) => this.services.clients.withClient(config.url, call));
+      const state = known?.state ?? new RegistryState(config.url, (call) => this.services.clients.withClient(config.url, call), { store: this.services.store });
       return { kind: 'registry', id: `r|${config.url}`, config, state, servers: new Map() } satisfies RegistryNode;
     });
     this.changed.fire(undefined);
@@ -229,15 +247,15 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   /** The ordered version rows of a server as currently cached (undefined when not loaded). */
   cachedVersions(server: ServerNode): VersionRow[] | undefined {
-    const entry = server.registry.state.versions.get(server.name);
+    const entry = server.registry.state.versions(server.name, this.showDeletedValue);
     return entry ? this.rowsOf(entry) : undefined;
   }
 
   /** Ordered versions of a server: the cache when it matches and is fresh, else one request. */
   async versionsFor(server: ServerNode, includeDeleted: boolean, signal?: AbortSignal): Promise<VersionRow[]> {
     const state = server.registry.state;
-    if (includeDeleted !== this.showDeletedValue) return toVersionRows(await state.fetchVersions(server.name, includeDeleted, signal));
     const staleMs = numberSetting('cache.staleSeconds', 300) * 1000;
+    if (includeDeleted !== this.showDeletedValue) return toVersionRows([...(await state.fetchVersions(server.name, includeDeleted, signal, staleMs))]);
     if (!state.isVersionsFresh(server.name, staleMs, includeDeleted)) {
       await this.loadVersions(server, signal);
       this.refresh(server.registry);
@@ -313,7 +331,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return [this.errorNode(server.registry, error, server)];
       }
     }
-    const entry = state.versions.get(server.name);
+    const entry = state.versions(server.name, this.showDeletedValue);
     const rows = entry ? this.rowsOf(entry) : [];
     if (server.shownCount !== rows.length) {
       server.shownCount = rows.length;
@@ -373,6 +391,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   dispose(): void {
+    this.storeChanges.dispose();
     this.changed.dispose();
     this.filterChanged.dispose();
   }

@@ -1,12 +1,16 @@
-// Everything the tree knows about one registry: loaded pages of servers (one latest row each), the
-// filter, "my servers", and per-server version lists, with the times they were fetched. No vscode here:
-// the provider turns this into nodes.
-import { mayChangeStatus, officialMeta, RegistryError, type Permission, type RegistryClient, type ServerResponse } from '../registry';
+// What the Registry tree shows of one registry: loaded pages of servers (one latest row each), the
+// filter and "my servers". The versions of each server live in the registry data store (src/store),
+// shared with every other view; this keeps which row each server shows. No vscode here: the provider
+// turns this into nodes.
+import { mayChangeStatus, officialMeta, type Permission, type RegistryClient, type ServerResponse } from '../registry';
+import { RegistryStore } from '../store/store';
+import { responsesOf, type VersionsAnswer } from '../store/model';
 
 export type ClientRunner = <T>(call: (client: RegistryClient) => Promise<T>) => Promise<T>;
 
+/** The versions of a server as the tree shows them (deleted ones only when shown). */
 export interface VersionsEntry {
-  readonly responses: ServerResponse[];
+  readonly responses: readonly ServerResponse[];
   readonly includeDeleted: boolean;
   readonly fetchedAt: number;
 }
@@ -16,6 +20,8 @@ export interface StateOptions {
   now?: () => number;
   /** Look back this far on each incremental sync, for clock differences with the registry. Default 30 s. */
   syncOverlapMs?: number;
+  /** The extension's store; a private one (never stale) when not given. */
+  store?: RegistryStore;
 }
 
 const compareNames = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -34,8 +40,11 @@ export class RegistryState {
   listError: unknown;
   /** Servers in namespaces the identity may act on (first page of each namespace), or undefined when unknown. */
   mine: ServerResponse[] | undefined;
-  readonly versions = new Map<string, VersionsEntry>();
   readonly versionErrors = new Map<string, unknown>();
+  readonly store: RegistryStore;
+  /** Versions read before this time do not answer the tree (its Refresh), though other views may still use them. */
+  private versionsValidFrom = -Infinity;
+  private readonly entries = new WeakMap<VersionsAnswer, Map<boolean, VersionsEntry>>();
   private listIncludesDeleted = false;
   private minePermissions: readonly Permission[] | undefined;
   private index: Map<string, ServerResponse> | undefined;
@@ -53,6 +62,27 @@ export class RegistryState {
     this.pageSize = options.pageSize ?? 50;
     this.now = options.now ?? Date.now;
     this.overlapMs = options.syncOverlapMs ?? 30_000;
+    this.store = options.store ?? new RegistryStore({ withClient: (_url, call) => run(call) }, { staleMs: () => Infinity, now: this.now });
+  }
+
+  /** The versions of a server the store holds, deleted ones only when `includeDeleted` (undefined when none or unreadable). */
+  versions(name: string, includeDeleted: boolean): VersionsEntry | undefined {
+    const answer = this.store.peek(this.url, name);
+    const responses = responsesOf(answer);
+    if (!answer || !responses) return undefined;
+    let byMode = this.entries.get(answer);
+    if (!byMode) this.entries.set(answer, (byMode = new Map()));
+    let entry = byMode.get(includeDeleted);
+    if (!entry) {
+      const shown = includeDeleted ? responses : responses.filter((response) => officialMeta(response).status !== 'deleted');
+      entry = { responses: shown, includeDeleted, fetchedAt: this.store.fetchedAt(this.url, name) ?? 0 };
+      byMode.set(includeDeleted, entry);
+    }
+    return entry;
+  }
+
+  hasVersions(name: string): boolean {
+    return this.versions(name, true) !== undefined;
   }
 
   get loaded(): boolean {
@@ -67,9 +97,10 @@ export class RegistryState {
     return this.listFetchedAt === undefined || this.listIncludesDeleted !== includeDeleted || this.now() - this.listFetchedAt > staleMs;
   }
 
-  isVersionsFresh(name: string, staleMs: number, includeDeleted: boolean): boolean {
-    const entry = this.versions.get(name);
-    return entry !== undefined && entry.includeDeleted === includeDeleted && this.now() - entry.fetchedAt <= staleMs;
+  /** Whether the store's versions of a server answer the tree (deleted ones are always there, only hidden). */
+  isVersionsFresh(name: string, staleMs: number, _includeDeleted?: boolean): boolean {
+    const at = this.store.fetchedAt(this.url, name);
+    return at !== undefined && at >= this.versionsValidFrom && this.now() - at <= staleMs && this.hasVersions(name);
   }
 
   row(name: string): ServerResponse | undefined {
@@ -89,7 +120,7 @@ export class RegistryState {
     this.listError = undefined;
     this.mine = undefined;
     this.minePermissions = undefined;
-    this.versions.clear();
+    this.versionsValidFrom = this.now();
     this.versionErrors.clear();
     this.syncedSince = undefined;
     this.lastUpdate.clear();
@@ -132,18 +163,14 @@ export class RegistryState {
     return fresh.length;
   }
 
-  /** All versions of one server with one request; the server's row follows the registry's isLatest. */
-  async loadVersions(name: string, includeDeleted: boolean, signal?: AbortSignal): Promise<ServerResponse[]> {
+  /** All versions of one server with one request through the store; the server's row follows the registry's isLatest. */
+  async loadVersions(name: string, includeDeleted: boolean, signal?: AbortSignal): Promise<readonly ServerResponse[]> {
     try {
-      const responses = await this.run((client) => client.getServerVersions(name, { includeDeleted, signal }));
-      this.applyVersions(name, responses, includeDeleted);
+      await this.store.versionsOrThrow(this.url, name, { fresh: true, signal });
       this.versionErrors.delete(name);
-      return responses;
+      this.showVersions(name, includeDeleted);
+      return this.versions(name, includeDeleted)?.responses ?? [];
     } catch (error) {
-      if (error instanceof RegistryError && error.kind === 'http' && error.status === 404) {
-        this.applyVersions(name, [], includeDeleted);
-        return [];
-      }
       this.versionErrors.set(name, error);
       throw error;
     }
@@ -155,14 +182,19 @@ export class RegistryState {
     return page.servers;
   }
 
-  /** A version list fetched without touching the cache (e.g. with deleted versions while the tree hides them). */
-  async fetchVersions(name: string, includeDeleted: boolean, signal?: AbortSignal): Promise<ServerResponse[]> {
-    return this.run((client) => client.getServerVersions(name, { includeDeleted, signal }));
+  /** The versions of a server from the store when fresh for `staleMs`, else one request (for pickers and commands). */
+  async fetchVersions(name: string, includeDeleted: boolean, signal?: AbortSignal, staleMs = 0): Promise<readonly ServerResponse[]> {
+    await this.store.versionsOrThrow(this.url, name, { signal, maxAgeMs: staleMs });
+    return this.versions(name, includeDeleted)?.responses ?? [];
   }
 
-  /** Records a fresh version list and moves the server's row to the version the registry now flags latest. */
-  applyVersions(name: string, responses: ServerResponse[], includeDeleted: boolean): void {
-    this.versions.set(name, { responses, includeDeleted, fetchedAt: this.now() });
+  /**
+   * Follows the store's versions of a server (after a read or a write anywhere): the server's row moves
+   * to the version the registry now flags latest.
+   */
+  showVersions(name: string, includeDeleted: boolean): void {
+    const responses = this.versions(name, true)?.responses;
+    if (!responses) return;
     for (const response of responses) this.noteUpdate(name, officialMeta(response).updatedAt);
     const latest = responses.find((response) => officialMeta(response).isLatest);
     const visible = latest && (includeDeleted || officialMeta(latest).status !== 'deleted') ? latest : undefined;
@@ -199,7 +231,7 @@ export class RegistryState {
   }
 
   private isShown(name: string): boolean {
-    if (this.row(name) || this.versions.has(name) || this.belongsInMine(name)) return true;
+    if (this.row(name) || this.hasVersions(name) || this.belongsInMine(name)) return true;
     const last = this.rows.at(-1)?.server.name;
     return this.complete || (last !== undefined && compareNames(name, last) < 0);
   }

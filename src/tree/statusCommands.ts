@@ -3,8 +3,10 @@
 import * as vscode from 'vscode';
 import { registerCommand, UserCancelledError, UserFacingError, withProgress, type CommandContext } from '../commands/registerCommand';
 import { withRegistryToken } from '../auth/tokens';
+import { windowPrompts, type UserPrompts } from '../commands/prompts';
 import { publishableNamespaces, RegistryError, type ServerStatus } from '../registry';
 import type { RegistryClients } from '../registries/clients';
+import { numberSetting } from '../registries/config';
 import type { RegistryTreeProvider } from './provider';
 import { versionOrAllTarget, type ServerTarget } from './targets';
 import { latestSentence } from './latestSentence';
@@ -37,15 +39,16 @@ export interface StatusCommandOptions {
   confirm?: boolean;
 }
 
-export function registerStatusCommands(ctx: CommandContext, provider: RegistryTreeProvider, clients: RegistryClients): vscode.Disposable[] {
+export function registerStatusCommands(ctx: CommandContext, provider: RegistryTreeProvider, clients: RegistryClients, prompts: UserPrompts = windowPrompts): vscode.Disposable[] {
   return ACTIONS.map((action) =>
-    registerCommand(ctx, action.command, (arg?: unknown, options?: StatusCommandOptions) => changeStatus(provider, clients, action, arg, options ?? {})),
+    registerCommand(ctx, action.command, (arg?: unknown, options?: StatusCommandOptions) => changeStatus(provider, clients, prompts, action, arg, options ?? {})),
   );
 }
 
 async function changeStatus(
   provider: RegistryTreeProvider,
   clients: RegistryClients,
+  prompts: UserPrompts,
   action: StatusAction,
   arg: unknown,
   options: StatusCommandOptions,
@@ -62,36 +65,33 @@ async function changeStatus(
     throw new UserFacingError(`You cannot change the status of ${server.name} on ${registry.config.name}: ${namespacesText(provider, target)}`);
   }
   let statusMessage: string | undefined;
-  if (action.asksMessage) statusMessage = options.statusMessage !== undefined ? options.statusMessage.trim() || undefined : await askMessage(action, subject);
-  const rows = toVersionRows(await registry.state.fetchVersions(server.name, true));
+  if (action.asksMessage) statusMessage = options.statusMessage !== undefined ? options.statusMessage.trim() || undefined : await askMessage(prompts, action, subject);
+  // What the store knows when fresh (the view just showed it), else one read.
+  const staleMs = numberSetting('cache.staleSeconds', 300) * 1000;
+  const rows = toVersionRows([...(await registry.state.fetchVersions(server.name, true, undefined, staleMs))]);
   const affected = row ? rows.filter((r) => r.version === row.version) : rows.filter((r) => action.from.includes(r.status));
   if (affected.length === 0) throw new UserFacingError(`${subject}: nothing to ${action.verb.toLowerCase()}.`);
   const detail = latestSentence(rows, affected, action.to);
   if (options.confirm !== false) {
-    const confirmed = await vscode.window.showWarningMessage(`${action.verb} ${subject}?`, { modal: true, detail }, action.verb);
+    const confirmed = await prompts.warning(`${action.verb} ${subject}?`, { modal: true, detail }, action.verb);
     if (confirmed !== action.verb) throw new UserCancelledError();
   }
   const change = statusMessage ? { status: action.to, statusMessage } : { status: action.to };
   const tokenTarget = { name: registry.config.name, url: registry.config.url, auth: registry.config.auth, client: clients.get(registry.config.url) };
   await withProgress({ title: `${action.verb} ${subject}…` }, async () => {
     try {
-      await withRegistryToken<unknown>(tokenTarget, (token) =>
-        row
-          ? tokenTarget.client.setVersionStatus(server.name, row.version, change, token)
-          : tokenTarget.client.setAllVersionsStatus(server.name, change, token),
-      );
+      // Through the store: every view shows the registry's answer at once, and the audit trail records it.
+      await registry.state.store.setStatus(registry.config.url, server.name, row?.version, change, (send) => withRegistryToken(tokenTarget, send));
     } catch (error) {
       if (error instanceof RegistryError) throw new UserFacingError(error.hint ? `${error.message} ${error.hint}` : error.message);
       throw error;
     }
-    await provider.reloadServer(server);
-    provider.refresh(registry);
   });
   vscode.window.setStatusBarMessage(`$(check) ${action.done} ${subject}`, 4000);
 }
 
-async function askMessage(action: StatusAction, subject: string): Promise<string | undefined> {
-  const message = await vscode.window.showInputBox({
+async function askMessage(prompts: UserPrompts, action: StatusAction, subject: string): Promise<string | undefined> {
+  const message = await prompts.input({
     title: `${action.verb} ${subject}`,
     prompt: `Status message shown with the ${action.to} version (optional, up to ${MAX_MESSAGE} characters)`,
     placeHolder: action.to === 'deprecated' ? 'e.g. Use 2.x; 1.x gets no fixes' : 'e.g. Published by mistake',

@@ -1,4 +1,5 @@
 import type { RegistryClient } from '../registry';
+import type { RegistryStore } from '../store';
 // "This Workspace": every server.json of the workspace in a view, against the target registry, and a
 // status bar item for the active server.json editor.
 import * as vscode from 'vscode';
@@ -42,12 +43,12 @@ export interface WorkspaceApi {
 
 export function registerWorkspace(
   context: vscode.ExtensionContext,
-  ctx: CommandContext & { clients: { get(url: string): RegistryClient } },
+  ctx: CommandContext & { clients: { get(url: string): RegistryClient }; store: RegistryStore },
 ): { services: WorkspaceServices; api: WorkspaceApi } {
   const log = ctx.log;
   const files = new ServerJsonFiles(log);
   const registry = new WorkspaceRegistry(context.workspaceState, ctx.clients);
-  const publishedVersions = new PublishedVersionsCache((message) => log.warn(message));
+  const publishedVersions = new PublishedVersionsCache(ctx.store, (message) => log.warn(message));
   const standings = new Standings(files, registry, publishedVersions);
   const tree = new WorkspaceTreeProvider(files, standings);
   const treeView = vscode.window.createTreeView<WorkspaceNode>('mcpVersions.workspace', { treeDataProvider: tree, showCollapseAll: true });
@@ -81,7 +82,9 @@ export function registerWorkspace(
 
   context.subscriptions.push(
     registerCommand(ctx, 'mcpVersions.workspace.refresh', async () => {
-      publishedVersions.clear();
+      // What the store knows of the target registry is read again; other registries keep theirs.
+      const target = registry.target();
+      if (target) publishedVersions.clear(target.client.baseUrl);
       await files.rescan();
     }),
     registerCommand(ctx, 'mcpVersions.selectTargetRegistry', () => registry.select()),

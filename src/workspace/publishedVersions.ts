@@ -1,6 +1,8 @@
-// The versions a registry holds for a server name, fetched once per (registry, name) and shared by the
-// workspace view and the diagnostics. No `vscode` import.
-import { OFFICIAL_META_KEY, RegistryError, type ServerResponse } from '../registry';
+// The versions a registry holds for a server name, as the workspace view and the diagnostics read them:
+// a view over the registry data store (src/store), which asks once per (registry, name) and tells when
+// a read or a write changed what it knows. No `vscode` import.
+import { OFFICIAL_META_KEY, type ServerResponse } from '../registry';
+import type { RegistryStore, VersionsAnswer } from '../store';
 import type { RegistryVersionRow } from './standing';
 
 export type PublishedLookup =
@@ -8,69 +10,66 @@ export type PublishedLookup =
   | { kind: 'not-found' }
   | { kind: 'unreachable'; message: string };
 
-/** The part of RegistryClient this cache uses. */
+/** The registry a lookup is for (a RegistryClient fits). */
 export interface VersionSource {
   readonly baseUrl: string;
-  getServerVersions(name: string, options: { includeDeleted?: boolean; signal?: AbortSignal }): Promise<ServerResponse[]>;
 }
-
-/** How long an unreachable registry is not asked again for the same server. */
-const UNREACHABLE_RETRY_MS = 30_000;
 
 export class PublishedVersionsCache {
-  private readonly entries = new Map<string, Promise<PublishedLookup>>();
-  private readonly answers = new Map<string, PublishedLookup>();
-  private readonly listeners = new Set<() => void>();
+  private readonly rows = new WeakMap<VersionsAnswer, PublishedLookup>();
+  private readonly logged = new WeakSet<VersionsAnswer>();
 
-  constructor(private readonly log: (message: string) => void = () => undefined) {}
+  constructor(
+    private readonly store: RegistryStore,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
 
-  /** Cached answer, or a fetch (incl. deleted versions). Never rejects: failures come back as `unreachable`. */
-  lookup(source: VersionSource, name: string): Promise<PublishedLookup> {
-    const key = `${source.baseUrl}\n${name}`;
-    const cached = this.entries.get(key);
-    if (cached) return cached;
-    const lookup = fetchRows(source, name).then((result) => {
-      if (this.entries.get(key) === lookup) this.answers.set(key, result);
-      if (result.kind === 'unreachable') {
-        this.log(`could not read the versions of ${name} from ${source.baseUrl} (skipping the registry checks): ${result.message}`);
-        setTimeout(() => {
-          if (this.entries.get(key) !== lookup) return;
-          this.entries.delete(key);
-          this.answers.delete(key);
-        }, UNREACHABLE_RETRY_MS).unref?.();
-      }
-      return result;
-    });
-    this.entries.set(key, lookup);
-    return lookup;
+  /** The store's answer (memory when fresh, else one shared request). Never rejects: failures come back as `unreachable`. */
+  async lookup(source: VersionSource, name: string): Promise<PublishedLookup> {
+    const answer = await this.store.versions(source.baseUrl, name);
+    if (answer.kind === 'unreachable' && !this.logged.has(answer)) {
+      this.logged.add(answer);
+      this.log(`could not read the versions of ${name} from ${source.baseUrl} (skipping the registry checks): ${answer.message}`);
+    }
+    return this.lookupOf(answer);
   }
 
-  /** The answer when it is already here (no waiting), else undefined. */
+  /** The answer when the store already has one (no waiting), else undefined. */
   settled(source: VersionSource, name: string): PublishedLookup | undefined {
-    return this.answers.get(`${source.baseUrl}\n${name}`);
+    const answer = this.store.peek(source.baseUrl, name);
+    return answer && this.lookupOf(answer);
   }
 
-  /** Forgets everything (the view's Refresh, a publish, another target registry). */
-  clear(): void {
-    this.entries.clear();
-    this.answers.clear();
-    for (const listener of this.listeners) listener();
+  /** Forgets what the store knows about these registries' servers (the view's Refresh). */
+  clear(registryUrl?: string): void {
+    this.store.forget(registryUrl);
   }
 
-  /** Called after `clear()`, so consumers look their servers up again. */
+  /**
+   * Called when a write or a refresh changed what the store knows, so consumers look again (their own
+   * reads do not call it: with a zero cache time that would loop).
+   */
   onDidClear(listener: () => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return this.store.onDidChange((change) => {
+      if (change.cause !== 'read') listener();
+    });
   }
-}
 
-async function fetchRows(source: VersionSource, name: string): Promise<PublishedLookup> {
-  try {
-    const responses = await source.getServerVersions(name, { includeDeleted: true });
-    return responses.length === 0 ? { kind: 'not-found' } : { kind: 'found', rows: responses.map(toRow) };
-  } catch (error) {
-    if (error instanceof RegistryError && error.kind === 'http' && error.status === 404) return { kind: 'not-found' };
-    return { kind: 'unreachable', message: error instanceof RegistryError ? (error.hint ? `${error.message} (${error.hint})` : error.message) : String(error) };
+  /** Called when the store read a server's versions (any view asked), with the registry URL and the name. */
+  onDidRead(listener: (registryUrl: string, serverName: string) => void): { dispose(): void } {
+    return this.store.onDidChange((change) => {
+      if (change.cause === 'read') listener(change.registryUrl, change.serverName);
+    });
+  }
+
+  private lookupOf(answer: VersionsAnswer): PublishedLookup {
+    let lookup = this.rows.get(answer);
+    if (!lookup) {
+      lookup =
+        answer.kind === 'found' ? { kind: 'found', rows: answer.responses.map(toRow) } : answer.kind === 'not-found' ? { kind: 'not-found' } : { kind: 'unreachable', message: answer.message };
+      this.rows.set(answer, lookup);
+    }
+    return lookup;
   }
 }
 

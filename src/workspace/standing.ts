@@ -52,7 +52,7 @@ export function describeStanding(standing: Standing, localVersion: string): stri
     case 'unpublished':
       return 'unpublished';
     case 'equal':
-      return 'equal to latest';
+      return standing.existing?.status === 'deprecated' ? 'equal to latest (deprecated)' : 'equal to latest';
     case 'behind':
       return `behind latest ${standing.latest ?? ''}`.trim();
     case 'ahead':

@@ -1,6 +1,7 @@
 // Keeps, per server.json, how its local version stands against the target registry, recomputed when
 // the file, the target registry or the cached registry answers change.
 import * as vscode from 'vscode';
+import { normalizeRegistryUrl } from '../registries/url';
 import type { PublishedVersionsCache } from './publishedVersions';
 import type { WorkspaceRegistry } from './registryForWorkspace';
 import type { ServerJsonFile, ServerJsonFiles } from './serverJsonFiles';
@@ -23,7 +24,9 @@ export class Standings implements vscode.Disposable {
 
   constructor(private readonly files: ServerJsonFiles, private readonly registry: WorkspaceRegistry, private readonly cache: PublishedVersionsCache) {
     const cleared = cache.onDidClear(() => this.recomputeAll());
+    const read = cache.onDidRead((url, name) => this.fromMemory(url, name));
     this.disposables = [
+      { dispose: () => read.dispose() },
       files.onDidChange((uri) => (uri ? this.recompute(uri) : this.recomputeAll())),
       registry.onDidChange(() => this.recomputeAll()),
       { dispose: () => cleared.dispose() },
@@ -45,6 +48,28 @@ export class Standings implements vscode.Disposable {
     for (const key of [...this.infos.keys()]) if (!known.has(key)) this.infos.delete(key);
     for (const file of this.files.all()) this.update(file);
     this.changed.fire(undefined);
+  }
+
+  /**
+   * Another view read a server's versions (the Registry view's auto-refresh, the Environments view): the
+   * files of that server follow what was read, from memory, without asking again.
+   */
+  private fromMemory(registryUrl: string, serverName: string): void {
+    const target = this.registry.target();
+    if (!target || normalizeRegistryUrl(target.client.baseUrl) !== registryUrl) return;
+    for (const file of this.files.all()) {
+      const { name, version, problem } = file.local;
+      if (problem || name !== serverName || !version) continue;
+      const lookup = this.cache.settled(target.client, name);
+      if (!lookup || lookup.kind === 'unreachable') continue;
+      const rows = lookup.kind === 'found' ? lookup.rows : [];
+      const key = file.uri.toString();
+      const previous = this.infos.get(key);
+      if (previous?.status === 'known' && previous.rows === rows) continue;
+      this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+      this.infos.set(key, { status: 'known', registry: target.name, standing: standingOf(version, rows), rows });
+      this.changed.fire(file.uri);
+    }
   }
 
   private recompute(uri: vscode.Uri): void {

@@ -1,48 +1,9 @@
 // Deployment history: one record per deploy, promote or roll back, kept in workspaceState and optionally
 // appended as JSON lines to a workspace file (a team's audit trail in git).
 
-export type DeploymentKind = 'deploy' | 'promote' | 'rollback';
-export type DeploymentResult = 'verified' | 'command-failed' | 'not-verified' | 'cancelled';
+import { isDeploymentRecord, type DeploymentRecord } from '../../store/model/audit';
 
-export interface DeploymentRecord {
-  /** Unique, so the same record read from workspaceState and from the file counts once. */
-  readonly id: string;
-  readonly environment: string;
-  readonly server: string;
-  readonly kind: DeploymentKind;
-  /** The version live before (undefined when none was known). */
-  readonly from?: string;
-  readonly to: string;
-  /** `git config user.name` of the workspace, else the OS user. */
-  readonly who: string;
-  /** ISO time the deployment started. */
-  readonly at: string;
-  readonly result: DeploymentResult;
-  /** Exit code, the version the endpoint reported instead, or why it was cancelled. */
-  readonly detail?: string;
-}
-
-const KINDS: readonly DeploymentKind[] = ['deploy', 'promote', 'rollback'];
-const RESULTS: readonly DeploymentResult[] = ['verified', 'command-failed', 'not-verified', 'cancelled'];
-
-export function isDeploymentRecord(value: unknown): value is DeploymentRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const r = value as Record<string, unknown>;
-  const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
-  return (
-    typeof r.id === 'string' &&
-    typeof r.environment === 'string' &&
-    typeof r.server === 'string' &&
-    KINDS.includes(r.kind as DeploymentKind) &&
-    optionalString(r.from) &&
-    typeof r.to === 'string' &&
-    typeof r.who === 'string' &&
-    typeof r.at === 'string' &&
-    !Number.isNaN(Date.parse(r.at)) &&
-    RESULTS.includes(r.result as DeploymentResult) &&
-    optionalString(r.detail)
-  );
-}
+export { isDeploymentRecord, type DeploymentKind, type DeploymentRecord, type DeploymentResult } from '../../store/model/audit';
 
 /** Records from JSON-lines text; unreadable lines are skipped (a merge conflict must not lose the rest). */
 export function parseHistoryLines(text: string): DeploymentRecord[] {

@@ -8,5 +8,5 @@ export * from './history';
 export * from './guards';
 export * from './probe';
 export * from './verify';
-export * from './historyPath';
+export * from '../../store/model/historyPath';
 export * from './stateWords';

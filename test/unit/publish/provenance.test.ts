@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { attachProvenance, documentDigest, PROVENANCE_KEY, PUBLISHER_META_LIMIT, readProvenance, sameDocument, storedShape, type Json } from '../../../src/publish/provenance';
+import { attachProvenance, documentDigest, PROVENANCE_KEY, PUBLISHER_META_LIMIT, readProvenance, sameDocument, storedShape, type Json } from '../../../src/publish/model/provenance';
 
 const PUBLISHER = 'io.modelcontextprotocol.registry/publisher-provided';
 

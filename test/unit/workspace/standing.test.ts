@@ -20,6 +20,11 @@ describe('workspace standing of a local version against the registry', () => {
     assert.equal(describeStanding(standing, '1.5.0'), 'equal to latest');
   });
 
+  it('says when the latest version the workspace holds is deprecated', () => {
+    const deprecated = history.map((row) => (row.version === '1.5.0' ? { ...row, status: 'deprecated' } : row));
+    assert.equal(describeStanding(standingOf('1.5.0', deprecated), '1.5.0'), 'equal to latest (deprecated)');
+  });
+
   it('is already published when the local version exists but is not latest', () => {
     const standing = standingOf('1.4.0', history);
     assert.equal(standing.state, 'published');

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { UserPrompts } from '../../../../src/publish/prompts';
+import type { UserPrompts } from '../../../../src/commands/prompts';
 import { startLocalRegistry, type LocalRegistry, type LocalRegistryOptions } from '../../../../tools/local-registry';
 import { extensionApi, waitFor } from '../../harness';
 

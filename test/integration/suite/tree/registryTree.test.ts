@@ -80,7 +80,7 @@ describe('registry tree', function () {
     const { registryTree } = await api();
     const node = (await children()).find((n): n is ServerNode => n.kind === 'server' && n.name === firstPage[3].server.name)!;
     await registryTree.view.reveal(node, { expand: true });
-    await waitFor('the versions to load', () => node.registry.state.versions.has(node.name) || undefined);
+    await waitFor('the versions to load', () => node.registry.state.hasVersions(node.name) || undefined);
     await vscode.commands.executeCommand('workbench.actions.treeView.mcpVersions.registry.collapseAll');
     const before = reg.requestCount();
     await registryTree.view.reveal(node, { expand: true });

@@ -2,9 +2,9 @@
 // release notes, under our own key inside the publisher-provided `_meta` block (≤ 4 KB as a whole).
 // Added to the POST body only; the user's file never changes. Pure: no `vscode` import.
 import { createHash } from 'node:crypto';
-import { PROVENANCE_KEY } from '../changes';
-import { fingerprint } from '../changes/json';
-import { PUBLISHER_META_KEY } from '../registry';
+import { PROVENANCE_KEY } from '../../changes';
+import { fingerprint } from '../../changes/json';
+import { PUBLISHER_META_KEY } from '../../registry';
 
 export { PROVENANCE_KEY };
 /** The registry's limit for the marshalled publisher-provided block. */

@@ -1,7 +1,7 @@
 // What the Registry tree shows under a version published with provenance: release notes, commit, tag
 // and whether the document the registry returns still matches the checksum recorded at publish.
-import type { DetailNode } from '../tree/nodes';
-import { readProvenance } from './provenance';
+import type { DetailNode } from './nodes';
+import { readProvenance } from '../publish/model/provenance';
 
 export function provenanceDetails(server: unknown, idPrefix: string): DetailNode[] {
   const check = readProvenance(server);

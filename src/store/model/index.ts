@@ -1,0 +1,3 @@
+// The pure parts of the registry data store (no `vscode`).
+export * from './versions';
+export * from './audit';
