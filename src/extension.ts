@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi {
   const diff = registerDiff(context, { log, clients, workspace: workspace.services });
   const prompts = new Prompts();
   const auth = registerAuth(context, { log, prompts });
-  const registryTree = registerRegistryTree(context, { log, identity: auth.identity, diff, clients });
+  const registryTree = registerRegistryTree(context, { log, identity: auth.identity, diff, clients, forgetRegistry: (url) => auth.forgetRegistry(url) });
   const clientFor = (url: string) => clients.get(url);
   auth.registerCommands(clientFor);
   const diagnostics = registerDiagnostics(context, { log }, workspace.services);

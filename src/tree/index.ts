@@ -22,6 +22,8 @@ export interface RegistryTreeServices extends CommandContext {
   diff?: DiffFeature;
   /** The extension's one client per registry. */
   clients: RegistryClients;
+  /** After Remove Registry: forget what sign-in kept for it (tokens, the origin's approval). */
+  forgetRegistry?: (url: string) => Promise<void>;
 }
 
 export interface RegistryTreeHandle {
@@ -91,7 +93,7 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
     ...registerViewCommands(services, provider),
     ...registerVersionCommands(services, provider),
     ...registerStatusCommands(services, provider, clients),
-    ...registerRegistryCommands(services, clients),
+    ...registerRegistryCommands(services, clients, services.forgetRegistry),
   );
   return { provider, view: view as vscode.TreeView<unknown>, clients, sync: () => provider.sync() };
 }

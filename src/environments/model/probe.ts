@@ -1,6 +1,7 @@
 // Asks a running MCP server which version it is: the `initialize` handshake's serverInfo.version, over
 // streamable HTTP, falling back to the legacy SSE transport when the endpoint answers 4xx to a POST.
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { displayUrl } from '../../util/displayUrl';
 
 /** The MCP SDK (and the zod schemas it builds when loaded), loaded at the first probe, not at activation. */
 const loadSdk = async () => {
@@ -53,7 +54,7 @@ export async function probeEndpoint(endpoint: string, options: ProbeOptions = {}
   try {
     url = new URL(endpoint);
   } catch {
-    return { ok: false, error: `not a URL: ${endpoint}`, latencyMs: 0 };
+    return { ok: false, error: `not a URL: ${displayUrl(endpoint)}`, latencyMs: 0 };
   }
   const secrets = Object.values(options.headers ?? {}).filter((v) => v.length >= 4);
   const kinds: TransportKind[] = options.transport ? [options.transport] : /\/sse\/?$/.test(url.pathname) ? ['sse'] : ['streamable-http', 'sse'];

@@ -163,7 +163,7 @@ describe('registry client against hostile servers', function () {
       htmlToText(page);
       parseErrorBody('text/html', page);
       const ms = performance.now() - started;
-      assert.ok(ms < 1000, `took ${Math.round(ms)} ms`);
+      assert.ok(ms < 3000, `took ${Math.round(ms)} ms`);
     }
     assert.equal(htmlToText('<p>a<script>if (a < b) x()</script>b</p><style>p{}</style>c &amp; d'), '\na\nb\n\nc & d');
   });
