@@ -11,8 +11,16 @@ import { registerAuth, type AuthApi } from './auth';
 import { Prompts, registerPublish, type PublishApi } from './publish';
 import { registerBump, type BumpApi } from './bump/registerBump';
 
-export interface McpVersionsApi {
+/** What another extension gets from `activate()` in production: the version, nothing else. */
+export interface McpVersionsPublicApi {
   readonly extensionVersion: string;
+}
+
+/**
+ * The extension's internals (stores, prompts, state), handed out only when VS Code runs the extension for
+ * tests (`ExtensionMode.Test`): the integration tests and benchmarks read and script them.
+ */
+export interface McpVersionsApi extends McpVersionsPublicApi {
   readonly registryTree: RegistryTreeHandle;
   readonly workspace: WorkspaceApi;
   readonly diagnostics: DiagnosticsApi;
@@ -23,7 +31,7 @@ export interface McpVersionsApi {
   readonly auth: AuthApi;
 }
 
-export function activate(context: vscode.ExtensionContext): McpVersionsApi {
+export function activate(context: vscode.ExtensionContext): McpVersionsApi | McpVersionsPublicApi {
   const log = createLog();
   context.subscriptions.push(log);
   registerCoreCommands(context, { log });
@@ -41,7 +49,9 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi {
   const publish = registerPublish(context, { log, prompts, identity: auth.identity, tree: registryTree, workspace: workspace.services, clientFor, issues: diagnostics.registryIssues });
   const bump = registerBump(context, { log }, workspace.services);
   log.info(`MCP Versions ${context.extension.packageJSON.version} activated in ${vscode.env.appName}`);
-  return { extensionVersion: context.extension.packageJSON.version as string, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities() } };
+  const extensionVersion = context.extension.packageJSON.version as string;
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return { extensionVersion };
+  return { extensionVersion, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities(), approvedOrigins: () => auth.approvedOrigins() } };
 }
 
 export function deactivate(): void {}

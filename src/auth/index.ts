@@ -27,6 +27,8 @@ export interface AuthServices extends CommandContext {
 export interface AuthApi {
   /** Background sign-in now (it also runs by itself); resolves when done. Undefined before registerCommands. */
   probeIdentities(): Promise<void> | undefined;
+  /** The origins the user allowed to receive credentials (tests check approvals and their revocation). */
+  approvedOrigins(): string[];
 }
 
 export interface Auth extends AuthApi {
@@ -65,5 +67,6 @@ export function registerAuth(context: vscode.ExtensionContext, services: AuthSer
       void probe.schedule();
     },
     probeIdentities: () => probe?.schedule(),
+    approvedOrigins: () => approvals.origins(),
   };
 }
