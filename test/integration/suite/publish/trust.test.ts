@@ -97,8 +97,9 @@ describe('credentials only to approved origins', function () {
 
     // A second Sign In on A does not ask again: the approval is remembered for its origin.
     allow = false;
-    await vscode.commands.executeCommand<SignInResult>('mcpVersions.signIn', regA.url);
-    assert.equal(asked(regA).length, 0);
+    const again = await vscode.commands.executeCommand<SignInResult>('mcpVersions.signIn', regA.url);
+    assert.equal(again.subject, 'octo-trust');
+    assert.equal(asked(regA).length, 1, 'still the one question');
   });
 
   it('Sign Out forgets the approval: the next sign-in asks again', async () => {
