@@ -37,7 +37,7 @@ export interface HttpOptions {
   maxRetryWaitMs?: number;
   onRequest?: (entry: RequestLogEntry) => void;
   userAgent?: string;
-  /** Largest successful body read, in bytes. Default 32 MiB. */
+  /** Largest successful body read, in bytes. Default 10 MiB (a page of 100 servers is well under 1 MiB). */
   maxBodyBytes?: number;
   /** Largest error body read (only its first line is shown). Default 64 KiB. */
   maxErrorBodyBytes?: number;
@@ -65,7 +65,7 @@ const DEFAULTS = {
   maxAttempts: 3,
   retryBaseDelayMs: 500,
   maxRetryWaitMs: 30_000,
-  maxBodyBytes: 32 * 1024 * 1024,
+  maxBodyBytes: 10 * 1024 * 1024,
   maxErrorBodyBytes: 64 * 1024,
   maxJsonDepth: 64,
 };
@@ -286,9 +286,9 @@ async function readBody(req: HttpRequest, response: Response, maxBytes: number, 
     throw tooLarge();
   }
   if (!response.body) return '';
-  const decoder = new TextDecoder('utf-8', { fatal: strict });
+  // Raw bytes are kept until the end (one copy while reading), then decoded once.
   const reader = response.body.getReader();
-  const parts: string[] = [];
+  const chunks: Uint8Array[] = [];
   let total = 0;
   try {
     for (;;) {
@@ -298,22 +298,25 @@ async function readBody(req: HttpRequest, response: Response, maxBytes: number, 
       total += value.byteLength;
       if (total > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        if (strict) throw tooLarge();
-        parts.push(decoder.decode(value.subarray(0, room), { stream: true }));
+        if (strict) {
+          chunks.length = 0;
+          throw tooLarge();
+        }
+        chunks.push(value.subarray(0, room));
         break;
       }
-      parts.push(decoder.decode(value, { stream: true }));
+      chunks.push(value);
     }
-    parts.push(decoder.decode());
-  } catch (error) {
-    if (strict && (error as { code?: unknown } | undefined)?.code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-      throw new RegistryError({ kind: 'parse', method: req.method, url: req.url, detail: 'the body is not valid UTF-8', cause: error });
-    }
-    throw error;
   } finally {
     reader.releaseLock();
   }
-  return parts.join('');
+  const bytes = Buffer.concat(chunks);
+  chunks.length = 0;
+  try {
+    return new TextDecoder('utf-8', { fatal: strict }).decode(bytes);
+  } catch (error) {
+    throw new RegistryError({ kind: 'parse', method: req.method, url: req.url, detail: 'the body is not valid UTF-8', cause: error });
+  }
 }
 
 function formatBytes(bytes: number): string {

@@ -147,7 +147,7 @@ describe('GitHub sign-in with VS Code’s own GitHub account', function () {
     // refuses to show while extension tests run, naming what it would have asked).
     await useRegistries([{ name: 'Session Registry', url: reg.url, auth: 'github' }]);
     await assert.rejects((await api()).publish.run(writeFixture(`io.github.${LOGIN}/asked`, '1.0.0').uri), /The extension 'MCP Versions' wants to sign in using GitHub \(simulated\)/);
-    assert.ok(prompts.calls.some((c) => c.modal && c.message === `Send your credentials to ${new URL(reg.url).host}?`), 'the publish asked first whether this host may receive the GitHub token');
+    assert.ok((prompts.calls as { modal?: boolean; message: string }[]).some((c) => c.modal && c.message === `Send your credentials to ${new URL(reg.url).host}?`), 'the publish asked first whether this host may receive the GitHub token');
     assert.ok(!githubCalls.length, 'nothing was exchanged');
   });
 
