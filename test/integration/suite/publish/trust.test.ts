@@ -3,6 +3,8 @@
 // asks first, naming the host), and approving one origin approves no other. Requests are counted on the
 // registries themselves (a sentinel fault on POST /auth/github-at stays unused while none was made).
 import * as assert from 'node:assert/strict';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SignInResult } from '../../../../src/auth';
 import type { LocalRegistry } from '../../../../tools/local-registry';
@@ -21,6 +23,9 @@ describe('credentials only to approved origins', function () {
   let allow = false;
   const githubCalls: string[] = [];
   const hostOf = (reg: LocalRegistry) => new URL(reg.url).host;
+  // Writing a workspace setting creates the fixture's .vscode folder; it is removed again afterwards.
+  const settingsDir = join(vscode.workspace.workspaceFolders![0].uri.fsPath, '.vscode');
+  const settingsDirExisted = existsSync(settingsDir);
   const asked = (reg: LocalRegistry) => prompts.calls.filter((c) => c.kind === 'warning' && c.modal && c.message === `${ASK} ${hostOf(reg)}?`);
 
   before(async () => {
@@ -56,6 +61,7 @@ describe('credentials only to approved origins', function () {
 
   after(async () => {
     await vscode.workspace.getConfiguration('mcpVersions').update('registries', undefined, vscode.ConfigurationTarget.Workspace);
+    if (!settingsDirExisted) rmSync(settingsDir, { recursive: true, force: true });
     await resetPrompts();
     await regA?.close();
     await regB?.close();
