@@ -58,6 +58,7 @@ const groups = {
   serverJson: () => tsBenchmark('test/bench/serverJson.bench.ts', 'runServerJsonBenchmarks'),
   registry: () => tsBenchmark('tools/local-registry/bench.ts', 'runRegistryBenchmarks'),
   environments: () => tsBenchmark('test/bench/environments.bench.ts', 'runEnvironmentsBenchmarks'),
+  client: () => tsBenchmark('test/bench/client.bench.ts', 'runClientBenchmarks'),
 };
 
 const results = only && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};

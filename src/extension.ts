@@ -16,8 +16,16 @@ import { AuditTrail, RegistryStore } from './store';
 import { whoOnRegistry } from './store/who';
 import { registerBump, type BumpApi } from './bump/registerBump';
 
-export interface McpVersionsApi {
+/** What another extension gets from `activate()` in production: the version, nothing else. */
+export interface McpVersionsPublicApi {
   readonly extensionVersion: string;
+}
+
+/**
+ * The extension's internals (stores, prompts, state), handed out only when VS Code runs the extension for
+ * tests (`ExtensionMode.Test`): the integration tests and benchmarks read and script them.
+ */
+export interface McpVersionsApi extends McpVersionsPublicApi {
   readonly registryTree: RegistryTreeHandle;
   readonly workspace: WorkspaceApi;
   readonly diagnostics: DiagnosticsApi;
@@ -31,7 +39,7 @@ export interface McpVersionsApi {
   readonly audit: AuditTrail;
 }
 
-export function activate(context: vscode.ExtensionContext): McpVersionsApi {
+export function activate(context: vscode.ExtensionContext): McpVersionsApi | McpVersionsPublicApi {
   const log = createLog();
   context.subscriptions.push(log);
   registerCoreCommands(context, { log });
@@ -47,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi {
   });
   const workspace = registerWorkspace(context, { log, clients, store });
   const diff = registerDiff(context, { log, clients, store, workspace: workspace.services });
-  const registryTree = registerRegistryTree(context, { log, identity: auth.identity, diff, clients, store, prompts });
+  const registryTree = registerRegistryTree(context, { log, identity: auth.identity, diff, clients, store, prompts, forgetRegistry: (url) => auth.forgetRegistry(url) });
   const clientFor = (url: string) => clients.get(url);
   auth.registerCommands(clientFor);
   const diagnostics = registerDiagnostics(context, { log }, workspace.services);
@@ -65,7 +73,9 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi {
   });
   const bump = registerBump(context, { log }, workspace.services);
   log.info(`MCP Versions ${context.extension.packageJSON.version} activated in ${vscode.env.appName}`);
-  return { extensionVersion: context.extension.packageJSON.version as string, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities() }, store, audit };
+  const extensionVersion = context.extension.packageJSON.version as string;
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return { extensionVersion };
+  return { extensionVersion, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities(), approvedOrigins: () => auth.approvedOrigins() }, store, audit };
 }
 
 export function deactivate(): void {}

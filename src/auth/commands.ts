@@ -8,6 +8,7 @@ import { abortSignalFor } from '../util/cancellation';
 import { GENERATE_KEY_COMMAND, GITHUB_SCOPES, SIGN_IN_COMMAND } from './exchanges';
 import type { SignedInIdentityProvider } from './identity';
 import { isValidDomainName, keyProofInstructions, namespaceOfDomain } from './keyProofText';
+import { askApproval, isSecureForCredentials, type OriginApprovals } from './approvals';
 import type { AuthStore } from './store';
 import { forgetRegistryToken, getRegistryToken } from './tokens';
 
@@ -17,6 +18,7 @@ export interface AuthCommandServices extends CommandContext {
   readonly store: AuthStore;
   readonly identity: SignedInIdentityProvider;
   readonly prompts: UserPrompts;
+  readonly approvals: OriginApprovals;
   readonly clientFor: (url: string) => RegistryClient;
 }
 
@@ -52,7 +54,16 @@ export function registerAuthCommands(services: AuthCommandServices): vscode.Disp
 
 export async function signIn(services: AuthCommandServices, registry: RegistryConfig): Promise<SignInResult | undefined> {
   const method = registry.auth ?? 'github';
-  const { store, prompts } = services;
+  const { store, prompts, approvals } = services;
+  const wasApproved = approvals.isApproved(registry.url);
+  if (method !== 'none') {
+    if (!isSecureForCredentials(registry.url)) {
+      throw new UserFacingError(vscode.l10n.t('“{0}” is a plain http:// URL: credentials are sent only over https (or to this computer). Use its https:// URL.', registry.name));
+    }
+    // Running Sign In on a registry from the user's own settings is the approval; one a workspace (or the
+    // MCP gallery setting) names is confirmed first, with the host it really is.
+    if (registry.definedIn === 'workspace' || registry.definedIn === 'gallery') await askApproval(approvals, prompts, registry, method);
+  }
   if (method === 'github') {
     const account = { label: '$(github) Use my GitHub account in VS Code', description: 'asks for read:org to include organisations you own', pasted: false };
     const paste = { label: '$(key) Paste a GitHub token…', description: 'a classic PAT with read:org, or `gh auth token`', pasted: true };
@@ -75,12 +86,14 @@ export async function signIn(services: AuthCommandServices, registry: RegistryCo
     if (!ready) return undefined;
   }
   forgetRegistryToken(registry.url);
+  if (method !== 'none') await approvals.approve(registry.url);
   const target = { name: registry.name, url: registry.url, auth: method, client: services.clientFor(registry.url) };
   try {
     await withProgress({ title: `Signing in to ${registry.name}…`, cancellable: true }, (_p, token) => getRegistryToken(target, abortSignalFor(token)));
   } catch (error) {
     if (method === 'github') await store.setGithubToken(registry.url, undefined);
     if (method === 'bearer') await store.setBearerToken(registry.url, undefined);
+    if (!wasApproved) await approvals.forget(registry.url);
     throw error;
   }
   const identity = services.identity.identityFor(registry.url);
@@ -131,7 +144,7 @@ async function askDomain(prompts: UserPrompts, registry: RegistryConfig, current
 }
 
 export async function signOut(services: AuthCommandServices, registry: RegistryConfig): Promise<void> {
-  await services.store.signOut(registry.url);
+  await Promise.all([services.store.signOut(registry.url), services.approvals.forget(registry.url)]);
   forgetRegistryToken(registry.url);
   const session = registry.auth === undefined || registry.auth === 'github' ? ' VS Code’s own GitHub account stays signed in (Accounts menu).' : '';
   void services.prompts.info(`Signed out of ${registry.name}.${session}`);

@@ -4,7 +4,9 @@
 import * as vscode from 'vscode';
 import { UserFacingError } from '../commands/registerCommand';
 import { createTimestampSigner, decodeJwtPayload, RegistryError, type RegistryToken } from '../registry';
-import type { AuthMethod } from '../registries/config';
+import { readRegistries, normalizeRegistryUrl, type AuthMethod, type RegistryConfig } from '../registries/config';
+import type { UserPrompts } from '../commands/prompts';
+import { askApproval, isSecureForCredentials, type OriginApprovals } from './approvals';
 import { GITHUB_SCOPES, type GithubSessionUse } from './githubSession';
 import type { CredentialExchange, QuietExchange, TokenTarget } from './tokens';
 import type { AuthStore } from './store';
@@ -24,17 +26,49 @@ export interface CredentialExchanges {
   readonly quiet: QuietExchange;
 }
 
-export function createCredentialExchange(store: AuthStore, sessions: GithubSessionUse): CredentialExchanges {
+/** What decides whether a credential may go to a registry: the approved origins, and who to ask. */
+export interface CredentialGate {
+  readonly approvals: OriginApprovals;
+  readonly prompts: UserPrompts;
+}
+
+export function createCredentialExchange(store: AuthStore, sessions: GithubSessionUse, gate: CredentialGate): CredentialExchanges {
   return {
     interactive: (registry, method) => async (signal) => {
+      await mayReceiveCredentials(gate, registry, method, true);
       const token = await exchangeFor(store, sessions, registry, method, true, signal);
       if (!token) throw new SignInError(`Sign in to “${registry.name}” first.`, signInActions(registry));
       // The user acted (signed in, published): background sign-in may use these credentials again.
       await store.setSignedOut(registry.url, false);
       return token;
     },
-    quiet: (registry, method, signal) => exchangeFor(store, sessions, registry, method, false, signal),
+    quiet: async (registry, method, signal) => {
+      if (!(await mayReceiveCredentials(gate, registry, method, false))) return undefined;
+      return exchangeFor(store, sessions, registry, method, false, signal);
+    },
   };
+}
+
+/**
+ * A credential goes only over https (or to this computer) and only to an origin the user approved. In the
+ * background the answer is just no; before a write the user is asked once, naming the host.
+ */
+async function mayReceiveCredentials(gate: CredentialGate, registry: TokenTarget, method: AuthMethod, interactive: boolean): Promise<boolean> {
+  if (method === 'none') return true;
+  if (!isSecureForCredentials(registry.url)) {
+    if (!interactive) return false;
+    throw new SignInError(vscode.l10n.t('“{0}” is a plain http:// URL: credentials are sent only over https (or to this computer). Use its https:// URL.', registry.name));
+  }
+  if (gate.approvals.isApproved(registry.url)) return true;
+  if (!interactive) return false;
+  await askApproval(gate.approvals, gate.prompts, registryConfigOf(registry), method);
+  return true;
+}
+
+/** The configured registry behind a token target (where it is defined), or the target itself. */
+export function registryConfigOf(registry: { name: string; url: string; auth?: AuthMethod }): RegistryConfig {
+  const url = normalizeRegistryUrl(registry.url);
+  return readRegistries().find((r) => r.url === url) ?? { name: registry.name, url, auth: registry.auth, source: 'settings' };
 }
 
 async function exchangeFor(store: AuthStore, sessions: GithubSessionUse, registry: TokenTarget, method: AuthMethod, interactive: boolean, signal?: AbortSignal): Promise<RegistryToken | undefined> {

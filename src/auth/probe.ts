@@ -3,19 +3,24 @@
 // token, a domain key, a bearer token) and VS Code's existing GitHub session (looked up silently) are
 // exchanged in the background, so the tree can show "publishes to …" and pin "My servers". It never
 // prompts and never notifies: failures go to the log (never a token). Writes still sign in interactively.
+// Only origins the user approved (src/auth/approvals.ts) are asked.
 import * as vscode from 'vscode';
 import { publishableNamespaces, type RegistryClient } from '../registry';
-import { affectsRegistries, type RegistryConfig } from '../registries/config';
+import { affectsRegistries, authMethodOf, type RegistryConfig } from '../registries/config';
+import type { OriginApprovals } from './approvals';
 import { silentGithubSession, type GithubSessionUse } from './githubSession';
 import type { SignedInIdentityProvider } from './identity';
 import type { AuthStore } from './store';
 import { forgetRegistryToken, probeRegistryToken } from './tokens';
+import { displayUrl } from '../util/displayUrl';
 
 export interface IdentityProbeServices {
   readonly log: vscode.LogOutputChannel;
   readonly store: AuthStore;
   readonly identity: SignedInIdentityProvider;
   readonly sessions: GithubSessionUse;
+  /** Only registries whose origin the user approved are touched. */
+  readonly approvals: OriginApprovals;
   readonly registries: () => readonly RegistryConfig[];
   readonly clientFor: (url: string) => RegistryClient;
 }
@@ -72,13 +77,16 @@ export class IdentityProbe implements vscode.Disposable {
       if (current?.id === sessionId || !this.services.sessions.stillUses(url, sessionId)) continue;
       this.services.sessions.forget(url);
       forgetRegistryToken(url);
-      this.services.log.info(`The GitHub account that signed in to ${url} is no longer signed in to VS Code: its identity is forgotten.`);
+      this.services.log.info(`The GitHub account that signed in to ${displayUrl(url)} is no longer signed in to VS Code: its identity is forgotten.`);
     }
   }
 
   private async probe(registry: RegistryConfig): Promise<void> {
     const { store, identity, log } = this.services;
-    if ((registry.auth ?? 'github') === 'none' || identity.identityFor(registry.url) || store.signedOut(registry.url)) return;
+    const method = authMethodOf(registry) ?? 'github';
+    if (method === 'none' || identity.identityFor(registry.url) || store.signedOut(registry.url)) return;
+    // Nothing is sent in the background to a host the user has not chosen (Sign In, or the one-time question).
+    if (!this.services.approvals.isApproved(registry.url)) return;
     try {
       const target = { name: registry.name, url: registry.url, auth: registry.auth, client: this.services.clientFor(registry.url) };
       if (!(await probeRegistryToken(target))) return;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { trustedSetting } from '../trust';
 import { classifySchemaUrl, CURRENT_SCHEMA_VERSION, schemaVersionOf } from '../serverJson';
+import { displayUrl } from '../util/displayUrl';
 
 const FETCH_TIMEOUT_MS = 5_000;
 const RETRY_AFTER_MS = 60_000;
@@ -54,10 +55,10 @@ export class SchemaStore {
         if (!isSchema(schema)) throw new Error('the answer is not a JSON schema');
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storageUri, 'schemas'));
         await vscode.workspace.fs.writeFile(cacheFile, new TextEncoder().encode(JSON.stringify(schema)));
-        this.log.info(`server.json schema ${url} fetched and cached`);
+        this.log.info(`server.json schema ${displayUrl(url)} fetched and cached`);
         return { [url]: schema };
       } catch (error) {
-        this.log.warn(`could not fetch the server.json schema ${url}: ${error instanceof Error ? error.message : String(error)}; trying mcpVersions.schemaDirectory`);
+        this.log.warn(`could not fetch the server.json schema ${displayUrl(url)}: ${error instanceof Error ? error.message : String(error)}; trying mcpVersions.schemaDirectory`);
       }
     }
     return this.readFallbackDirectory();

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { registerCommand, UserCancelledError, UserFacingError, type CommandContext } from '../commands/registerCommand';
 import { deployCandidates, latestVersion, previousEnvironment, rollbackTarget, type DeploymentRecord, type EnvironmentConfig } from './model';
 import { deploy, type DeployServices } from './deploy';
-import type { HeaderSecrets } from './secrets';
+import { endpointOrigin, type HeaderSecrets } from './secrets';
 import { ENVIRONMENTS_SETTING } from './settings';
 import { requireTrust } from '../trust';
 
@@ -100,9 +100,9 @@ export function registerEnvironmentCommands(ctx: CommandContext, services: Deplo
       if (!header) throw new UserCancelledError();
       const value = valueArg ?? (await prompts().input({ title: `${header} for ${env.name}`, prompt: 'Stored in VS Code Secret Storage, never in settings. Leave empty to remove it.', password: true }));
       if (value === undefined) throw new UserCancelledError();
-      if (value === '') await secrets.delete(env.name, header);
-      else await secrets.set(env.name, header, value);
-      ctx.log.info(`${env.name}: secret header ${header} ${value === '' ? 'removed' : 'updated'}`);
+      if (value === '') await secrets.delete(env, header);
+      else await secrets.set(env, header, value);
+      ctx.log.info(`${env.name}: secret header ${header} ${value === '' ? 'removed' : 'updated'} for ${endpointOrigin(env.endpoint)}`);
       await store.refresh(env.name);
     }),
 

@@ -16,6 +16,7 @@ import {
 import type { DeploymentHistory } from './historyStore';
 import type { RegistryVersionsCache, RegistryView } from './registryLookup';
 import type { HeaderSecrets } from './secrets';
+import { displayUrl } from '../util/displayUrl';
 
 export interface DeploymentActivity {
   readonly phase: 'confirming' | 'running' | 'verifying';
@@ -210,7 +211,7 @@ export class EnvironmentStatusStore implements vscode.Disposable {
       status.registry = registry;
       status.checkedAt = Date.now();
       status.consecutiveFailures = probe.ok ? 0 : status.consecutiveFailures + 1;
-      const line = `${config.name}: ${config.endpoint} ${probe.ok ? `${probe.version} (${probe.transport})` : `failed: ${probe.error}`} ${probe.latencyMs} ms`;
+      const line = `${config.name}: ${displayUrl(config.endpoint)} ${probe.ok ? `${probe.version} (${probe.transport})` : `failed: ${probe.error}`} ${probe.latencyMs} ms`;
       if (probe.ok) this.deps.log.info(line);
       else this.deps.log.warn(line);
     } catch (error) {

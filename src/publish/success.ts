@@ -4,6 +4,7 @@ import type { PublishOutcome } from './model/outcome';
 import { createAnnotatedTag } from './git';
 import type { ReleaseContext } from './releaseContext';
 import type { PublishServices } from './services';
+import { displayUrl } from '../util/displayUrl';
 
 const COMPARE_COMMAND = 'mcpVersions.version.compareWithPrevious';
 
@@ -24,7 +25,7 @@ export async function finishPublish(s: PublishServices, outcome: PublishOutcome,
     tagText = created.ok ? ` Tagged ${tag}.` : ` The git tag ${tag} could not be created: ${created.error}`;
     if (!created.ok) s.log.warn(`Publish: git tag ${tag} failed: ${created.error}`);
   }
-  s.log.info(`Publish: ${outcome.kind} ${outcome.serverName}@${outcome.version} on ${outcome.registry.url}${outcome.recovered ? ' (recovered after a lost response)' : ''}`);
+  s.log.info(`Publish: ${outcome.kind} ${outcome.serverName}@${outcome.version} on ${displayUrl(outcome.registry.url)}${outcome.recovered ? ' (recovered after a lost response)' : ''}`);
   const compare = 'Compare with Previous';
   const actions = node?.row.previous !== undefined ? [compare] : [];
   void s.prompts.info(`${input.announce}${tagText}`, ...actions).then((picked) => {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { RegistryClient, RegistryError, type ApiVersion, type RequestLogEntry } from '../registry';
 import { normalizeRegistryUrl } from './config';
+import { displayUrl } from '../util/displayUrl';
 
 const API_VERSIONS_KEY = 'mcpVersions.apiVersions';
 
@@ -80,10 +81,10 @@ export class RegistryClients {
 
   private logRequest(url: string, entry: RequestLogEntry): void {
     this.requests++;
-    const host = safeHost(url);
     const status = entry.status ?? entry.error ?? 'failed';
     const retry = entry.attempt > 1 ? ` (attempt ${entry.attempt})` : '';
-    const line = `${entry.method} ${host}${entry.path} ${status} ${entry.ms} ms${retry}`;
+    // No user info, and of the query only the parameter names (a search term or cursor is not the log's business).
+    const line = `${entry.method} ${displayUrl(`${safeOrigin(url)}${entry.path}`, { queryNames: true }).replace(/^[a-z]+:\/\//, '')} ${status} ${entry.ms} ms${retry}`;
     if (entry.status !== undefined && entry.status < 400) this.log.info(line);
     else this.log.warn(line);
   }
@@ -98,9 +99,9 @@ function isListNotFound(error: unknown): boolean {
   }
 }
 
-function safeHost(url: string): string {
+function safeOrigin(url: string): string {
   try {
-    return new URL(url).host;
+    return new URL(url).origin;
   } catch {
     return url;
   }

@@ -18,7 +18,7 @@ const AUTH_PICKS: { label: string; description: string; auth: AuthMethod }[] = [
   { label: 'Bearer token', description: 'a token issued by a private registry', auth: 'bearer' },
 ];
 
-export function registerRegistryCommands(ctx: CommandContext, clients: RegistryClients): vscode.Disposable[] {
+export function registerRegistryCommands(ctx: CommandContext, clients: RegistryClients, forgetRegistry?: (url: string) => Promise<void>): vscode.Disposable[] {
   return [
     registerCommand(ctx, 'mcpVersions.registry.add', async () => {
       const input = await vscode.window.showInputBox({
@@ -74,12 +74,13 @@ export function registerRegistryCommands(ctx: CommandContext, clients: RegistryC
       if (config.source === 'gallery') throw galleryNotRemovable(config.url);
       const confirmed = await vscode.window.showWarningMessage(
         `Remove the registry “${config.name}”?`,
-        { modal: true, detail: `${config.url} is removed from the setting mcpVersions.registries. Nothing changes on the registry.` },
+        { modal: true, detail: `${config.url} is removed from the setting mcpVersions.registries, and the tokens and the permission to send credentials kept for it are forgotten. Nothing changes on the registry.` },
         'Remove',
       );
       if (confirmed !== 'Remove') throw new UserCancelledError();
       if (!(await removeRegistryFromSettings(config.url))) throw new UserFacingError(`${config.url} is not in the setting mcpVersions.registries.`);
       clients.forget(config.url);
+      await forgetRegistry?.(config.url);
     }),
   ];
 }

@@ -15,6 +15,28 @@ export interface RegistryConfig {
   readonly auth?: AuthMethod;
   /** Where it was configured: our setting, or VS Code's gallery setting. */
   readonly source: 'settings' | 'gallery';
+  /**
+   * Whose settings define it: the extension's default, the user's, the workspace's (a cloned repository's
+   * .vscode/settings.json: shown, but nothing secret is sent before the user approves its origin), or the gallery's.
+   */
+  readonly definedIn?: 'default' | 'user' | 'workspace' | 'gallery';
+}
+
+/** The official registry's host keeps GitHub as its sign-in when `auth` is not set. */
+export const OFFICIAL_REGISTRY_HOST = 'registry.modelcontextprotocol.io';
+
+/**
+ * How a registry signs in: its `auth`; without one, GitHub on the official registry and none known
+ * elsewhere (browsed anonymously; Sign In and writes ask before anything is sent).
+ */
+export function authMethodOf(registry: { url: string; auth?: AuthMethod }): AuthMethod | undefined {
+  if (registry.auth) return registry.auth;
+  try {
+    const url = new URL(registry.url);
+    return url.protocol === 'https:' && url.hostname === OFFICIAL_REGISTRY_HOST ? 'github' : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export const SECTION = 'mcpVersions';
@@ -24,6 +46,14 @@ const AUTH_METHODS: readonly AuthMethod[] = ['github', 'dns', 'http', 'none', 'b
 export function readRegistries(): RegistryConfig[] {
   // Restricted Mode: the user's own registries only, never one a workspace names.
   const raw = trustedSetting<unknown[]>(SECTION, 'registries') ?? [];
+  const inspected = vscode.workspace.getConfiguration(SECTION).inspect<unknown[]>('registries');
+  // Arrays are not merged across scopes: the most specific scope that sets the array defines every entry.
+  const definedIn: RegistryConfig['definedIn'] =
+    vscode.workspace.isTrusted && (inspected?.workspaceFolderValue !== undefined || inspected?.workspaceValue !== undefined)
+      ? 'workspace'
+      : inspected?.globalValue !== undefined
+        ? 'user'
+        : 'default';
   const out: RegistryConfig[] = [];
   const seen = new Set<string>();
   for (const entry of raw) {
@@ -38,12 +68,13 @@ export function readRegistries(): RegistryConfig[] {
       url: normalized,
       auth: AUTH_METHODS.includes(auth as AuthMethod) ? (auth as AuthMethod) : undefined,
       source: 'settings',
+      definedIn,
     });
   }
   const gallery = trustedSetting<string>('chat.mcp.gallery', 'serviceUrl');
   if (typeof gallery === 'string' && /^https?:\/\//i.test(gallery.trim())) {
     const normalized = normalizeRegistryUrl(gallery);
-    if (!seen.has(normalized)) out.push({ name: `MCP gallery (${new URL(normalized).host})`, url: normalized, source: 'gallery' });
+    if (!seen.has(normalized)) out.push({ name: `MCP gallery (${new URL(normalized).host})`, url: normalized, source: 'gallery', definedIn: 'gallery' });
   }
   return out;
 }

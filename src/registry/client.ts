@@ -198,21 +198,21 @@ export class RegistryClient {
   }
 
   exchangeGithubAccessToken(githubToken: string, options: CallOptions = {}): Promise<RegistryToken> {
-    return this.exchange('/auth/github-at', { github_token: githubToken }, options);
+    return this.exchange('/auth/github-at', { github_token: githubToken }, options, true);
   }
 
   exchangeGithubOidc(oidcToken: string, options: CallOptions = {}): Promise<RegistryToken> {
-    return this.exchange('/auth/github-oidc', { oidc_token: oidcToken }, options);
+    return this.exchange('/auth/github-oidc', { oidc_token: oidcToken }, options, true);
   }
 
   /** Key proof against the domain's DNS TXT record `v=MCPv1; k=…; p=…`. */
   async exchangeDns(domain: string, signer: TimestampSigner, options: CallOptions = {}): Promise<RegistryToken> {
-    return this.exchange('/auth/dns', await keyProofBody(domain, signer), options);
+    return this.exchange('/auth/dns', await keyProofBody(domain, signer), options, true);
   }
 
   /** Key proof against `https://<domain>/.well-known/mcp-registry-auth`. */
   async exchangeHttp(domain: string, signer: TimestampSigner, options: CallOptions = {}): Promise<RegistryToken> {
-    return this.exchange('/auth/http', await keyProofBody(domain, signer), options);
+    return this.exchange('/auth/http', await keyProofBody(domain, signer), options, true);
   }
 
   /** Anonymous token (local/dev registries only): publish + edit on `io.modelcontextprotocol.anonymous/*`. */
@@ -220,8 +220,10 @@ export class RegistryClient {
     return this.exchange('/auth/none', undefined, options);
   }
 
-  private async exchange(path: string, body: unknown, options: CallOptions): Promise<RegistryToken> {
-    const { json, source } = await this.send('POST', path, body, undefined, options.signal);
+  /** `credentialBody`: the body is a credential (GitHub token, key proof), sent like a token is. */
+  private async exchange(path: string, body: unknown, options: CallOptions, credentialBody = false): Promise<RegistryToken> {
+    const url = `${await this.prefix(options.signal)}${path}`;
+    const { json, source } = await this.call({ method: 'POST', url, body, credentialBody, signal: options.signal });
     return parseTokenResponse(json, source);
   }
 

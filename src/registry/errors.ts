@@ -1,6 +1,10 @@
 // One error type for every way a registry call can fail, with a short message and a hint for the user.
 
-export type RegistryErrorKind = 'http' | 'network' | 'timeout' | 'cancelled' | 'parse';
+import { htmlToText, jsonDepthExceeds } from './limits';
+
+// `redirect`: a redirect refused (credentials, https → http, too many); `insecure`: a credential would have
+// gone over plain http; `too-large`: a body past the byte cap.
+export type RegistryErrorKind = 'http' | 'network' | 'timeout' | 'cancelled' | 'parse' | 'redirect' | 'insecure' | 'too-large';
 
 export interface RegistryErrorItem {
   message: string;
@@ -22,6 +26,7 @@ export interface RegistryErrorInit {
 }
 
 const MAX_TEXT_LENGTH = 200;
+const MAX_ERROR_JSON_DEPTH = 32;
 
 export class RegistryError extends Error {
   override readonly name = 'RegistryError';
@@ -101,6 +106,7 @@ export function parseErrorBody(contentType: string | null | undefined, text: str
 }
 
 function errorBodyFromJson(text: string): ErrorBody | undefined {
+  if (jsonDepthExceeds(text, MAX_ERROR_JSON_DEPTH)) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -125,18 +131,6 @@ function errorBodyFromJson(text: string): ErrorBody | undefined {
     }
   }
   return body;
-}
-
-function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '\n')
-    .replace(/<[^>]*>/g, '\n')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 function firstLine(text: string): string | undefined {
@@ -192,6 +186,10 @@ function composeMessage(init: RegistryErrorInit): string {
       return `Cancelled (${what})`;
     case 'parse':
       return `Unexpected response from the registry (${what}): ${init.detail ?? 'not understood'}`;
+    case 'redirect':
+    case 'insecure':
+    case 'too-large':
+      return `Refused (${what}): ${init.detail ?? init.kind}`;
     case 'http': {
       const parts = [init.detail ?? init.title, ...(init.errors ?? []).map((e) => e.message)].filter(
         (t): t is string => !!t,
@@ -213,6 +211,12 @@ function composeHint(init: RegistryErrorInit, namespaces: string[] | undefined):
       return undefined;
     case 'parse':
       return 'Check that the URL points to an MCP Registry (without /v0.1).';
+    case 'redirect':
+      return 'Use the registry’s final URL (https, no redirect) in mcpVersions.registries.';
+    case 'insecure':
+      return 'Use the registry’s https:// URL in mcpVersions.registries.';
+    case 'too-large':
+      return 'The registry sent far more than an MCP Registry answer; check the URL.';
     case 'http':
       return httpHint(init, namespaces);
   }

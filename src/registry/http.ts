@@ -5,8 +5,12 @@
 // - it adds no dependency (axios had a supply-chain compromise on 2026-03-31).
 // Every request gets a timeout; GETs are retried with backoff on 429, 5xx and network errors;
 // writes (POST/PATCH/PUT) are never retried automatically.
+// Trust boundaries: a request that carries a credential (a token, or a body that is one) goes only over
+// https (or to loopback) and never follows a redirect; other requests follow at most 5 redirects, never
+// from https to http. Bodies are read as a stream up to a byte cap, and JSON nesting is bounded.
 
-import { RegistryError, parseErrorBody, parseRetryAfter, pathOf } from './errors';
+import { RegistryError, parseErrorBody, parseRetryAfter, pathOf, redactUrl } from './errors';
+import { jsonDepthExceeds } from './limits';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -33,6 +37,12 @@ export interface HttpOptions {
   maxRetryWaitMs?: number;
   onRequest?: (entry: RequestLogEntry) => void;
   userAgent?: string;
+  /** Largest successful body read, in bytes. Default 10 MiB (a page of 100 servers is well under 1 MiB). */
+  maxBodyBytes?: number;
+  /** Largest error body read (only its first line is shown). Default 64 KiB. */
+  maxErrorBodyBytes?: number;
+  /** Deepest JSON nesting accepted. Default 64. */
+  maxJsonDepth?: number;
 }
 
 export interface HttpRequest {
@@ -40,6 +50,8 @@ export interface HttpRequest {
   url: string;
   body?: unknown;
   token?: string;
+  /** The body is a credential (a GitHub token, a key proof): https or loopback only, no redirect. */
+  credentialBody?: boolean;
   signal?: AbortSignal;
 }
 
@@ -48,7 +60,16 @@ export interface HttpResult {
   json: unknown;
 }
 
-const DEFAULTS = { timeoutMs: 15_000, maxAttempts: 3, retryBaseDelayMs: 500, maxRetryWaitMs: 30_000 };
+const DEFAULTS = {
+  timeoutMs: 15_000,
+  maxAttempts: 3,
+  retryBaseDelayMs: 500,
+  maxRetryWaitMs: 30_000,
+  maxBodyBytes: 10 * 1024 * 1024,
+  maxErrorBodyBytes: 64 * 1024,
+  maxJsonDepth: 64,
+};
+const MAX_REDIRECTS = 5;
 
 export class HttpTransport {
   private readonly fetchFn: FetchLike;
@@ -56,6 +77,9 @@ export class HttpTransport {
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
   private readonly maxWaitMs: number;
+  private readonly maxBodyBytes: number;
+  private readonly maxErrorBodyBytes: number;
+  private readonly maxJsonDepth: number;
 
   constructor(private readonly options: HttpOptions = {}) {
     this.fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -63,6 +87,9 @@ export class HttpTransport {
     this.maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULTS.maxAttempts);
     this.baseDelayMs = options.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs;
     this.maxWaitMs = options.maxRetryWaitMs ?? DEFAULTS.maxRetryWaitMs;
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
+    this.maxErrorBodyBytes = options.maxErrorBodyBytes ?? DEFAULTS.maxErrorBodyBytes;
+    this.maxJsonDepth = options.maxJsonDepth ?? DEFAULTS.maxJsonDepth;
   }
 
   /** Sends the request and returns the parsed JSON body of a 2xx answer; anything else throws RegistryError. */
@@ -91,12 +118,14 @@ export class HttpTransport {
     const signal = req.signal ? AbortSignal.any([req.signal, controller.signal]) : controller.signal;
     let status: number | undefined;
     try {
-      const init: RequestInit = { method: req.method, headers: this.headers(req), body: encodeBody(req), signal };
-      const response = await this.fetchFn(req.url, init);
+      const response = await this.fetchFollowing(req, signal);
       status = response.status;
-      const text = await response.text();
-      if (!response.ok) throw httpError(req, response, text);
-      const json = parseJson(req, text);
+      if (!response.ok) {
+        const text = await readBody(req, response, this.maxErrorBodyBytes, false, controller);
+        throw httpError(req, response, text);
+      }
+      const text = await readBody(req, response, this.maxBodyBytes, true, controller);
+      const json = parseJson(req, text, this.maxJsonDepth);
       this.log(req, attempt, started, status);
       return { status, json };
     } catch (error) {
@@ -105,6 +134,33 @@ export class HttpTransport {
       throw failure;
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Sends the request without letting fetch follow redirects. A request carrying a credential fails on
+   * any redirect (fetch would resend a POST body to the other host); others follow a few, never to http.
+   */
+  private async fetchFollowing(req: HttpRequest, signal: AbortSignal): Promise<Response> {
+    const credential = carriesCredential(req);
+    if (credential) assertSecureForCredential(req, req.url);
+    let url = req.url;
+    for (let hop = 0; ; hop++) {
+      const init: RequestInit = { method: req.method, headers: this.headers(req), body: encodeBody(req), signal, redirect: 'manual' };
+      const response = await this.fetchFn(url, init);
+      if (!isRedirect(response.status)) return response;
+      await response.body?.cancel().catch(() => undefined);
+      const location = response.headers.get('location');
+      const target = location ? safeUrl(location, url) : undefined;
+      const where = target ? redactUrl(`${target.origin}${target.pathname}`) : 'an unknown location';
+      const refuse = (detail: string) =>
+        new RegistryError({ kind: 'redirect', method: req.method, url: req.url, status: response.status, detail });
+      if (credential) throw refuse(`the registry redirected (${response.status}) to ${where}; a request carrying credentials is never redirected`);
+      if (!target) throw refuse(`the registry answered ${response.status} without a usable Location`);
+      if (new URL(url).protocol === 'https:' && target.protocol !== 'https:') throw refuse(`the registry redirected from https to ${where}; an https request never continues over http`);
+      if (hop + 1 >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects (last to ${where})`);
+      if (req.method !== 'GET') throw refuse(`the registry redirected a ${req.method} to ${where}`);
+      url = target.toString();
     }
   }
 
@@ -163,13 +219,110 @@ function httpError(req: HttpRequest, response: Response, text: string): Registry
   });
 }
 
-function parseJson(req: HttpRequest, text: string): unknown {
+function parseJson(req: HttpRequest, text: string, maxDepth: number): unknown {
   if (text.trim() === '') return undefined;
+  if (jsonDepthExceeds(text, maxDepth)) {
+    throw new RegistryError({ kind: 'parse', method: req.method, url: req.url, detail: `the body nests JSON deeper than ${maxDepth} levels` });
+  }
   try {
     return JSON.parse(text);
   } catch (cause) {
     throw new RegistryError({ kind: 'parse', method: req.method, url: req.url, detail: 'the body is not valid JSON', cause });
   }
+}
+
+function carriesCredential(req: HttpRequest): boolean {
+  return !!req.token || req.credentialBody === true;
+}
+
+/** Credentials go over https, or over http only to this computer (127.0.0.0/8, ::1, localhost). */
+function assertSecureForCredential(req: HttpRequest, url: string): void {
+  const parsed = safeUrl(url);
+  if (parsed && (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)))) return;
+  throw new RegistryError({
+    kind: 'insecure',
+    method: req.method,
+    url,
+    detail: `credentials are sent only over https (or to this computer); ${parsed?.host ?? url} uses ${parsed?.protocol.replace(':', '') ?? 'an unknown scheme'}`,
+  });
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+function safeUrl(value: string, base?: string): URL | undefined {
+  try {
+    return new URL(value, base);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the body as UTF-8 up to `maxBytes`. Past that, data is refused with a clear error (the request is
+ * aborted) and an error body is cut short (only its first line is shown anyway). Data must be valid UTF-8;
+ * an error body is decoded leniently.
+ */
+async function readBody(req: HttpRequest, response: Response, maxBytes: number, strict: boolean, controller: AbortController): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  const tooLarge = () => {
+    controller.abort();
+    return new RegistryError({
+      kind: 'too-large',
+      method: req.method,
+      url: req.url,
+      status: response.status,
+      detail: `the ${strict ? 'response' : 'error'} body is larger than ${formatBytes(maxBytes)}; it was not read`,
+    });
+  };
+  if (strict && Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  // Raw bytes are kept until the end (one copy while reading), then decoded once.
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const room = maxBytes - total;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        if (strict) {
+          chunks.length = 0;
+          throw tooLarge();
+        }
+        chunks.push(value.subarray(0, room));
+        break;
+      }
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  const bytes = Buffer.concat(chunks);
+  chunks.length = 0;
+  try {
+    return new TextDecoder('utf-8', { fatal: strict }).decode(bytes);
+  } catch (error) {
+    throw new RegistryError({ kind: 'parse', method: req.method, url: req.url, detail: 'the body is not valid UTF-8', cause: error });
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
 }
 
 function classify(error: unknown, req: HttpRequest, timedOut: boolean, timeoutMs: number): RegistryError {

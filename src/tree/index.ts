@@ -31,6 +31,8 @@ export interface RegistryTreeServices extends CommandContext {
   store: RegistryStore;
   /** Where the status commands ask their questions (tests script them); vscode.window by default. */
   prompts?: UserPrompts;
+  /** After Remove Registry: forget what sign-in kept for it (tokens, the origin's approval). */
+  forgetRegistry?: (url: string) => Promise<void>;
 }
 
 export interface RegistryTreeHandle {
@@ -109,7 +111,7 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
     ...registerViewCommands(services, provider),
     ...registerVersionCommands(services, provider),
     ...registerStatusCommands(services, provider, clients, services.prompts),
-    ...registerRegistryCommands(services, clients),
+    ...registerRegistryCommands(services, clients, services.forgetRegistry),
   );
   const treeView = view as vscode.TreeView<unknown>;
   return {

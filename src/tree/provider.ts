@@ -13,6 +13,7 @@ import * as items from './items';
 import type { ActionNode, ErrorNode, RegistryNode, ServerNode, TreeNode, VersionNode } from './nodes';
 import { RegistryState, type VersionsEntry } from './registryState';
 import { toVersionRows, type VersionRow } from './versionRows';
+import { displayUrl } from '../util/displayUrl';
 
 export interface TreeServices {
   readonly log: vscode.LogOutputChannel;
@@ -220,7 +221,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         changed += names.length;
         if (names.length > 0) this.refresh(registry);
       } catch (error) {
-        this.services.log.warn(`Auto-refresh of ${registry.config.url} failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.services.log.warn(`Auto-refresh of ${displayUrl(registry.config.url)} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     return changed;

@@ -22,7 +22,10 @@ async function request<T>(body: Record<string, unknown>, file: string, read: (f:
 export async function extensionApi(): Promise<McpVersionsApi> {
   const extension = vscode.extensions.getExtension<McpVersionsApi>('mcp-versions.mcp-versions');
   if (!extension) throw new Error('extension not installed');
-  return extension.isActive ? extension.exports : extension.activate();
+  const api = extension.isActive ? extension.exports : await extension.activate();
+  // The internals are handed out only in VS Code's test mode (src/extension.ts).
+  if (!('registryTree' in api)) throw new Error('the extension is not running in test mode: activate() returned only its public API');
+  return api;
 }
 
 /** Captures the live workbench to `<dir>/<name>.png` (default dir: test-results/screenshots). */

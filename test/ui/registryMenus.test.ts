@@ -68,7 +68,7 @@ describe('UI: Registry context menus with a confirmation', function () {
     await contextMenu(page, await row(page, 'Registry', TEAM), 'Remove Registry');
     let dialog = await modalDialog(page);
     assert.equal(dialog.message, `Remove the registry “${TEAM}”?`);
-    assert.equal(dialog.detail, `${team.url} is removed from the setting mcpVersions.registries. Nothing changes on the registry.`);
+    assert.equal(dialog.detail, `${team.url} is removed from the setting mcpVersions.registries, and the tokens and the permission to send credentials kept for it are forgotten. Nothing changes on the registry.`);
     await screenshot(page, 'remove-registry-confirm');
     await dialog.press('Cancel');
     await new Promise((r) => setTimeout(r, 500)); // a removal on Cancel would have been written by now

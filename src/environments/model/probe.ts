@@ -1,6 +1,7 @@
 // Asks a running MCP server which version it is: the `initialize` handshake's serverInfo.version, over
 // streamable HTTP, falling back to the legacy SSE transport when the endpoint answers 4xx to a POST.
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { displayUrl } from '../../util/displayUrl';
 
 /** The MCP SDK (and the zod schemas it builds when loaded), loaded at the first probe, not at activation. */
 const loadSdk = async () => {
@@ -53,7 +54,7 @@ export async function probeEndpoint(endpoint: string, options: ProbeOptions = {}
   try {
     url = new URL(endpoint);
   } catch {
-    return { ok: false, error: `not a URL: ${endpoint}`, latencyMs: 0 };
+    return { ok: false, error: `not a URL: ${displayUrl(endpoint)}`, latencyMs: 0 };
   }
   const secrets = Object.values(options.headers ?? {}).filter((v) => v.length >= 4);
   const kinds: TransportKind[] = options.transport ? [options.transport] : /\/sse\/?$/.test(url.pathname) ? ['sse'] : ['streamable-http', 'sse'];
@@ -82,9 +83,9 @@ async function handshake(url: URL, kind: TransportKind, options: ProbeOptions): 
     // probe never needs it, so answer as a server without that stream would (405) and save a request.
     if (kind === 'streamable-http' && (init?.method ?? 'GET') === 'GET') return new Response(null, { status: 405 });
     const sent = performance.now();
-    const response = await fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+    const response = await fetchWithinOrigin(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
     if (init?.method === 'POST' && roundTripMs === undefined) roundTripMs = performance.now() - sent;
-    return response;
+    return capped(response, MAX_PROBE_BODY_BYTES);
   };
   const requestInit: RequestInit = { headers: { ...(options.headers ?? {}) } };
   const transport: Transport =
@@ -106,6 +107,43 @@ async function handshake(url: URL, kind: TransportKind, options: ProbeOptions): 
   } finally {
     await client.close().catch(() => undefined);
   }
+}
+
+/** An initialize answer is a few hundred bytes; an endpoint that sends more than this is cut off. */
+export const MAX_PROBE_BODY_BYTES = 1024 * 1024;
+const MAX_REDIRECTS = 5;
+
+/**
+ * Follows redirects only within the endpoint's origin (the request may carry secret headers, which fetch
+ * would send to another host too), never from https to http.
+ */
+async function fetchWithinOrigin(input: string | URL | Request, init: RequestInit): Promise<Response> {
+  let target = new URL(input instanceof Request ? input.url : String(input));
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    const response = await fetch(target, { ...init, redirect: 'manual' });
+    if (![301, 302, 303, 307, 308].includes(response.status)) return response;
+    await response.body?.cancel().catch(() => undefined);
+    const next = new URL(response.headers.get('location') ?? '', target);
+    if (next.origin !== target.origin) throw new Error(`the endpoint redirected to ${next.origin}; a redirect to another origin is not followed`);
+    target = next;
+  }
+  throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+}
+
+/** The response with its body cut off, as an error, past `maxBytes`. */
+function capped(response: Response, maxBytes: number): Response {
+  if (!response.body || [101, 204, 205, 304].includes(response.status)) return response;
+  let total = 0;
+  const limited = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        total += chunk.byteLength;
+        if (total > maxBytes) controller.error(new Error(`the endpoint sent more than ${Math.round(maxBytes / 1024)} KB`));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new Response(limited, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 const NO_RECONNECT = { maxReconnectionDelay: 1000, initialReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1, maxRetries: 0 };

@@ -111,4 +111,43 @@ describe('probing an MCP endpoint for its live version', () => {
     assert.equal(result.transport, 'sse');
     assert.equal(result.version, '0.5.1');
   });
+
+  it('cuts off an endpoint that answers the handshake with an endless body', async () => {
+    let sent = 0;
+    let closed = false;
+    const endpoint = await rawServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.on('close', () => (closed = true));
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (!closed && sent < 256 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+    });
+    const result = await probeEndpoint(endpoint, { timeoutMs: 10_000, transport: 'streamable-http' });
+    assert.equal(result.ok, false);
+    assert.match(!result.ok ? result.error : '', /more than 1024 KB/);
+    assert.ok(sent < 64 * 1024 * 1024, `stopped after ${sent} bytes`);
+  });
+
+  it('does not follow a redirect to another origin with the secret headers', async () => {
+    const seen: (string | undefined)[] = [];
+    const other = await rawServer((req, res) => {
+      seen.push(req.headers['x-api-key'] as string | undefined);
+      res.writeHead(404);
+      res.end();
+    });
+    const endpoint = await rawServer((_req, res) => {
+      res.writeHead(307, { location: other });
+      res.end();
+    });
+    const result = await probeEndpoint(endpoint, { headers: { 'X-Api-Key': 'k3y-never-elsewhere' }, timeoutMs: 5_000 });
+    assert.equal(result.ok, false);
+    assert.match(!result.ok ? result.error : '', new RegExp(`redirected to ${new URL(other).origin}`));
+    assert.deepEqual(seen, [], 'the other origin received nothing');
+  });
 });

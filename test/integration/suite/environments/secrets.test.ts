@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { LocalRegistry } from '../../../../tools/local-registry';
 import type { EnvironmentsApi } from '../../../../src/environments';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { configure, environmentsApi, resetSettings, settle, SERVER, startDemo, startRegistry, type Demo } from './fixture';
 
 const SECRET = 'Bearer never-in-settings-7f3a9c';
@@ -63,4 +65,40 @@ describe('environments: header secrets', () => {
     assert.ok(logs.length > 0, `no log file under ${api.logFolder.fsPath}`);
     for (const file of logs) assert.ok(!readFileSync(file, 'utf8').includes('never-in-settings'), `${file} contains the secret`);
   });
+
+  it('does not send the secret to another origin under the same environment name, and asks for one there', async () => {
+    // Another workspace names its environment "secured" too, with its own endpoint: it must not get our value.
+    const seen: (string | undefined)[] = [];
+    const other = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(401, { 'content-type': 'text/plain' });
+      res.end('who are you');
+    });
+    await new Promise<void>((done) => other.listen(0, '127.0.0.1', done));
+    try {
+      const endpoint = `http://127.0.0.1:${(other.address() as AddressInfo).port}/mcp`;
+      await configure(registry.url, [{ name: 'secured', server: SERVER, endpoint, headers: [{ name: 'Authorization', secret: true }] }]);
+      await waitForEndpoint(api, 'secured', endpoint);
+      await api.store.refresh('secured');
+      assert.ok(seen.length > 0, 'the other endpoint was probed');
+      assert.deepEqual(seen.filter((h) => h !== undefined), [], 'without the secret stored for the first origin');
+      assert.deepEqual(api.store.get('secured')!.missingSecrets, ['Authorization'], 'the view asks for a value for this origin');
+    } finally {
+      other.closeAllConnections();
+      await new Promise<void>((done) => other.close(() => done()));
+    }
+    // Back at the first origin, its value is there again.
+    await configure(registry.url, [{ name: 'secured', server: SERVER, endpoint: demo.endpoints.secured, headers: [{ name: 'Authorization', secret: true }] }]);
+    await waitForEndpoint(api, 'secured', demo.endpoints.secured);
+    const status = await api.store.refresh('secured');
+    assert.equal(status?.probe?.ok && status.probe.version, '1.4.0');
+  });
 });
+
+async function waitForEndpoint(api: EnvironmentsApi, name: string, endpoint: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (api.store.get(name)?.config.endpoint !== endpoint) {
+    if (Date.now() > deadline) throw new Error(`${name} did not move to ${endpoint}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

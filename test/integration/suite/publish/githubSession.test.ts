@@ -135,8 +135,9 @@ describe('GitHub sign-in with VS Code’s own GitHub account', function () {
     sim.clearRequests();
     await useRegistries([{ name: 'Session Registry', url: reg.url, auth: 'github' }, { name: 'Other Registry', url: other.url, auth: 'none' }]);
     await (await api()).auth.probeIdentities();
-    assert.ok(ourRequests(sim).some((r) => r.kind === 'getSessions'), 'the background sign-in looked for a GitHub session');
-    assert.deepEqual(ourRequests(sim).filter((r) => r.kind !== 'getSessions'), [], 'and asked VS Code for nothing more');
+    // The user has not chosen this registry's origin yet (Sign In, or the question before a write): the
+    // background sign-in does not even look for a GitHub session for it.
+    assert.deepEqual(ourRequests(sim), [], 'VS Code was asked for nothing');
     assert.equal(await permissionsOf(reg.url), undefined, 'not allowed yet: no identity');
     assert.deepEqual(await accountsMenuRequests(), [], 'not even a request in the Accounts menu');
     assert.deepEqual(prompts.calls, [], 'no question, no notification');
@@ -146,6 +147,7 @@ describe('GitHub sign-in with VS Code’s own GitHub account', function () {
     // refuses to show while extension tests run, naming what it would have asked).
     await useRegistries([{ name: 'Session Registry', url: reg.url, auth: 'github' }]);
     await assert.rejects((await api()).publish.run(writeFixture(`io.github.${LOGIN}/asked`, '1.0.0').uri), /The extension 'MCP Versions' wants to sign in using GitHub \(simulated\)/);
+    assert.ok((prompts.calls as { modal?: boolean; message: string }[]).some((c) => c.modal && c.message === `Send your credentials to ${new URL(reg.url).host}?`), 'the publish asked first whether this host may receive the GitHub token');
     assert.ok(!githubCalls.length, 'nothing was exchanged');
   });
 
