@@ -137,6 +137,8 @@ export function buildSections(diff: ServerDiff): ViewSection[] {
     });
     const changed = list.reduce((sum, group) => sum + group.changed, 0);
     const total = list.reduce((sum, group) => sum + group.rows.length, 0);
+    // Provenance is shown only when a side was published with it; the other sections always show.
+    if (id === 'provenance' && total === 0) continue;
     out.push({ id, title: SECTION_TITLES[id], groups: list, changed, unchanged: total - changed });
   }
   return out;

@@ -31,9 +31,9 @@ describe('diff view model', () => {
     assert.equal(view.right.origin, 'Workspace');
   });
 
-  it('always lists the five sections in order, even when one has nothing in either version', () => {
+  it('always lists the four sections in order, even when one has nothing in either version (provenance only when recorded)', () => {
     const view = buildDiffView(side(weather('1.0.0', { remotes: undefined })), side(weather('1.0.1', { remotes: undefined })));
-    assert.deepEqual(view.sections.map((s) => s.id), ['identity', 'packages', 'remotes', 'publisherMeta', 'provenance']);
+    assert.deepEqual(view.sections.map((s) => s.id), ['identity', 'packages', 'remotes', 'publisherMeta']);
     assert.deepEqual(section(view.sections, 'remotes').groups, []);
   });
 

@@ -4,7 +4,7 @@ import type { LocalRegistry } from '../../../../tools/local-registry';
 import type { VersionNode } from '../../../../src/tree/nodes';
 import { queryDom, screenshot, waitFor } from '../../harness';
 import { RegistryClient } from '../../../../src/registry';
-import { ALL_DOCUMENTS, LABS, SECRET, WEATHER, WORKSPACE_FILE, weather } from './fixtures';
+import { ALL_DOCUMENTS, HOSTILE_DOCUMENTS, LABS, SECRET, WEATHER, WORKSPACE_FILE, weather } from './fixtures';
 import { api, click, closePanels, inPanel, openAndRender, panelText, ref, REGISTRY_NAME, startRegistryWith } from './helpers';
 
 describe('version diff panel: entry points and panel', function () {
@@ -31,7 +31,7 @@ describe('version diff panel: entry points and panel', function () {
   }
 
   before(async () => {
-    reg = await startRegistryWith(ALL_DOCUMENTS);
+    reg = await startRegistryWith(ALL_DOCUMENTS, HOSTILE_DOCUMENTS);
     await vscode.workspace.getConfiguration('mcpVersions').update('registries', [{ name: REGISTRY_NAME, url: reg.url, auth: 'none' }], vscode.ConfigurationTarget.Global);
   });
 

@@ -10,7 +10,7 @@ describe('version diff panel: hostile registry data and themes', function () {
   let reg: LocalRegistry;
 
   before(async () => {
-    reg = await startRegistryWith([weather('1.0.0'), weather('1.0.1', 'breaking-patch'), xss('1.0.0'), xss('1.0.1')]);
+    reg = await startRegistryWith([weather('1.0.0'), weather('1.0.1', 'breaking-patch')], [xss('1.0.0'), xss('1.0.1')]);
     await vscode.workspace.getConfiguration('mcpVersions').update('registries', [{ name: REGISTRY_NAME, url: reg.url, auth: 'none' }], vscode.ConfigurationTarget.Global);
   });
 

@@ -1,7 +1,9 @@
 // Shared steps of the diff suites: the running extension's diff feature, a local registry with crafted
 // versions, and reading the rendered panel (it lives in a webview frame).
 import * as vscode from 'vscode';
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { DiffPanel, VersionRef } from '../../../../src/diff';
 import { RegistryClient } from '../../../../src/registry';
 import { startLocalRegistry, type LocalRegistry } from '../../../../tools/local-registry';
@@ -14,8 +16,18 @@ export const SCHEMA = 'https://static.modelcontextprotocol.io/schemas/2025-12-11
 
 export const api = extensionApi;
 
-export async function startRegistryWith(documents: Record<string, unknown>[]): Promise<LocalRegistry> {
-  const reg = await startLocalRegistry({ seed: 'none', sharedDir });
+/**
+ * A local registry holding `documents` (published through the API, so the registry's rules apply) and
+ * `imported` ones it would refuse to publish — hostile data as another registry might serve it, brought in
+ * through the seed import, which (like upstream's importer) does not validate.
+ */
+export async function startRegistryWith(documents: Record<string, unknown>[], imported: Record<string, unknown>[] = []): Promise<LocalRegistry> {
+  let seedFrom: string | undefined;
+  if (imported.length > 0) {
+    seedFrom = join(mkdtempSync(join(tmpdir(), 'mcpv-diff-')), 'imported.json');
+    writeFileSync(seedFrom, JSON.stringify(imported));
+  }
+  const reg = await startLocalRegistry({ seed: 'none', seedFrom, sharedDir });
   try {
     const token = reg.mintToken([
       { action: 'publish', resource: 'io.github.acme/*' },
