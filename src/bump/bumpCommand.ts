@@ -21,6 +21,7 @@ import { windowPrompts, type BumpPrompts } from './prompts';
 import type { RegistryClient } from '../registry';
 import { readRegistryKnowledge, type TargetRegistry } from './registryKnowledge';
 import { channelOf, isValidPreid, preidProblem } from '../versioning';
+import { ciTagAction } from '../start/ciSetup';
 
 export interface BumpDeps {
   readonly log: vscode.LogOutputChannel;
@@ -132,16 +133,17 @@ async function changelogAction(serverJson: vscode.Uri, version: string, reasons:
   };
 }
 
-function offerUndo(deps: BumpDeps, prompts: BumpPrompts, applied: AppliedBump, message: string, warnings: readonly string[], addChangelog?: () => Promise<void>): void {
+function offerUndo(deps: BumpDeps, prompts: BumpPrompts, applied: AppliedBump, message: string, warnings: readonly string[], addChangelog?: () => Promise<void>, tag?: { title: string; run: () => Promise<void> }): void {
   const undo = vscode.l10n.t('Undo');
   const showLog = vscode.l10n.t('Show Log');
   const changelog = vscode.l10n.t('Add CHANGELOG Entry');
   const text = addChangelog ? `${message} ${vscode.l10n.t('CHANGELOG.md has no entry for it yet.')}` : message;
   const notifier = prompts.notify ? prompts : windowPrompts;
-  const shown = notifier.notify!(warnings.length > 0 ? `${text} ${warnings.join(' ')}` : text, addChangelog ? [changelog, undo, showLog] : [undo, showLog], warnings.length > 0 ? 'warning' : 'information');
+  const shown = notifier.notify!(warnings.length > 0 ? `${text} ${warnings.join(' ')}` : text, [...(addChangelog ? [changelog] : []), ...(tag ? [tag.title] : []), undo, showLog], warnings.length > 0 ? 'warning' : 'information');
   void Promise.resolve(shown).then(async (choice) => {
     if (choice === showLog) deps.log.show(true);
     if (choice === changelog) await addChangelog?.().catch((error: unknown) => deps.log.error(`Bump Version: ${String(error)}`));
+    if (tag && choice === tag.title) await tag.run();
     if (choice !== undo) return;
     const restored = await undoBump(applied);
     deps.log.info(`Bump Version: undo ${restored ? 'restored every place' : 'did not restore every place'}`);
@@ -183,6 +185,6 @@ export async function runBumpVersion(deps: BumpDeps, arg: unknown): Promise<Bump
   const message = `Bumped ${name} ${plan.from} → ${plan.to}: ${places} place${places === 1 ? '' : 's'} in ${applied.changed.length} file${applied.changed.length === 1 ? '' : 's'}.`;
   deps.log.info(`Bump Version: ${message} ${applied.changed.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')}`);
   const reasons = knowledge.kind === 'found' ? knowledge.impact?.reasons ?? [] : [];
-  offerUndo(deps, prompts, applied, message, plan.warnings, await changelogAction(uri, plan.to, reasons));
+  offerUndo(deps, prompts, applied, message, plan.warnings, await changelogAction(uri, plan.to, reasons), await ciTagAction(uri, plan.to, deps.log));
   return { serverJson: uri.toString(), from: plan.from, to: plan.to, files: applied.changed.map((d) => d.uri.toString()), warnings: plan.warnings, notes: plan.notes };
 }
