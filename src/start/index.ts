@@ -10,6 +10,8 @@ import { windowStartPrompts, type StartPrompts } from './prompts';
 export const CREATE_SERVER_JSON_COMMAND = 'mcpVersions.createServerJson';
 export const START_NEW_VERSION_COMMAND = 'mcpVersions.startNewVersion';
 export const SET_UP_CI_COMMAND = 'mcpVersions.setUpCiPublishing';
+/** The walkthrough's "Read more" links: the README's section, in the Markdown preview. */
+export const OPEN_README_COMMAND = 'mcpVersions.openReadme';
 
 export type { CiOutcome, CreateOutcome, NewVersionOutcome, StartPrompts };
 export { ciTagAction } from './ciSetup';
@@ -38,6 +40,11 @@ export function registerStart(context: vscode.ExtensionContext, ctx: CommandCont
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
     registerCommand(ctx, CREATE_SERVER_JSON_COMMAND, (arg?: unknown) => api.createServerJson(arg instanceof vscode.Uri ? arg : undefined)),
     registerCommand(ctx, START_NEW_VERSION_COMMAND, (arg?: unknown) => api.startNewVersion(arg)),
+    registerCommand(ctx, OPEN_README_COMMAND, (section?: unknown) => {
+      const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
+      const fragment = typeof section === 'string' && /^[a-z0-9-]{1,80}$/.test(section) ? section : '';
+      return vscode.commands.executeCommand('markdown.showPreview', readme.with({ fragment }));
+    }),
     registerCommand(ctx, SET_UP_CI_COMMAND, (arg?: unknown) => api.setUpCiPublishing(arg instanceof vscode.Uri ? arg : undefined)),
   );
   return api;
