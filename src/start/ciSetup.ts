@@ -77,12 +77,11 @@ export async function runSetUpCiPublishing(deps: StartDeps, previews: PreviewDoc
 }
 
 /**
- * For Bump Version: when the workspace publishes from CI (the workflow file exists above server.json),
+ * For Bump Version: when the project publishes from CI (the workflow file exists beside or above server.json),
  * the action that creates the annotated tag v<version> the workflow publishes on.
  */
 export async function ciTagAction(serverJson: vscode.Uri, version: string, log: vscode.LogOutputChannel): Promise<{ title: string; run: () => Promise<void> } | undefined> {
-  const root = vscode.workspace.getWorkspaceFolder(serverJson)?.uri;
-  if (!root || serverJson.scheme !== 'file' || !(await exists(vscode.Uri.joinPath(root, CI_WORKFLOW_PATH)))) return undefined;
+  if (serverJson.scheme !== 'file' || !(await findWorkflow(serverJson))) return undefined;
   const tag = `v${version}`;
   return {
     title: vscode.l10n.t('Create Tag {0}', tag),
@@ -98,4 +97,18 @@ export async function ciTagAction(serverJson: vscode.Uri, version: string, log: 
       }
     },
   };
+}
+
+/** The publish workflow in server.json's folder or above it, up to the workspace folder (or 8 levels). */
+async function findWorkflow(serverJson: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const stop = vscode.workspace.getWorkspaceFolder(serverJson)?.uri.path;
+  let dir = vscode.Uri.joinPath(serverJson, '..');
+  for (let level = 0; level < 8; level++) {
+    const candidate = vscode.Uri.joinPath(dir, CI_WORKFLOW_PATH);
+    if (await exists(candidate)) return candidate;
+    const parent = vscode.Uri.joinPath(dir, '..');
+    if (dir.path === stop || parent.path === dir.path) return undefined;
+    dir = parent;
+  }
+  return undefined;
 }
