@@ -48,6 +48,7 @@ export async function runSetUpCiPublishing(deps: StartDeps, previews: PreviewDoc
   const workflow = ciWorkflow({ publishPackages, ...(directory ? { directory } : {}) });
   const target = vscode.Uri.joinPath(root, workflow.path);
   const edit = new vscode.WorkspaceEdit();
+  let changes = true;
   if (await exists(target)) {
     const existing = await vscode.workspace.openTextDocument(target);
     if (existing.getText() !== workflow.yaml) {
@@ -60,11 +61,14 @@ export async function runSetUpCiPublishing(deps: StartDeps, previews: PreviewDoc
       }
       if (choice !== replace) throw new UserCancelledError();
       edit.replace(target, new vscode.Range(new vscode.Position(0, 0), existing.positionAt(existing.getText().length)), workflow.yaml);
+    } else {
+      changes = false;
     }
   } else {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..')); // createFile does not make parent folders
     edit.createFile(target, { overwrite: false, contents: new TextEncoder().encode(workflow.yaml) }, { label: title, needsConfirmation: false });
   }
-  if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit))) throw new UserFacingError(vscode.l10n.t('{0} could not be written.', workflow.path));
+  if (changes && !(await vscode.workspace.applyEdit(edit))) throw new UserFacingError(vscode.l10n.t('{0} could not be written.', workflow.path));
   const document = await vscode.workspace.openTextDocument(target);
   if (document.isDirty) await document.save();
   await vscode.window.showTextDocument(document, { preview: false });
