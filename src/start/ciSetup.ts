@@ -1,5 +1,6 @@
 // Set Up Publishing in CI: writes the GitHub Actions workflow (src/init ciWorkflow) that publishes
 // server.json on a version tag, and a "Create Tag" action for Bump Version once that workflow exists.
+import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { UserCancelledError, UserFacingError } from '../commands/registerCommand';
 import { CI_WORKFLOW_PATH, ciWorkflow, packageKindsOf, type PackageKind } from '../init';
@@ -91,10 +92,16 @@ export async function ciTagAction(serverJson: vscode.Uri, version: string, log: 
     title: vscode.l10n.t('Create Tag {0}', tag),
     run: async () => {
       const folder = vscode.Uri.joinPath(serverJson, '..').fsPath;
+      const committed = await versionAtHead(folder);
+      if (committed !== version) {
+        log.warn(`Bump Version: the tag ${tag} was not created: server.json at HEAD is ${committed ?? 'not readable'}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('The tag {0} was not created: server.json in the last commit is at {1}, and the workflow publishes only when the tag equals it. Commit the bump, then create the tag (git tag -a {0} -m "Release {2}").', tag, committed ?? '?', version));
+        return;
+      }
       const result = await createAnnotatedTag(folder, tag, `Release ${version}`);
       if (result.ok) {
         log.info(`Bump Version: created the tag ${tag}`);
-        void vscode.window.showInformationMessage(vscode.l10n.t('Created the tag {0}. Commit the bump first if you have not; pushing the tag (git push origin {0}) starts the publish workflow.', tag));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Created the tag {0} on the commit of the bump. Pushing it (git push origin {0}) starts the publish workflow.', tag));
       } else {
         log.warn(`Bump Version: the tag ${tag} was not created: ${result.error}`);
         void vscode.window.showWarningMessage(vscode.l10n.t('The tag {0} was not created: {1}', tag, result.error));
@@ -115,4 +122,19 @@ async function findWorkflow(serverJson: vscode.Uri): Promise<vscode.Uri | undefi
     dir = parent;
   }
   return undefined;
+}
+
+/** The version of server.json in HEAD (`git show HEAD:./server.json`), undefined when git cannot say. */
+function versionAtHead(folder: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', ['show', 'HEAD:./server.json'], { cwd: folder, timeout: 10_000, windowsHide: true, maxBuffer: 4_000_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout) => {
+      if (error) return resolve(undefined);
+      try {
+        const version = (JSON.parse(stdout) as { version?: unknown }).version;
+        resolve(typeof version === 'string' ? version : undefined);
+      } catch {
+        resolve(undefined);
+      }
+    });
+  });
 }

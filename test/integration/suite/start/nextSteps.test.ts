@@ -155,13 +155,24 @@ describe('start new version, publishing from CI, getting started', function () {
     git(project.dir, 'add', '.');
     git(project.dir, 'commit', '-qm', 'first');
     await vscode.workspace.getConfiguration('mcpVersions').update('bump.preview', false, vscode.ConfigurationTarget.Global);
-    const bumpPrompts = new BumpScriptedPrompts([pickKind('patch')], { notification: 'Create Tag v1.0.1' });
+    // The notification is answered once the bump is committed: the tag must name the commit that has the version.
+    let answer!: (action: string) => void;
+    const answered = new Promise<string>((resolve) => (answer = resolve));
+    const bumpPrompts = new BumpScriptedPrompts([pickKind('patch')]);
+    bumpPrompts.notify = async (message, actions) => {
+      bumpPrompts.notifications.push({ message, actions });
+      return answered;
+    };
     (await api()).bump.setPrompts(bumpPrompts);
     await vscode.commands.executeCommand('mcpVersions.bumpVersion', project.file('server.json'));
     assert.deepEqual(bumpPrompts.notifications[0].actions, ['Create Tag v1.0.1', 'Undo', 'Show Log']);
+    assert.equal(JSON.parse(readFileSync(join(project.dir, 'server.json'), 'utf8')).version, '1.0.1');
+    git(project.dir, 'commit', '-qam', 'Release 1.0.1');
+    answer('Create Tag v1.0.1');
     const tag = await waitFor('the tag', () => git(project.dir, 'tag', '-l', 'v1.0.1') || undefined);
     assert.equal(tag, 'v1.0.1');
     assert.equal(git(project.dir, 'cat-file', '-t', 'v1.0.1'), 'tag', 'an annotated tag');
+    assert.equal(git(project.dir, 'rev-parse', 'v1.0.1^{commit}'), git(project.dir, 'rev-parse', 'HEAD'), 'on the commit of the bump');
   });
 
   it('the walkthrough\'s steps complete on commands that exist, show pictures that exist, and it opens', async () => {
