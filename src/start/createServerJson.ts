@@ -73,7 +73,8 @@ export async function runCreateServerJson(deps: StartDeps, arg: unknown): Promis
 }
 
 async function choosePackages(prompts: StartPrompts, detected: readonly DetectedPackage[]): Promise<Pick<DraftInput, 'include' | 'remote'>> {
-  let remoteChosen = detected.length === 0;
+  // Nothing the registry could list (no package, or only one it would not accept): a hosted endpoint instead.
+  let remoteChosen = detected.length <= 1 && !detected.some((pkg) => pkg.included);
   let include: PackageKind[] | undefined;
   if (detected.length > 1) {
     type Item = vscode.QuickPickItem & { choice: PackageKind | typeof REMOTE_ITEM };
