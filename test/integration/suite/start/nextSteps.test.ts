@@ -189,6 +189,10 @@ describe('start new version, publishing from CI, getting started', function () {
       for (const [, id] of step.description.matchAll(/\(command:([\w.]+)/g)) assert.ok(registered.has(id), `${step.id}: the link's command ${id} is registered`);
     }
 
+    const welcome = manifest.contributes.viewsWelcome.find((w: { view: string }) => w.view === 'mcpVersions.workspace').contents as string;
+    assert.match(welcome, /\[Create server\.json\]\(command:mcpVersions\.createServerJson\)/);
+    assert.ok(welcome.includes(`openWalkthrough?${encodeURIComponent(JSON.stringify(`mcp-versions.mcp-versions#${walkthrough.id}`))}`), 'This Workspace\'s welcome opens this walkthrough');
+
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', `mcp-versions.mcp-versions#${walkthrough.id}`, false);
     await waitFor('the walkthrough', async () => ((await queryDom('.getting-started-category .category-title, .gettingStartedSlideDetails h2')).some((t) => t.includes('Publish an MCP server')) ? true : undefined));
     // Running a step's command from the walkthrough (its link, clicked like a user) completes it. The workspace
