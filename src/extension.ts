@@ -15,6 +15,8 @@ import { historyFileUri } from './environments/settings';
 import { AuditTrail, RegistryStore } from './store';
 import { whoOnRegistry } from './store/who';
 import { registerBump, type BumpApi } from './bump/registerBump';
+import { ciTagAction } from './start/ciSetup';
+import { registerStart, type StartApi } from './start';
 
 /** What another extension gets from `activate()` in production: the version, nothing else. */
 export interface McpVersionsPublicApi {
@@ -37,6 +39,7 @@ export interface McpVersionsApi extends McpVersionsPublicApi {
   /** The registry data store (tests count its reads and writes through the local registry). */
   readonly store: RegistryStore;
   readonly audit: AuditTrail;
+  readonly start: StartApi;
 }
 
 export function activate(context: vscode.ExtensionContext): McpVersionsApi | McpVersionsPublicApi {
@@ -72,10 +75,12 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi | Mcp
     issues: diagnostics.registryIssues,
   });
   const bump = registerBump(context, { log }, workspace.services);
+  const start = registerStart(context, { log, tree: registryTree });
+  bump.addSuccessAction((uri, version) => ciTagAction(uri, version, log));
   log.info(`MCP Versions ${context.extension.packageJSON.version} activated in ${vscode.env.appName}`);
   const extensionVersion = context.extension.packageJSON.version as string;
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { extensionVersion };
-  return { extensionVersion, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities(), approvedOrigins: () => auth.approvedOrigins() }, store, audit };
+  return { extensionVersion, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities(), approvedOrigins: () => auth.approvedOrigins() }, store, audit, start };
 }
 
 export function deactivate(): void {}

@@ -22,11 +22,16 @@ import type { RegistryClient } from '../registry';
 import { readRegistryKnowledge, type TargetRegistry } from './registryKnowledge';
 import { channelOf, isValidPreid, preidProblem } from '../versioning';
 
+/** One more action the bump's success notification may offer (e.g. "Create Tag" where CI publishes on tags). */
+export type BumpSuccessAction = (serverJson: vscode.Uri, version: string) => Promise<{ title: string; run: () => Promise<void> } | undefined>;
+
 export interface BumpDeps {
   readonly log: vscode.LogOutputChannel;
   /** The workspace's target registry and its client, or undefined when none is configured. */
   readonly target: () => (TargetRegistry & { client: RegistryClient }) | undefined;
   readonly prompts: () => BumpPrompts;
+  /** Features above bump add their success actions here (the CI tag). */
+  readonly successActions?: () => readonly BumpSuccessAction[];
 }
 
 export interface BumpOutcome {
@@ -132,16 +137,25 @@ async function changelogAction(serverJson: vscode.Uri, version: string, reasons:
   };
 }
 
-function offerUndo(deps: BumpDeps, prompts: BumpPrompts, applied: AppliedBump, message: string, warnings: readonly string[], addChangelog?: () => Promise<void>): void {
+async function firstAction(actions: readonly BumpSuccessAction[], uri: vscode.Uri, version: string): Promise<{ title: string; run: () => Promise<void> } | undefined> {
+  for (const action of actions) {
+    const offered = await action(uri, version);
+    if (offered) return offered;
+  }
+  return undefined;
+}
+
+function offerUndo(deps: BumpDeps, prompts: BumpPrompts, applied: AppliedBump, message: string, warnings: readonly string[], addChangelog?: () => Promise<void>, tag?: { title: string; run: () => Promise<void> }): void {
   const undo = vscode.l10n.t('Undo');
   const showLog = vscode.l10n.t('Show Log');
   const changelog = vscode.l10n.t('Add CHANGELOG Entry');
   const text = addChangelog ? `${message} ${vscode.l10n.t('CHANGELOG.md has no entry for it yet.')}` : message;
   const notifier = prompts.notify ? prompts : windowPrompts;
-  const shown = notifier.notify!(warnings.length > 0 ? `${text} ${warnings.join(' ')}` : text, addChangelog ? [changelog, undo, showLog] : [undo, showLog], warnings.length > 0 ? 'warning' : 'information');
+  const shown = notifier.notify!(warnings.length > 0 ? `${text} ${warnings.join(' ')}` : text, [...(addChangelog ? [changelog] : []), ...(tag ? [tag.title] : []), undo, showLog], warnings.length > 0 ? 'warning' : 'information');
   void Promise.resolve(shown).then(async (choice) => {
     if (choice === showLog) deps.log.show(true);
     if (choice === changelog) await addChangelog?.().catch((error: unknown) => deps.log.error(`Bump Version: ${String(error)}`));
+    if (tag && choice === tag.title) await tag.run();
     if (choice !== undo) return;
     const restored = await undoBump(applied);
     deps.log.info(`Bump Version: undo ${restored ? 'restored every place' : 'did not restore every place'}`);
@@ -183,6 +197,6 @@ export async function runBumpVersion(deps: BumpDeps, arg: unknown): Promise<Bump
   const message = `Bumped ${name} ${plan.from} → ${plan.to}: ${places} place${places === 1 ? '' : 's'} in ${applied.changed.length} file${applied.changed.length === 1 ? '' : 's'}.`;
   deps.log.info(`Bump Version: ${message} ${applied.changed.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')}`);
   const reasons = knowledge.kind === 'found' ? knowledge.impact?.reasons ?? [] : [];
-  offerUndo(deps, prompts, applied, message, plan.warnings, await changelogAction(uri, plan.to, reasons));
+  offerUndo(deps, prompts, applied, message, plan.warnings, await changelogAction(uri, plan.to, reasons), await firstAction(deps.successActions?.() ?? [], uri, plan.to));
   return { serverJson: uri.toString(), from: plan.from, to: plan.to, files: applied.changed.map((d) => d.uri.toString()), warnings: plan.warnings, notes: plan.notes };
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { registerCommand, type CommandContext } from '../commands/registerCommand';
 import { applyBumps, prepareBump, undoBump, type AppliedBump, type PreparedBump } from './applyBump';
-import { runBumpVersion, type BumpOutcome } from './bumpCommand';
+import { runBumpVersion, type BumpOutcome, type BumpSuccessAction } from './bumpCommand';
 import { windowPrompts, type BumpPrompts } from './prompts';
 import type { RegistryClient } from '../registry';
 import type { TargetRegistry } from './registryKnowledge';
@@ -12,6 +12,8 @@ export const BUMP_COMMAND = 'mcpVersions.bumpVersion';
 export interface BumpApi {
   /** Replaces the quick picks and input boxes (integration tests script them); undefined restores vscode.window. */
   setPrompts(prompts: BumpPrompts | undefined): void;
+  /** Adds an action the success notification may offer (features above bump use it). */
+  addSuccessAction(action: BumpSuccessAction): void;
   /** Non-interactive: computes every edit of bumping `serverJson` to `version` (throws when a file cannot be parsed). */
   prepare(serverJson: vscode.Uri, version: string): Promise<PreparedBump>;
   /** Applies prepared bumps as one workspace edit (no preview when `preview` is false). */
@@ -28,13 +30,18 @@ export interface BumpWorkspaceServices {
 
 export function registerBump(context: vscode.ExtensionContext, ctx: CommandContext, workspace: BumpWorkspaceServices): BumpApi {
   let prompts: BumpPrompts | undefined;
+  const successActions: BumpSuccessAction[] = [];
   const deps = {
+    successActions: () => successActions,
     log: ctx.log,
     target: () => workspace.registry.target(),
     prompts: () => prompts ?? windowPrompts,
   };
   context.subscriptions.push(registerCommand(ctx, BUMP_COMMAND, (arg?: unknown) => runBumpVersion(deps, arg)));
   return {
+    addSuccessAction: (action) => {
+      successActions.push(action);
+    },
     setPrompts: (next) => {
       prompts = next;
     },

@@ -1,0 +1,51 @@
+// Wires the first-publish commands: Create server.json, Start New Version from This, Set Up Publishing in CI.
+import * as vscode from 'vscode';
+import { registerCommand, type CommandContext } from '../commands/registerCommand';
+import type { RegistryTreeProvider } from '../tree/provider';
+import { runSetUpCiPublishing, type CiOutcome } from './ciSetup';
+import { runCreateServerJson, type CreateOutcome, type StartDeps } from './createServerJson';
+import { PREVIEW_SCHEME, PreviewDocuments, runStartNewVersion, type NewVersionOutcome } from './newVersion';
+import { windowStartPrompts, type StartPrompts } from './prompts';
+
+export const CREATE_SERVER_JSON_COMMAND = 'mcpVersions.createServerJson';
+export const START_NEW_VERSION_COMMAND = 'mcpVersions.startNewVersion';
+export const SET_UP_CI_COMMAND = 'mcpVersions.setUpCiPublishing';
+/** The walkthrough's "Read more" links: the README's section, in the Markdown preview. */
+export const OPEN_README_COMMAND = 'mcpVersions.openReadme';
+
+export type { CiOutcome, CreateOutcome, NewVersionOutcome, StartPrompts };
+export { ciTagAction } from './ciSetup';
+
+export interface StartApi {
+  /** Replaces the questions these commands ask (integration tests script them); undefined restores vscode.window. */
+  setPrompts(prompts: StartPrompts | undefined): void;
+  createServerJson(folder?: vscode.Uri): Promise<CreateOutcome>;
+  startNewVersion(versionNode?: unknown): Promise<NewVersionOutcome>;
+  setUpCiPublishing(serverJson?: vscode.Uri): Promise<CiOutcome>;
+}
+
+export function registerStart(context: vscode.ExtensionContext, ctx: CommandContext & { tree: { provider: RegistryTreeProvider } }): StartApi {
+  let prompts: StartPrompts | undefined;
+  const deps: StartDeps = { log: ctx.log, prompts: () => prompts ?? windowStartPrompts };
+  const previews = new PreviewDocuments();
+  const api: StartApi = {
+    setPrompts: (next) => {
+      prompts = next;
+    },
+    createServerJson: (folder) => runCreateServerJson(deps, folder),
+    startNewVersion: (node) => runStartNewVersion(deps, ctx.tree.provider, previews, node),
+    setUpCiPublishing: (serverJson) => runSetUpCiPublishing(deps, previews, serverJson),
+  };
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
+    registerCommand(ctx, CREATE_SERVER_JSON_COMMAND, (arg?: unknown) => api.createServerJson(arg instanceof vscode.Uri ? arg : undefined)),
+    registerCommand(ctx, START_NEW_VERSION_COMMAND, (arg?: unknown) => api.startNewVersion(arg)),
+    registerCommand(ctx, OPEN_README_COMMAND, (section?: unknown) => {
+      const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
+      const fragment = typeof section === 'string' && /^[a-z0-9-]{1,80}$/.test(section) ? section : '';
+      return vscode.commands.executeCommand('markdown.showPreview', readme.with({ fragment }));
+    }),
+    registerCommand(ctx, SET_UP_CI_COMMAND, (arg?: unknown) => api.setUpCiPublishing(arg instanceof vscode.Uri ? arg : undefined)),
+  );
+  return api;
+}
