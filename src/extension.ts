@@ -10,6 +10,7 @@ import { registerEnvironments, type EnvironmentsApi } from './environments';
 import { registerAuth, type AuthApi } from './auth';
 import { Prompts, registerPublish, type PublishApi } from './publish';
 import { registerBump, type BumpApi } from './bump/registerBump';
+import { registerInstalledView, type InstalledViewApi } from './installedView';
 
 export interface McpVersionsApi {
   readonly extensionVersion: string;
@@ -21,6 +22,7 @@ export interface McpVersionsApi {
   readonly publish: PublishApi;
   readonly bump: BumpApi;
   readonly auth: AuthApi;
+  readonly installed: InstalledViewApi;
 }
 
 export function activate(context: vscode.ExtensionContext): McpVersionsApi {
@@ -40,8 +42,9 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi {
   context.subscriptions.push(registryTree.provider.showEnvironments(environments));
   const publish = registerPublish(context, { log, prompts, identity: auth.identity, tree: registryTree, workspace: workspace.services, clientFor, issues: diagnostics.registryIssues });
   const bump = registerBump(context, { log }, workspace.services);
+  const installed = registerInstalledView(context, { log, clients, diff, registryTree });
   log.info(`MCP Versions ${context.extension.packageJSON.version} activated in ${vscode.env.appName}`);
-  return { extensionVersion: context.extension.packageJSON.version as string, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities() } };
+  return { extensionVersion: context.extension.packageJSON.version as string, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities() }, installed };
 }
 
 export function deactivate(): void {}
