@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/registerCommand';
+import type { ConfigLocation } from '../installed';
 import type { DiffFeature } from '../diff';
 import { affectsRegistries, numberSetting, readRegistries, SECTION } from '../registries/config';
 import type { RegistryClients } from '../registries/clients';
@@ -31,6 +32,8 @@ export interface InstalledViewApi {
   readonly lookup: InstalledLookup;
   /** Reads configs and registries again (registries: forget what they said first). */
   refresh(options?: { registries?: boolean }): Promise<InstalledSnapshot>;
+  /** The config files the view reads (whether they exist or not). */
+  locations(): ConfigLocation[];
   /** Versions the deleted-version notification was shown for (`registryUrl|name|version`). */
   notified(): readonly string[];
 }
@@ -101,7 +104,7 @@ export function registerInstalledView(context: vscode.ExtensionContext, services
     ...registerInstalledCommands({ ctx: services, provider, diff: services.diff, registryTree: services.registryTree }),
   );
   void provider.refresh().catch((error: unknown) => services.log.warn(`Installed: ${error instanceof Error ? error.message : String(error)}`));
-  return { provider, view, lookup, refresh: (options) => provider.refresh(options), notified };
+  return { provider, view, lookup, refresh: (options) => provider.refresh(options), locations: () => installedLocations(context.globalStorageUri), notified };
 }
 
 function notifiedKey(row: InstalledRow): string {

@@ -26,6 +26,8 @@ export interface InstalledLookup {
   versions(registryUrl: string, name: string): Promise<InstalledVersion[]>;
   /** Forgets what was read, so the next refresh asks the registries again. */
   clear(): void;
+  /** Registry requests made so far (for tests and the bench). */
+  readonly requests: number;
 }
 
 export interface ClientsLike {
@@ -40,6 +42,7 @@ const GENERIC_HOST_LABELS = new Set(['www', 'mcp', 'api', 'app', 'server', 'serv
 export class RegistryClientsLookup implements InstalledLookup {
   private readonly memo = new Map<string, Promise<unknown>>();
   private readonly limit = limiter(LOOKUP_CONCURRENCY);
+  requests = 0;
 
   constructor(
     private readonly clients: ClientsLike,
@@ -70,7 +73,7 @@ export class RegistryClientsLookup implements InstalledLookup {
 
   versions(registryUrl: string, name: string): Promise<InstalledVersion[]> {
     return this.once(`versions\n${registryUrl}\n${name}`, async () => {
-      const responses = await this.limit(() => this.clients.withClient(registryUrl, (client) => client.getServerVersions(name, { includeDeleted: true })));
+      const responses = await this.request(registryUrl, (client) => client.getServerVersions(name, { includeDeleted: true }));
       return responses.map(versionInfo);
     });
   }
@@ -93,8 +96,15 @@ export class RegistryClientsLookup implements InstalledLookup {
 
   private search(registry: RegistryRef, term: string): Promise<FoundServer[]> {
     return this.once(`search\n${registry.url}\n${term}`, async () => {
-      const list = await this.limit(() => this.clients.withClient(registry.url, (client) => client.listServers({ search: term, version: 'latest', limit: SEARCH_LIMIT })));
+      const list = await this.request(registry.url, (client) => client.listServers({ search: term, version: 'latest', limit: SEARCH_LIMIT }));
       return list.servers.map((response) => foundServer(registry, response));
+    });
+  }
+
+  private request<T>(url: string, call: (client: RegistryClient) => Promise<T>): Promise<T> {
+    return this.limit(() => {
+      this.requests++;
+      return this.clients.withClient(url, call);
     });
   }
 
