@@ -54,7 +54,7 @@ export function iconOf(state: InstalledState<InstalledVersion> | undefined): vsc
 /** Where a config file is, in words: "VS Code · .vscode/mcp.json" or "Cursor (user) · ~/.cursor/mcp.json". */
 export function whereConfigured(file: ConfigFile): string {
   const client = CLIENT_NAMES[file.location.kind] ?? file.location.kind;
-  const shown = file.location.scope === 'workspace' ? vscode.workspace.asRelativePath(file.uri, true) : tildePath(file.location.path);
+  const shown = file.location.scope === 'workspace' ? vscode.workspace.asRelativePath(file.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1) : tildePath(file.location.path);
   return file.location.scope === 'user' ? vscode.l10n.t('{0} (user) · {1}', client, shown) : `${client} · ${shown}`;
 }
 

@@ -128,7 +128,7 @@ describe('installed view', function () {
     assert.equal((shown.get('oci-deleted')!.iconPath as vscode.ThemeIcon).id, 'warning');
     assert.equal(((shown.get('oci-deleted')!.iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id, 'list.warningForeground');
     const tooltip = (shown.get('pypi-deprecated')!.tooltip as vscode.MarkdownString).value;
-    assert.match(tooltip, /Claude Code · \.mcp\\\.json/);
+    assert.match(tooltip, /Claude Code · \\\.mcp\\\.json/);
     assert.match(tooltip, /Use 0\\\.6\\\.0: it fixes the token refresh/);
     assert.match(shown.get('oci-deleted')!.contextValue!, /:update\b.*:compare\b.*:registry\b/);
     assert.match(shown.get('npm-unpinned')!.contextValue!, /:pin\b/);
@@ -169,8 +169,9 @@ describe('installed view', function () {
     const editor = await waitFor('the config open in an editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === file ? vscode.window.activeTextEditor : undefined);
     await waitFor('the row to follow the edit', async () => (await rows()).get('npm-old')?.description === 'up to date · 1.2.0' || undefined);
 
+    await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
-    assert.equal(editor.document.getText(), VSCODE_MCP);
+    await waitFor('the undo', () => editor.document.getText() === VSCODE_MCP || undefined);
     await waitFor('the row to follow the undo', async () => (await rows()).get('npm-old')?.description === 'update 1.2.0 · 1.0.0' || undefined);
     await editor.document.save();
     assert.equal(readFileSync(file, 'utf8'), VSCODE_MCP);
