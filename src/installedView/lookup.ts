@@ -57,7 +57,8 @@ export class RegistryClientsLookup implements InstalledLookup {
       try {
         if (entry.gallery !== undefined) {
           const byName = await this.byName(registry, entry.key);
-          if (byName) servers.push(byName);
+          // Found by its gallery name: that answer has its packages and remotes, no search needed.
+          if (byName) return void servers.push(byName);
         }
         const term = searchTerm(entry);
         if (term) servers.push(...await this.search(registry, term));
