@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { InstalledNode } from '../../../../src/installedView/provider';
 import type { LocalRegistry } from '../../../../tools/local-registry';
-import { queryDom, screenshot, waitFor } from '../../harness';
+import { docsScreenshot, queryDom, waitFor } from '../../harness';
 import { api, resetRegistries, setStatus, startRegistry, useRegistries } from '../tree/helpers';
 
 const NS = 'io.modelcontextprotocol.anonymous';
@@ -148,7 +148,11 @@ describe('installed view', function () {
       return texts.some((text) => text.includes('oci-deleted') && text.includes('deleted · 2.0.0'))
         && texts.some((text) => text.includes('pypi-deprecated') && text.includes('deprecated · 0.5.0')) ? true : undefined;
     }, 30_000);
-    await screenshot('installed-view');
+    await installed.view.reveal(await entryNode('oci-deleted'), { expand: true, select: true });
+    const says = details.find((node) => node.kind === 'detail' && node.label === 'Publisher says')!;
+    await installed.view.reveal(says, { select: false, focus: false });
+    await waitFor('the details of the deleted install on screen', async () => (await queryDom(SIDEBAR_ROWS)).some((text) => text.includes('Withdrawn: the image leaked a key')) || undefined);
+    await docsScreenshot('installed');
   });
 
   it('asks the registry once per distinct server, in one refresh', async () => {
