@@ -148,6 +148,14 @@ describe('installed view', function () {
       return texts.some((text) => text.includes('oci-deleted') && text.includes('deleted · 2.0.0'))
         && texts.some((text) => text.includes('pypi-deprecated') && text.includes('deprecated · 0.5.0')) ? true : undefined;
     }, 30_000);
+    // The toast may have hidden itself by now: the notification center keeps it.
+    await vscode.commands.executeCommand('notifications.showList');
+    const notes = await waitFor('the deleted-version notification', async () => {
+      const texts = await queryDom('.notification-list-item-message');
+      return texts.some((text) => text.startsWith('oci-deleted 2.0.0') && text.includes('was deleted from Local by its publisher')) ? texts : undefined;
+    });
+    assert.equal(notes.filter((text) => text.startsWith('oci-deleted 2.0.0')).length, 1, 'one notification for the deleted version');
+    await vscode.commands.executeCommand('notifications.hideList');
     await installed.view.reveal(await entryNode('oci-deleted'), { expand: true, select: true });
     const says = details.find((node) => node.kind === 'detail' && node.label === 'Publisher says')!;
     await installed.view.reveal(says, { select: false, focus: false });
@@ -203,6 +211,19 @@ describe('installed view', function () {
     assert.match(state, /"version":"0\.6\.0"/);
   });
 
+  it('Open Config shows the entry in its file; Open in Registry selects the server in the Registry view', async () => {
+    await vscode.commands.executeCommand('mcpVersions.installed.openConfig', await entryNode('oci-deleted'));
+    const editor = await waitFor('the Cursor config in an editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === join(folder, '.cursor', 'mcp.json') ? vscode.window.activeTextEditor : undefined);
+    assert.equal(editor.selection.active.line, 2, 'the cursor is on the entry');
+
+    const { registryTree } = await api();
+    await vscode.commands.executeCommand('mcpVersions.installed.openInRegistry', await entryNode('acme'));
+    await waitFor('the server selected in the Registry view', () => registryTree.view.selection.some((node) => (node as { kind?: string; name?: string }).kind === 'server' && (node as { name: string }).name === REMOTE) || undefined);
+    const registry = registryTree.provider.registries[0];
+    assert.equal(registry.state.search, REMOTE);
+    registryTree.provider.setFilter(registry, undefined);
+  });
+
   it('a config with a syntax error gets a clear row, and the other configs still show', async () => {
     const { installed } = await api();
     writeFileSync(join(folder, '.mcp.json'), '{\n  "mcpServers": {\n    "pypi-deprecated": { "command": "uvx" "args": [] }\n  }\n}\n');
@@ -217,5 +238,22 @@ describe('installed view', function () {
     assert.ok(shown.has('oci-deleted'));
     assert.equal(installed.view.badge?.value, 1);
   });
-});
 
+  it('counts a newly deleted version in the badge, and notifies it only while mcpVersions.installed.notifyDeleted is on', async () => {
+    const { installed } = await api();
+    const key = `${reg.url}|${NPM}|1.0.0`;
+    const settings = vscode.workspace.getConfiguration('mcpVersions');
+    await settings.update('installed.notifyDeleted', false, vscode.ConfigurationTarget.Global);
+    try {
+      await setStatus(reg, NPM, '1.0.0', 'deleted', 'Broken build');
+      await installed.refresh({ registries: true });
+      assert.equal((await rows()).get('npm-old')?.description, 'deleted · 1.0.0');
+      assert.equal(installed.view.badge?.value, 2);
+      assert.ok(!installed.notified().includes(key), 'no notification while the setting is off');
+    } finally {
+      await settings.update('installed.notifyDeleted', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await installed.refresh();
+    await waitFor('the notification once the setting is on again', () => installed.notified().includes(key) || undefined);
+  });
+});
