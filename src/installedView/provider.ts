@@ -103,7 +103,7 @@ export class InstalledTreeProvider implements vscode.TreeDataProvider<InstalledN
 
   async getChildren(node?: InstalledNode): Promise<InstalledNode[]> {
     if (!node) {
-      if (!this.loaded) await this.refresh();
+      if (!this.loaded) await (this.loading ?? this.refresh());
       const { files, rows } = this.current;
       const problems: InstalledNode[] = files.flatMap((file) => file.problems.filter((problem) => problem.key === undefined)
         .map((problem, index) => ({ kind: 'problem' as const, id: `problem|${file.uri.toString()}|${index}`, file, problem })));

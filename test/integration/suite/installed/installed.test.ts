@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { InstalledNode } from '../../../../src/installedView/provider';
 import type { LocalRegistry } from '../../../../tools/local-registry';
-import { docsScreenshot, queryDom, waitFor } from '../../harness';
+import { docsScreenshot, evaluate, queryDom, waitFor } from '../../harness';
 import { api, resetRegistries, setStatus, startRegistry, useRegistries } from '../tree/helpers';
 
 const NS = 'io.modelcontextprotocol.anonymous';
@@ -160,7 +160,17 @@ describe('installed view', function () {
     const says = details.find((node) => node.kind === 'detail' && node.label === 'Publisher says')!;
     await installed.view.reveal(says, { select: false, focus: false });
     await waitFor('the details of the deleted install on screen', async () => (await queryDom(SIDEBAR_ROWS)).some((text) => text.includes('Withdrawn: the image leaked a key')) || undefined);
-    await docsScreenshot('installed');
+    // The picture shows the Installed view alone: the other views of the container are collapsed meanwhile.
+    const toggle = (titles: string[], expanded: boolean) => evaluate(`[...document.querySelectorAll('.pane-header')]
+      .filter((header) => ${JSON.stringify(titles)}.includes(header.querySelector('.title')?.textContent) && header.getAttribute('aria-expanded') === '${expanded}')
+      .map((header) => (header.click(), header.querySelector('.title').textContent))`);
+    const collapsed = (await toggle(['Registry', 'This Workspace', 'Environments'], true))[0]?.value as string[] | undefined;
+    try {
+      await installed.view.reveal(says, { select: false, focus: false });
+      await docsScreenshot('installed');
+    } finally {
+      if (collapsed?.length) await toggle(collapsed, false);
+    }
   });
 
   it('asks the registry once per distinct server, in one refresh', async () => {
