@@ -3,8 +3,8 @@
 // 50 ms latency per request: one request per distinct server, in parallel (bounded). Also records
 // installed_refresh_requests. Appends a JSON line to MCPV_BENCH_OUT.
 import * as assert from 'node:assert/strict';
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { extensionApi } from '../harness';
 import { startRegistryProcess, type RegistryProcess } from './registryProcess';
@@ -33,6 +33,7 @@ describe('benchmark: installed', function () {
 
   after(async () => {
     rmSync(config, { force: true });
+    if (readdirSync(dirname(config)).length === 0) rmSync(dirname(config), { recursive: true, force: true });
     await vscode.workspace.getConfiguration('mcpVersions').update('registries', undefined, vscode.ConfigurationTarget.Global);
     registry?.process.kill();
   });

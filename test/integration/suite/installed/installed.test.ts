@@ -2,7 +2,7 @@
 // user profile, matched to a local registry where they are pinned to an old, a deprecated and a deleted
 // version; Update edits the config (Undo restores it); a config with a syntax error gets a clear row.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { InstalledNode } from '../../../../src/installedView/provider';
@@ -107,6 +107,9 @@ describe('installed view', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const file of written) rmSync(file, { force: true });
     rmSync(join(folder, '.cursor'), { recursive: true, force: true });
+    // The .vscode folder only when this suite made it (nothing else left in it).
+    const dotVscode = join(folder, '.vscode');
+    if (existsSync(dotVscode) && readdirSync(dotVscode).length === 0) rmSync(dotVscode, { recursive: true, force: true });
     await resetRegistries();
     await reg?.close();
   });
