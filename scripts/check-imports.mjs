@@ -17,7 +17,7 @@ const LAYERS = [
   ['diagnostics', 'diff', 'environments', 'bump'],
   ['publish'],
   ['tree'],
-  ['start'],
+  ['start', 'installedView'],
   ['extension'],
 ];
 const PURE = [/^registry\//, /^versioning\//, /^serverJson\//, /^changes\//, /(^|\/)model\//, /^store\/store.ts$/];

@@ -17,6 +17,7 @@ import { whoOnRegistry } from './store/who';
 import { registerBump, type BumpApi } from './bump/registerBump';
 import { ciTagAction } from './start/ciSetup';
 import { registerStart, type StartApi } from './start';
+import { registerInstalledView, type InstalledViewApi } from './installedView';
 
 /** What another extension gets from `activate()` in production: the version, nothing else. */
 export interface McpVersionsPublicApi {
@@ -40,6 +41,7 @@ export interface McpVersionsApi extends McpVersionsPublicApi {
   readonly store: RegistryStore;
   readonly audit: AuditTrail;
   readonly start: StartApi;
+  readonly installed: InstalledViewApi;
 }
 
 export function activate(context: vscode.ExtensionContext): McpVersionsApi | McpVersionsPublicApi {
@@ -77,10 +79,11 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi | Mcp
   const bump = registerBump(context, { log }, workspace.services);
   const start = registerStart(context, { log, tree: registryTree });
   bump.addSuccessAction((uri, version) => ciTagAction(uri, version, log));
+  const installed = registerInstalledView(context, { log, clients, diff, registryTree });
   log.info(`MCP Versions ${context.extension.packageJSON.version} activated in ${vscode.env.appName}`);
   const extensionVersion = context.extension.packageJSON.version as string;
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { extensionVersion };
-  return { extensionVersion, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities(), approvedOrigins: () => auth.approvedOrigins() }, store, audit, start };
+  return { extensionVersion, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities(), approvedOrigins: () => auth.approvedOrigins() }, store, audit, start, installed };
 }
 
 export function deactivate(): void {}
