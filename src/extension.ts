@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi | Mcp
   const bump = registerBump(context, { log }, workspace.services);
   const start = registerStart(context, { log, tree: registryTree });
   bump.addSuccessAction((uri, version) => ciTagAction(uri, version, log));
-  const installed = registerInstalledView(context, { log, clients, diff, registryTree });
+  const installed = registerInstalledView(context, { log, clients, diff, registryTree, store });
   log.info(`MCP Versions ${context.extension.packageJSON.version} activated in ${vscode.env.appName}`);
   const extensionVersion = context.extension.packageJSON.version as string;
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { extensionVersion };

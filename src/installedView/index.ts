@@ -12,6 +12,7 @@ import type { RegistryTreeHandle } from '../tree';
 import { INSTALLED_COMMANDS, registerInstalledCommands } from './commands';
 import { whereConfigured } from './items';
 import { RegistryClientsLookup, type InstalledLookup } from './lookup';
+import type { RegistryStore } from '../store/store';
 import { installedLocations, needsAttention, updateTargetOf, type InstalledRow, type InstalledSnapshot } from './model';
 import { InstalledTreeProvider, type InstalledNode } from './provider';
 
@@ -23,6 +24,8 @@ export interface InstalledServices extends CommandContext {
   clients: RegistryClients;
   diff: Pick<DiffFeature, 'open'>;
   registryTree: RegistryTreeHandle;
+  /** The registry data store: versions are read through it, and a write made elsewhere shows here at once. */
+  store: RegistryStore;
 }
 
 /** What tests read the view through. */
@@ -39,7 +42,7 @@ export interface InstalledViewApi {
 }
 
 export function registerInstalledView(context: vscode.ExtensionContext, services: InstalledServices): InstalledViewApi {
-  const lookup = new RegistryClientsLookup(services.clients, () => readRegistries().map((registry) => ({ url: registry.url, name: registry.name })));
+  const lookup = new RegistryClientsLookup(services.clients, () => readRegistries().map((registry) => ({ url: registry.url, name: registry.name })), services.store);
   const provider = new InstalledTreeProvider(() => installedLocations(context.globalStorageUri), lookup, services.log);
   const view = vscode.window.createTreeView(INSTALLED_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const notified = () => context.globalState.get<string[]>(NOTIFIED_KEY) ?? [];
@@ -84,6 +87,12 @@ export function registerInstalledView(context: vscode.ExtensionContext, services
     || installedLocations(context.globalStorageUri).some((location) => location.path === uri.fsPath);
 
   context.subscriptions.push(
+    // A deprecation or deletion the extension made (Registry view, Publish) shows here without asking again.
+    services.store.onDidChange((change) => {
+      if (change.cause !== 'write') return;
+      lookup.forgetVersions(change.registryUrl, change.serverName);
+      void provider.refresh();
+    }),
     provider,
     view,
     autoRefresh,

@@ -39,15 +39,30 @@ export const LOOKUP_CONCURRENCY = 8;
 const SEARCH_LIMIT = 100;
 const GENERIC_HOST_LABELS = new Set(['www', 'mcp', 'api', 'app', 'server', 'servers', 'remote', 'gateway', 'localhost']);
 
+/** The part of the registry data store the lookup reads versions through (src/store). */
+export interface VersionsStore {
+  versionsOrThrow(registryUrl: string, serverName: string, options?: { fresh?: boolean }): Promise<readonly ServerResponse[]>;
+}
+
 export class RegistryClientsLookup implements InstalledLookup {
   private readonly memo = new Map<string, Promise<unknown>>();
+  /** Versions the store already holds after a write: read from memory, not asked again. */
+  private readonly written = new Set<string>();
   private readonly limit = limiter(LOOKUP_CONCURRENCY);
   requests = 0;
 
   constructor(
     private readonly clients: ClientsLike,
     private readonly registries: () => readonly RegistryRef[],
+    private readonly store?: VersionsStore,
   ) {}
+
+  /** A write through the store changed this server's versions: the next read takes them from the store. */
+  forgetVersions(registryUrl: string, name: string): void {
+    const key = `versions\n${registryUrl}\n${name}`;
+    this.memo.delete(key);
+    this.written.add(key);
+  }
 
   async findServers(entry: InstalledEntry): Promise<{ servers: FoundServer[]; errors: string[] }> {
     const servers: FoundServer[] = [];
@@ -73,8 +88,17 @@ export class RegistryClientsLookup implements InstalledLookup {
   }
 
   versions(registryUrl: string, name: string): Promise<InstalledVersion[]> {
-    return this.once(`versions\n${registryUrl}\n${name}`, async () => {
-      const responses = await this.request(registryUrl, (client) => client.getServerVersions(name, { includeDeleted: true }));
+    const key = `versions\n${registryUrl}\n${name}`;
+    return this.once(key, async () => {
+      const store = this.store;
+      let responses: readonly ServerResponse[];
+      if (!store) responses = await this.request(registryUrl, (client) => client.getServerVersions(name, { includeDeleted: true }));
+      else if (this.written.delete(key)) responses = await store.versionsOrThrow(registryUrl, name);
+      else responses = await this.limit(() => {
+        this.requests++;
+        // Fresh, and kept in the store, so every other view sees what this one read.
+        return store.versionsOrThrow(registryUrl, name, { fresh: true });
+      });
       return responses.map(versionInfo);
     });
   }

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { InstalledNode } from '../../../../src/installedView/provider';
 import type { LocalRegistry } from '../../../../tools/local-registry';
 import { docsScreenshot, evaluate, queryDom, waitFor } from '../../harness';
-import { api, resetRegistries, setStatus, startRegistry, useRegistries } from '../tree/helpers';
+import { anonymousToken, api, resetRegistries, setStatus, startRegistry, useRegistries } from '../tree/helpers';
 
 const NS = 'io.modelcontextprotocol.anonymous';
 const NPM = `${NS}/inst-npm-server`;
@@ -185,6 +185,20 @@ describe('installed view', function () {
     const again = installed.lookup.requests;
     await installed.refresh();
     assert.equal(installed.lookup.requests, again, 'a refresh after a file change reuses what the registry said');
+  });
+
+  it('shows a deprecation the extension made through the registry data store at once, with one write and no read', async () => {
+    const { installed, store } = await api();
+    await installed.refresh({ registries: true });
+    const lookups = installed.lookup.requests;
+    const token = await anonymousToken(reg);
+    const before = reg.requestCount();
+    await store.setStatus(reg.url, NPM, '1.0.0', { status: 'deprecated', statusMessage: 'Use 1.2.0' }, (send) => send(token));
+    await waitFor('the deprecation in the Installed view', async () => ((await rows()).get('npm-old')?.description === 'deprecated · 1.0.0') || undefined);
+    assert.equal(reg.requestCount() - before, 1, 'the registry saw the write and nothing else');
+    assert.equal(installed.lookup.requests, lookups);
+    await setStatus(reg, NPM, '1.0.0', 'active');
+    await installed.refresh({ registries: true });
   });
 
   it('Update edits the pinned version in place (comments and layout kept), and Undo restores it', async () => {

@@ -71,7 +71,7 @@ export interface Row {
 
 export const meta = (row: Row) => row._meta['io.modelcontextprotocol.registry/official'];
 
-async function anonymousToken(reg: LocalRegistry): Promise<string> {
+export async function anonymousToken(reg: LocalRegistry): Promise<string> {
   const { registry_token: token } = await (await fetch(`${reg.url}/v0.1/auth/none`, { method: 'POST' })).json() as { registry_token: string };
   return token;
 }
