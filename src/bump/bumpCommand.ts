@@ -190,7 +190,7 @@ export async function runBumpVersion(deps: BumpDeps, arg: unknown): Promise<Bump
   for (const note of plan.notes) deps.log.info(`Bump Version: ${note}`);
   for (const warning of plan.warnings) deps.log.warn(`Bump Version: ${warning}`);
   if (!applied || applied.changed.length === 0) {
-    void vscode.window.showInformationMessage(`Bump Version: nothing was changed; ${name} stays at ${plan.from}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Bump Version: nothing was changed; {0} stays at {1}.', name, plan.from));
     return { serverJson: uri.toString(), from: plan.from, to: plan.from, files: [], warnings: plan.warnings, notes: plan.notes };
   }
   const places = plan.files.reduce((sum, file) => sum + file.edits.length, 0);

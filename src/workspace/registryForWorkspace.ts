@@ -47,7 +47,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
     const registries = this.configured();
     if (registries.length === 0) {
       const open = 'Open Settings';
-      if ((await vscode.window.showWarningMessage('No registry is configured in mcpVersions.registries.', open)) === open) {
+      if ((await vscode.window.showWarningMessage(vscode.l10n.t('No registry is configured in mcpVersions.registries.'), open)) === open) {
         await vscode.commands.executeCommand('workbench.action.openSettings', 'mcpVersions.registries');
       }
       return undefined;
