@@ -46,6 +46,8 @@ export interface LocalRegistry {
   readonly faults: { add(rule: FaultRule): string; remove(id: string): void; clear(): void; list(): FaultRule[] };
   mintToken(permissions: Permission[], opts?: { expiresInSeconds?: number; authMethod?: string }): string;
   requestCount(): number;
+  /** The requests seen so far (the last 10,000), method and path, oldest first. */
+  requests(): readonly { method: string; path: string }[];
   close(): Promise<void>;
 }
 
@@ -91,14 +93,17 @@ export async function startLocalRegistry(options: LocalRegistryOptions = {}): Pr
   const controlSecret = options.controlSecret ?? randomBytes(24).toString('hex');
   if (controlSecret.length < 16) throw new Error('the control secret must be at least 16 characters');
   let requests = 0;
+  const recent: { method: string; path: string }[] = [];
   const { server, closeHanging } = createRegistryServer({
     ctx: { store, schemas, auth, version: 'local' },
     faults,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     controlSecret,
     log,
-    onRequest: () => {
+    onRequest: (method, path) => {
       requests++;
+      recent.push({ method, path });
+      if (recent.length > 10_000) recent.shift();
     },
   });
   await new Promise<void>((resolve, reject) => {
@@ -121,6 +126,7 @@ export async function startLocalRegistry(options: LocalRegistryOptions = {}): Pr
     faults,
     mintToken: (permissions, opts = {}) => issuer.mint(permissions, opts.authMethod ?? 'test', 'test', opts.expiresInSeconds).token,
     requestCount: () => requests,
+    requests: () => [...recent],
     close: () => {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -14,7 +14,7 @@ export interface HttpOptions {
   /** Required in the `x-local-registry-secret` header of every `/_local/*` request. */
   controlSecret: string;
   log: (line: string) => void;
-  onRequest: () => void;
+  onRequest: (method: string, path: string) => void;
 }
 
 const API_PREFIX = /^\/(v0\.1|v0)(\/.*)$/;
@@ -216,7 +216,7 @@ export function createRegistryServer(options: HttpOptions): { server: Server; cl
       }
       if (/%00/i.test(rawUrl) || rawUrl.includes('\0')) return send(res, problemReply(400, 'Invalid request: null bytes are not allowed in the URL'));
       if (rawPath.startsWith('/_local/')) return send(res, await localControl(req, rawPath, faults, maxBodyBytes, options.controlSecret).catch((e: unknown) => errorReply(e, log)));
-      options.onRequest();
+      options.onRequest(method, rawPath);
       if (method === 'OPTIONS') {
         // Same CORS policy as upstream: PATCH is not among the allowed methods.
         return send(res, { status: 204, body: '', contentType: 'text/plain', headers: { 'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS', 'access-control-allow-headers': 'Authorization, Content-Type', 'access-control-max-age': '300' } });
