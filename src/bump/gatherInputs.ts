@@ -28,8 +28,8 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
     return new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
-    if (error instanceof TypeError) throw new BumpPlanError([`${vscode.workspace.asRelativePath(uri)} is not UTF-8 text`]);
-    throw new BumpPlanError([`${vscode.workspace.asRelativePath(uri)} cannot be read (${(error as Error).message})`]);
+    if (error instanceof TypeError) throw new BumpPlanError([vscode.l10n.t('{0} is not UTF-8 text', vscode.workspace.asRelativePath(uri))]);
+    throw new BumpPlanError([vscode.l10n.t('{0} cannot be read ({1})', vscode.workspace.asRelativePath(uri), (error as Error).message)]);
   }
 }
 
@@ -64,7 +64,7 @@ export async function gatherBumpInputs(serverJsonUri: vscode.Uri, newVersion: st
   };
 
   const serverJson = await read(serverJsonUri);
-  if (!serverJson) throw new BumpPlanError([`${vscode.workspace.asRelativePath(serverJsonUri)} does not exist`]);
+  if (!serverJson) throw new BumpPlanError([vscode.l10n.t('{0} does not exist', vscode.workspace.asRelativePath(serverJsonUri))]);
 
   const packageJsons: BumpSource[] = [];
   const pyprojects: BumpSource[] = [];

@@ -50,9 +50,9 @@ export class SchemaStore {
       if (cached) return { [url]: cached };
       try {
         const response = await this.fetchFn(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { Accept: 'application/json' } });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        if (!response.ok) throw new Error(vscode.l10n.t('HTTP {0}', response.status));
         const schema: unknown = await response.json();
-        if (!isSchema(schema)) throw new Error('the answer is not a JSON schema');
+        if (!isSchema(schema)) throw new Error(vscode.l10n.t('the answer is not a JSON schema'));
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storageUri, 'schemas'));
         await vscode.workspace.fs.writeFile(cacheFile, new TextEncoder().encode(JSON.stringify(schema)));
         this.log.info(`server.json schema ${displayUrl(url)} fetched and cached`);

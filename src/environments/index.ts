@@ -79,7 +79,7 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
   const updateMessage = () => {
     const count = store.list().length;
     const down = store.list().filter((s) => s.probe && !s.probe.ok).length;
-    view.description = count === 0 ? undefined : down > 0 ? `${down} of ${count} unreachable` : undefined;
+    view.description = count === 0 ? undefined : down > 0 ? vscode.l10n.t('{0} of {1} unreachable', down, count) : undefined;
     if (count > 0 !== anyEnvironment) {
       anyEnvironment = count > 0;
       void vscode.commands.executeCommand('setContext', 'mcpVersions.environments.any', anyEnvironment);
@@ -139,7 +139,7 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
     logFolder: context.logUri,
     deployVersion: async (environment, version) => {
       const config = store.get(environment)?.config;
-      if (!config) throw new Error(`no environment named ${environment}`);
+      if (!config) throw new Error(vscode.l10n.t('no environment named {0}', environment));
       return deploy(deployServices, { environment: config, version, kind: 'deploy' });
     },
     reloadHistory: async () => {

@@ -74,7 +74,7 @@ export function readRegistries(): RegistryConfig[] {
   const gallery = trustedSetting<string>('chat.mcp.gallery', 'serviceUrl');
   if (typeof gallery === 'string' && /^https?:\/\//i.test(gallery.trim())) {
     const normalized = normalizeRegistryUrl(gallery);
-    if (!seen.has(normalized)) out.push({ name: `MCP gallery (${new URL(normalized).host})`, url: normalized, source: 'gallery', definedIn: 'gallery' });
+    if (!seen.has(normalized)) out.push({ name: vscode.l10n.t('MCP gallery ({0})', new URL(normalized).host), url: normalized, source: 'gallery', definedIn: 'gallery' });
   }
   return out;
 }

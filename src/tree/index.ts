@@ -58,7 +58,7 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
 
   const updateDescription = () => {
     const filtered = provider.registries.filter((r) => r.state.search);
-    view.description = filtered.length === 0 ? undefined : `Filtered: ${filtered.map((r) => `“${r.state.search}”`).join(', ')}`;
+    view.description = filtered.length === 0 ? undefined : vscode.l10n.t('Filtered: {0}', filtered.map((r) => `“${r.state.search}”`).join(', '));
     void vscode.commands.executeCommand('setContext', FILTERED_KEY, filtered.length > 0);
   };
 

@@ -315,7 +315,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
     for (const row of state.rows) if (!pinned.has(row.server.name)) children.push(this.serverNode(registry, row.server.name));
     if (state.rows.length === 0 && pinned.size === 0) {
-      const label = state.search ? `No servers match “${state.search}”` : 'No servers in this registry';
+      const label = state.search ? vscode.l10n.t('No servers match “{0}”', state.search) : vscode.l10n.t('No servers in this registry');
       children.push({ kind: 'message', id: `n|${registry.id}`, label, icon: 'info' });
     }
     if (!state.complete) children.push({ kind: 'loadMore', id: `lm|${registry.id}`, registry, loading: false });
@@ -341,7 +341,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       // on one of them handed its command no node (found by the UI tests).
       setTimeout(() => this.changed.fire(this.isSingleRegistry ? undefined : server.registry), 0);
     }
-    if (rows.length === 0) return [{ kind: 'message', id: `n|${server.id}`, label: this.showDeletedValue ? 'No versions' : 'No versions (deleted versions are hidden)', icon: 'info' }];
+    if (rows.length === 0) return [{ kind: 'message', id: `n|${server.id}`, label: this.showDeletedValue ? vscode.l10n.t('No versions') : vscode.l10n.t('No versions (deleted versions are hidden)'), icon: 'info' }];
     return this.versionNodes(server, rows);
   }
 

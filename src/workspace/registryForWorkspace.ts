@@ -46,8 +46,8 @@ export class WorkspaceRegistry implements vscode.Disposable {
   async select(): Promise<TargetRegistry | undefined> {
     const registries = this.configured();
     if (registries.length === 0) {
-      const open = 'Open Settings';
-      if ((await vscode.window.showWarningMessage('No registry is configured in mcpVersions.registries.', open)) === open) {
+      const open = vscode.l10n.t('Open Settings');
+      if ((await vscode.window.showWarningMessage(vscode.l10n.t('No registry is configured in mcpVersions.registries.'), open)) === open) {
         await vscode.commands.executeCommand('workbench.action.openSettings', 'mcpVersions.registries');
       }
       return undefined;
@@ -57,11 +57,11 @@ export class WorkspaceRegistry implements vscode.Disposable {
       registries.map((entry) => ({
         label: entry.name,
         description: entry.url,
-        detail: entry.url === current?.url ? 'current target of this workspace' : undefined,
+        detail: entry.url === current?.url ? vscode.l10n.t('current target of this workspace') : undefined,
         iconPath: new vscode.ThemeIcon(entry.url === current?.url ? 'check' : 'server'),
         entry,
       })),
-      { title: 'Target Registry for This Workspace', placeHolder: 'The registry server.json files are compared with, validated and published to' },
+      { title: vscode.l10n.t('Target Registry for This Workspace'), placeHolder: vscode.l10n.t('The registry server.json files are compared with, validated and published to') },
     );
     if (!picked) throw new UserCancelledError();
     await this.state.update(STATE_KEY, picked.entry.url);
