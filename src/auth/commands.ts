@@ -159,7 +159,7 @@ export async function generateKey(services: AuthCommandServices, registry: Regis
     if (replace === vscode.l10n.t('Show Current Record')) return showKey(services, registry, domain, existing.algorithm, publicKeyBase64(existing.algorithm, existing.privateKeyHex));
     if (replace !== vscode.l10n.t('Replace Key')) throw new UserCancelledError();
   }
-  const ed = { label: 'Ed25519', description: 'recommended', algorithm: 'ed25519' as const };
+  const ed = { label: 'Ed25519', description: vscode.l10n.t('recommended'), algorithm: 'ed25519' as const };
   const p384 = { label: vscode.l10n.t('ECDSA P-384'), description: vscode.l10n.t('for keys that must be NIST curves'), algorithm: 'ecdsap384' as const };
   const algorithm = knownDomain ? ed : await prompts.pick([ed, p384], { title: vscode.l10n.t('Key pair for {0}', domain), placeHolder: vscode.l10n.t('Key algorithm') });
   if (!algorithm) throw new UserCancelledError();
@@ -196,7 +196,7 @@ async function registryArg(services: AuthCommandServices, arg: unknown, title: s
   const ordered = prefer ? [...registries.filter(prefer), ...registries.filter((r) => !prefer(r))] : registries;
   const picked = await services.prompts.pick(
     ordered.map((r) => ({ label: r.name, description: r.url, detail: signInDetail(services, r), registry: r })),
-    { title, placeHolder: 'Registry' },
+    { title, placeHolder: vscode.l10n.t('Registry') },
   );
   if (!picked) throw new UserCancelledError();
   return picked.registry;

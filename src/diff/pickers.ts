@@ -26,7 +26,7 @@ export async function pickRegistry(title: string): Promise<RegistryConfig> {
   if (registries.length === 1) return registries[0];
   const picked = await vscode.window.showQuickPick(
     registries.map((registry) => ({ label: registry.name, description: registry.url, iconPath: new vscode.ThemeIcon('server-environment'), registry })),
-    { title, placeHolder: 'Registry' },
+    { title, placeHolder: vscode.l10n.t('Registry') },
   );
   if (!picked) throw new UserCancelledError();
   return picked.registry;
@@ -151,7 +151,7 @@ export async function pickLocalFile(files: readonly LocalServerFile[], title: st
       iconPath: new vscode.ThemeIcon('json'),
       file,
     })),
-    { title, placeHolder: 'server.json' },
+    { title, placeHolder: vscode.l10n.t('server.json') },
   );
   if (!picked) throw new UserCancelledError();
   return picked.file;

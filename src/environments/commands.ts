@@ -43,7 +43,7 @@ export function registerEnvironmentCommands(ctx: CommandContext, services: Deplo
     if (candidates.length === 0) throw new UserFacingError(vscode.l10n.t('No environment in {0} fits.', ENVIRONMENTS_SETTING), [{ title: vscode.l10n.t('Configure Environments'), run: () => vscode.commands.executeCommand(COMMANDS.configure) }]);
     const picked = await prompts().pick(
       candidates.map((env) => ({ label: env.name, description: `${store.liveVersion(env.name) ?? vscode.l10n.t('version unknown')} · ${env.server}`, value: env })),
-      { title, placeHolder: 'Environment' },
+      { title, placeHolder: vscode.l10n.t('Environment') },
     );
     if (!picked) throw new UserCancelledError();
     return picked;

@@ -78,7 +78,7 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<Environ
         return detailItem(node);
       case 'history': {
         const count = historyOf(this.history.all(), node.environment).length;
-        const item = new vscode.TreeItem('History', count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(vscode.l10n.t('History'), count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `env:${node.environment}:history`;
         item.description = count === 0 ? vscode.l10n.t('no deployments yet') : vscode.l10n.t('{0} deployment{1}', count, count === 1 ? '' : 's');
         item.iconPath = new vscode.ThemeIcon('history');
@@ -250,10 +250,10 @@ function detailItem(node: Extract<EnvironmentsNode, { type: 'detail' }>): vscode
 }
 
 const RESULT_LOOK: Record<DeploymentRecord['result'], { icon: string; color: string; word: string }> = {
-  verified: { icon: 'pass', color: 'testing.iconPassed', word: 'verified' },
+  verified: { icon: 'pass', color: 'testing.iconPassed', word: vscode.l10n.t('verified') },
   'command-failed': { icon: 'error', color: 'errorForeground', word: vscode.l10n.t('command failed') },
   'not-verified': { icon: 'warning', color: 'editorWarning.foreground', word: vscode.l10n.t('not verified') },
-  cancelled: { icon: 'circle-slash', color: 'disabledForeground', word: 'cancelled' },
+  cancelled: { icon: 'circle-slash', color: 'disabledForeground', word: vscode.l10n.t('cancelled') },
 };
 
 function recordItem(record: DeploymentRecord): vscode.TreeItem {

@@ -43,7 +43,7 @@ export interface FailureContext {
 export const showProblems = { title: vscode.l10n.t('Show Problems'), run: () => vscode.commands.executeCommand('workbench.actions.view.problems') };
 
 export function retryAction(uri: vscode.Uri) {
-  return { title: 'Retry', run: () => vscode.commands.executeCommand(PUBLISH_COMMAND, uri) };
+  return { title: vscode.l10n.t('Retry'), run: () => vscode.commands.executeCommand(PUBLISH_COMMAND, uri) };
 }
 
 export function bumpAction(uri: vscode.Uri) {

@@ -12,7 +12,7 @@ export interface RegistryCommandTarget {
 
 const AUTH_PICKS: { label: string; description: string; auth: AuthMethod }[] = [
   { label: 'GitHub', description: vscode.l10n.t('io.github.<you>/… namespaces (the official registry)'), auth: 'github' },
-  { label: 'Anonymous', description: vscode.l10n.t('local and test registries (/auth/none)'), auth: 'none' },
+  { label: vscode.l10n.t('Anonymous'), description: vscode.l10n.t('local and test registries (/auth/none)'), auth: 'none' },
   { label: vscode.l10n.t('DNS key proof'), description: vscode.l10n.t('your domain’s namespace, via a TXT record'), auth: 'dns' },
   { label: vscode.l10n.t('HTTP key proof'), description: vscode.l10n.t('your domain’s namespace, via /.well-known/mcp-registry-auth'), auth: 'http' },
   { label: vscode.l10n.t('Bearer token'), description: vscode.l10n.t('a token issued by a private registry'), auth: 'bearer' },
@@ -24,7 +24,7 @@ export function registerRegistryCommands(ctx: CommandContext, clients: RegistryC
       const input = await vscode.window.showInputBox({
         title: vscode.l10n.t('Add MCP Registry (1/3)'),
         prompt: vscode.l10n.t('Base URL of a registry that serves the MCP Registry API (/v0.1 or /v0 is found automatically)'),
-        placeHolder: 'https://registry.example.com',
+        placeHolder: vscode.l10n.t('https://registry.example.com'),
         ignoreFocusOut: true,
         validateInput: (value) => (/^https?:\/\/[^\s/]+/i.test(value.trim()) ? undefined : vscode.l10n.t('Enter an http:// or https:// URL')),
       });

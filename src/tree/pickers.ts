@@ -17,7 +17,7 @@ export async function pickRegistry(provider: RegistryTreeProvider, title: string
   if (registries.length === 1) return registries[0];
   const picked = await vscode.window.showQuickPick(
     registries.map((registry) => ({ label: registry.config.name, description: registry.config.url, registry })),
-    { title, placeHolder: 'Registry' },
+    { title, placeHolder: vscode.l10n.t('Registry') },
   );
   if (!picked) throw new UserCancelledError();
   return picked.registry;

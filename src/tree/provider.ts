@@ -367,9 +367,9 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   private errorActions(node: ErrorNode): ActionNode[] {
     return [
-      { kind: 'action', id: `${node.id}|retry`, label: 'Retry', icon: 'refresh', command: { command: 'mcpVersions.registry.retry', title: 'Retry', arguments: [node] } },
-      { kind: 'action', id: `${node.id}|settings`, label: 'Open Settings', icon: 'settings-gear', command: { command: 'mcpVersions.openSettings', title: 'Open Settings' } },
-      { kind: 'action', id: `${node.id}|log`, label: 'Show Log', icon: 'output', command: { command: 'mcpVersions.showLog', title: 'Show Log' } },
+      { kind: 'action', id: `${node.id}|retry`, label: vscode.l10n.t('Retry'), icon: 'refresh', command: { command: 'mcpVersions.registry.retry', title: vscode.l10n.t('Retry'), arguments: [node] } },
+      { kind: 'action', id: `${node.id}|settings`, label: vscode.l10n.t('Open Settings'), icon: 'settings-gear', command: { command: 'mcpVersions.openSettings', title: vscode.l10n.t('Open Settings') } },
+      { kind: 'action', id: `${node.id}|log`, label: vscode.l10n.t('Show Log'), icon: 'output', command: { command: 'mcpVersions.showLog', title: vscode.l10n.t('Show Log') } },
     ];
   }
 
