@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { UserCancelledError, UserFacingError } from '../commands/registerCommand';
 import { abortSignalFor } from '../util/cancellation';
+import { settings } from '../util/settings';
 import { applyBumps, prepareBump, undoBump, type AppliedBump } from './applyBump';
 import {
   buildVersionPicker,
@@ -170,7 +171,7 @@ export async function runBumpVersion(deps: BumpDeps, arg: unknown): Promise<Bump
     return { serverJson: uri.toString(), from: version, to: version, files: [], warnings: [], notes: [] };
   }
   const prepared = await prepareBump(uri, version);
-  const preview = vscode.workspace.getConfiguration('mcpVersions.bump', uri).get<boolean>('preview') ?? true;
+  const preview = settings.bumpPreview(uri);
   const [applied] = (await applyBumps([prepared], { preview })) ?? [];
   const { plan } = prepared;
   for (const note of plan.notes) deps.log.info(`Bump Version: ${note}`);

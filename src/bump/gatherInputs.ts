@@ -1,7 +1,7 @@
 // Everything a bump reads from the workspace, before anything is changed: server.json, the package
 // manifests from its folder up to the workspace root, the configured extra files and new MCPB files.
 import * as vscode from 'vscode';
-import { trustedSetting } from '../trust';
+import { settings } from '../util/settings';
 import { createHash } from 'node:crypto';
 import { BumpPlanError, checkExtraFileRule, mcpbRenames, type BumpInputs, type BumpSource, type ExtraFileInput, type ExtraFileRule } from './model';
 
@@ -80,7 +80,7 @@ export async function gatherBumpInputs(serverJsonUri: vscode.Uri, newVersion: st
   const extraFiles: ExtraFileInput[] = [];
   const notes: string[] = [];
   const serverFolder = vscode.Uri.joinPath(serverJsonUri, '..');
-  const configured = trustedSetting<ExtraFileRule[]>('mcpVersions.bump', 'extraFiles', serverJsonUri) ?? [];
+  const configured = (settings.bumpExtraFiles(serverJsonUri) ?? []) as ExtraFileRule[];
   // A server.json outside every workspace folder takes the paths relative to its own folder.
   const base = vscode.workspace.getWorkspaceFolder(serverJsonUri)?.uri ?? serverFolder;
   for (const rule of Array.isArray(configured) ? configured : []) {

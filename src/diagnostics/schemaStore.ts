@@ -1,7 +1,7 @@
 // The official server.json schemas: the current one shipped in the extension; older ones fetched from the
 // `$schema` URL once and cached in the extension's global storage; offline, read from `mcpVersions.schemaDirectory`.
 import * as vscode from 'vscode';
-import { trustedSetting } from '../trust';
+import { settings } from '../util/settings';
 import { classifySchemaUrl, CURRENT_SCHEMA_VERSION, schemaVersionOf } from '../serverJson';
 import { displayUrl } from '../util/displayUrl';
 
@@ -66,8 +66,8 @@ export class SchemaStore {
 
   /** Every schema in `mcpVersions.schemaDirectory`, keyed by its `$id`. */
   private async readFallbackDirectory(): Promise<Schemas> {
-    const dir = trustedSetting<string>('mcpVersions', 'schemaDirectory');
-    if (!dir) return {};
+    const dir = settings.schemaDirectory();
+    if (typeof dir !== 'string' || !dir) return {};
     const schemas: Schemas = {};
     try {
       const dirUri = vscode.Uri.file(dir);

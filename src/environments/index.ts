@@ -1,7 +1,7 @@
 // The Environments feature: live deployment status, deploy / promote / roll back, history.
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/registerCommand';
-import { numberSetting } from '../registries/config';
+import { settings } from '../util/settings';
 import { RegistryClients } from '../registries/clients';
 import { AuditTrail, RegistryStore } from '../store';
 import { registerEnvironmentCommands } from './commands';
@@ -61,7 +61,7 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
   const secrets = new HeaderSecrets(context.secrets);
   const trail = services.audit ?? new AuditTrail(context.workspaceState, historyFileUri, services.log);
   const history = new DeploymentHistory(trail);
-  const registryStore = services.store ?? new RegistryStore(clients, { staleMs: () => numberSetting('cache.staleSeconds', 300) * 1000 });
+  const registryStore = services.store ?? new RegistryStore(clients, { staleMs: settings.staleMs });
   const registry = new RegistryVersionsCache(registryStore, () => pollSeconds() * 1000);
   const store = new EnvironmentStatusStore({ environments: readEnvironmentSettings, pollSeconds, secrets, registry, history, log: services.log });
   const provider = new EnvironmentsTreeProvider(store, history);

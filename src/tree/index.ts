@@ -5,7 +5,8 @@ import type { CommandContext } from '../commands/registerCommand';
 import { RegistryClients } from '../registries/clients';
 import { registerRegistryCommands } from '../registries/commands';
 import { onDidGrantTrust, restrictedViewMessage } from '../trust';
-import { affectsRegistries, normalizeRegistryUrl, numberSetting, readRegistries } from '../registries/config';
+import { affectsRegistries, normalizeRegistryUrl, readRegistries } from '../registries/config';
+import { settings } from '../util/settings';
 import { AnonymousIdentityProvider, type IdentityProvider } from '../registries/identity';
 import { forgetRegistryToken } from '../auth/tokens';
 import { StatusDecorationProvider } from './decorations';
@@ -140,7 +141,7 @@ class AutoRefresh implements vscode.Disposable {
   reschedule(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    const seconds = numberSetting('autoRefreshSeconds', 120);
+    const seconds = settings.autoRefreshSeconds();
     if (!this.view.visible || seconds <= 0) return;
     this.timer = setInterval(() => {
       if (this.running || !this.view.visible) return;

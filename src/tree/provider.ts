@@ -3,7 +3,8 @@
 // with Retry / Open Settings / Show Log; nothing here shows a modal.
 import * as vscode from 'vscode';
 import { mayChangeStatus } from '../registry';
-import { numberSetting, readRegistries, type RegistryConfig } from '../registries/config';
+import { readRegistries, type RegistryConfig } from '../registries/config';
+import { settings } from '../util/settings';
 import type { RegistryClients } from '../registries/clients';
 import type { IdentityProvider } from '../registries/identity';
 import type { RegistryStore, StoreChange } from '../store';
@@ -255,7 +256,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** Ordered versions of a server: the cache when it matches and is fresh, else one request. */
   async versionsFor(server: ServerNode, includeDeleted: boolean, signal?: AbortSignal): Promise<VersionRow[]> {
     const state = server.registry.state;
-    const staleMs = numberSetting('cache.staleSeconds', 300) * 1000;
+    const staleMs = settings.staleMs();
     if (includeDeleted !== this.showDeletedValue) return toVersionRows([...(await state.fetchVersions(server.name, includeDeleted, signal, staleMs))]);
     if (!state.isVersionsFresh(server.name, staleMs, includeDeleted)) {
       await this.loadVersions(server, signal);
@@ -280,7 +281,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * A failure is only logged: the view asks again when it opens and shows the error there.
    */
   warmUp(): void {
-    const staleMs = numberSetting('cache.staleSeconds', 300) * 1000;
+    const staleMs = settings.staleMs();
     for (const registry of this.nodes) {
       if (!registry.state.isListStale(staleMs, this.showDeletedValue)) continue;
       const permissions = this.services.identity.permissionsFor(registry.config.url);
@@ -296,7 +297,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   private async registryChildren(registry: RegistryNode): Promise<TreeNode[]> {
     const state = registry.state;
-    const staleMs = numberSetting('cache.staleSeconds', 300) * 1000;
+    const staleMs = settings.staleMs();
     if (state.isListStale(staleMs, this.showDeletedValue)) {
       const permissions = this.services.identity.permissionsFor(registry.config.url);
       try {
@@ -324,7 +325,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   private async serverChildren(server: ServerNode): Promise<TreeNode[]> {
     const state = server.registry.state;
-    const staleMs = numberSetting('cache.staleSeconds', 300) * 1000;
+    const staleMs = settings.staleMs();
     if (!state.isVersionsFresh(server.name, staleMs, this.showDeletedValue)) {
       try {
         await this.loadVersions(server);

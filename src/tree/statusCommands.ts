@@ -6,7 +6,7 @@ import { withRegistryToken } from '../auth/tokens';
 import { windowPrompts, type UserPrompts } from '../commands/prompts';
 import { publishableNamespaces, RegistryError, type ServerStatus } from '../registry';
 import type { RegistryClients } from '../registries/clients';
-import { numberSetting } from '../registries/config';
+import { settings } from '../util/settings';
 import type { RegistryTreeProvider } from './provider';
 import { versionOrAllTarget, type ServerTarget } from './targets';
 import { latestSentence } from './latestSentence';
@@ -67,7 +67,7 @@ async function changeStatus(
   let statusMessage: string | undefined;
   if (action.asksMessage) statusMessage = options.statusMessage !== undefined ? options.statusMessage.trim() || undefined : await askMessage(prompts, action, subject);
   // What the store knows when fresh (the view just showed it), else one read.
-  const staleMs = numberSetting('cache.staleSeconds', 300) * 1000;
+  const staleMs = settings.staleMs();
   const rows = toVersionRows([...(await registry.state.fetchVersions(server.name, true, undefined, staleMs))]);
   const affected = row ? rows.filter((r) => r.version === row.version) : rows.filter((r) => action.from.includes(r.status));
   if (affected.length === 0) throw new UserFacingError(vscode.l10n.t('{0}: nothing to {1}.', subject, action.verb.toLowerCase()));

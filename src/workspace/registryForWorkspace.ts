@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { RegistryClient } from '../registry';
 import { UserCancelledError } from '../commands/registerCommand';
 import { normalizeRegistryUrl, readRegistries, type RegistryConfig } from '../registries/config';
+import { SETTING } from '../util/settings';
 
 export type RegistrySetting = Pick<RegistryConfig, 'name' | 'url' | 'auth'>;
 
@@ -26,7 +27,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
   ) {
     this.subscription = vscode.Disposable.from(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('mcpVersions.registries')) this.changed.fire();
+        if (event.affectsConfiguration(SETTING.registries)) this.changed.fire();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
     );
