@@ -6,6 +6,7 @@ import { driftWord, historyOf, latestVersion, previousEnvironment, probeProblemI
 import type { DeploymentHistory } from './historyStore';
 import { DRIFT_ICON, environmentContextValue, type DetailRow, type EnvironmentsNode } from './nodes';
 import type { EnvironmentStatus, EnvironmentStatusStore } from './statusStore';
+import { contextValue } from '../util/contextValue';
 
 const HISTORY_SHOWN = 20;
 
@@ -82,7 +83,7 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<Environ
         item.id = `env:${node.environment}:history`;
         item.description = count === 0 ? vscode.l10n.t('no deployments yet') : vscode.l10n.t('{0} deployment{1}', count, count === 1 ? '' : 's');
         item.iconPath = new vscode.ThemeIcon('history');
-        item.contextValue = 'mcpv:environmentHistory';
+        item.contextValue = contextValue('environmentHistory');
         return item;
       }
       case 'record':
@@ -93,7 +94,7 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<Environ
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('editorWarning.foreground'));
         item.tooltip = node.message;
         item.command = { command: 'mcpVersions.environments.configure', title: vscode.l10n.t('Configure Environments') };
-        item.contextValue = 'mcpv:environmentProblem';
+        item.contextValue = contextValue('environmentProblem');
         return item;
       }
     }
@@ -183,7 +184,7 @@ function detailRows(status: EnvironmentStatus, store: EnvironmentStatusStore): [
       tooltip: probe && !probe.ok ? vscode.l10n.t('Error: {0}', probe.error) : vscode.l10n.t('MCP endpoint of {0}', status.config.name),
       icon: probe && !probe.ok ? 'debug-disconnect' : 'plug',
       color: probe && !probe.ok ? 'errorForeground' : undefined,
-      contextValue: 'mcpv:environmentEndpoint',
+      contextValue: contextValue('environmentEndpoint'),
     },
   ]);
   if (probe && !probe.ok) rows.push(['error', { label: probeProblemInWords(probe.error), icon: 'error', color: 'errorForeground', tooltip: probe.error }]);
@@ -245,7 +246,7 @@ function detailItem(node: Extract<EnvironmentsNode, { type: 'detail' }>): vscode
   item.tooltip = row.tooltip;
   item.iconPath = new vscode.ThemeIcon(row.icon, row.color ? new vscode.ThemeColor(row.color) : undefined);
   item.command = row.command;
-  item.contextValue = row.contextValue ?? 'mcpv:environmentDetail';
+  item.contextValue = row.contextValue ?? contextValue('environmentDetail');
   return item;
 }
 
@@ -268,6 +269,6 @@ function recordItem(record: DeploymentRecord): vscode.TreeItem {
   tip.appendText(vscode.l10n.t('By {0}, {1}', record.who, exactUtc(record.at)));
   item.tooltip = tip;
   item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
-  item.contextValue = `mcpv:deployment:${record.result}`;
+  item.contextValue = contextValue('deployment', [record.result]);
   return item;
 }

@@ -6,6 +6,7 @@ import { positionOf } from './localServer';
 import type { ServerJsonFile, ServerJsonFiles } from './serverJsonFiles';
 import { describeStanding, explainStanding, type StandingState } from './standing';
 import type { StandingInfo, Standings } from './standings';
+import { contextValue } from '../util/contextValue';
 
 export const DIAGNOSTIC_SOURCES = new Set(['MCP Versions', 'MCP Registry']);
 
@@ -134,7 +135,7 @@ function fileItem(file: ServerJsonFile, info: StandingInfo | undefined): vscode.
   const folder = relativeFolder(file.uri);
   item.description = folder ? `${summary.description} · ${folder}` : summary.description;
   item.iconPath = fileIcon(file, info);
-  item.contextValue = `serverJson state:${info?.status === 'known' ? info.standing.state : file.local.problem ? 'problem' : info?.status ?? 'checking'}`;
+  item.contextValue = contextValue('serverJson', [info?.status === 'known' ? info.standing.state : file.local.problem ? 'problem' : info?.status ?? 'checking']);
   item.command = { title: vscode.l10n.t('Open server.json'), command: 'vscode.open', arguments: [file.uri] };
   item.tooltip = fileTooltip(file, info);
   item.accessibilityInformation = { label: `${summary.label}, ${summary.description}` };
@@ -194,7 +195,7 @@ function detailItems(file: ServerJsonFile, info: StandingInfo | undefined): vsco
     item.id = `${key}#problem`;
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     item.command = openAt(file, file.local.problem.offset, file.local.problem.offset);
-    item.contextValue = 'serverJsonProblem';
+    item.contextValue = contextValue('serverJsonProblem');
     items.push(item);
   }
   file.local.versionFields.forEach((field, index) => {
@@ -205,7 +206,7 @@ function detailItems(file: ServerJsonFile, info: StandingInfo | undefined): vsco
     item.iconPath = new vscode.ThemeIcon(icon);
     item.tooltip = vscode.l10n.t('{0}: {1} ({2}); moves with the server version on a bump', field.path, field.value, what);
     item.command = openAt(file, field.offset, field.offset + field.length);
-    item.contextValue = 'serverJsonVersionField';
+    item.contextValue = contextValue('serverJsonVersionField');
     items.push(item);
   });
   items.push(problemsItem(file));
@@ -226,7 +227,7 @@ function problemsItem(file: ServerJsonFile): vscode.TreeItem {
     ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
     : warnings > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
   item.command = { title: vscode.l10n.t('Show Problems'), command: 'workbench.actions.view.problems' };
-  item.contextValue = 'serverJsonProblems';
+  item.contextValue = contextValue('serverJsonProblems');
   return item;
 }
 
@@ -242,7 +243,7 @@ function registryItem(key: string, info: Exclude<StandingInfo, { status: 'local-
     if (info.status === 'unreachable') item.tooltip = info.message;
   }
   item.command = { title: vscode.l10n.t('Select Target Registry'), command: 'mcpVersions.selectTargetRegistry' };
-  item.contextValue = 'serverJsonTargetRegistry';
+  item.contextValue = contextValue('serverJsonTargetRegistry');
   return item;
 }
 
