@@ -30,9 +30,9 @@ export interface CompareDeps {
 
 export const COMPARE_COMMANDS = {
   compareVersions: 'mcpVersions.compareVersions',
-  withLatest: 'mcpVersions.compareWithLatest',
-  withWorkspace: 'mcpVersions.compareWithWorkspace',
-  withPublished: 'mcpVersions.compareWithPublished',
+  withLatest: 'mcpVersions.version.compareWithLatest',
+  withWorkspace: 'mcpVersions.version.compareWithWorkspace',
+  withPublished: 'mcpVersions.workspace.compareWithPublished',
 } as const;
 
 function text(value: unknown): string | undefined {
