@@ -10,7 +10,7 @@ import { registerEnvironments, type EnvironmentsApi } from './environments';
 import { registerAuth, type AuthApi } from './auth';
 import { registerPublish, type PublishApi } from './publish';
 import { Prompts } from './commands/prompts';
-import { numberSetting } from './registries/config';
+import { settings } from './util/settings';
 import { historyFileUri } from './environments/settings';
 import { AuditTrail, RegistryStore } from './store';
 import { whoOnRegistry } from './store/who';
@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi | Mcp
   const audit = new AuditTrail(context.workspaceState, historyFileUri, log);
   context.subscriptions.push(audit);
   const store = new RegistryStore(clients, {
-    staleMs: () => numberSetting('cache.staleSeconds', 300) * 1000,
+    staleMs: settings.staleMs,
     who: (url) => whoOnRegistry(auth.identity, url),
     audit: (record) => audit.add(record),
   });

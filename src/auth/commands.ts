@@ -37,18 +37,18 @@ export interface GeneratedKey {
 
 const METHOD_LABELS: Record<AuthMethod, string> = {
   github: 'GitHub',
-  dns: 'DNS key proof',
-  http: 'HTTP key proof',
+  dns: vscode.l10n.t('DNS key proof'),
+  http: vscode.l10n.t('HTTP key proof'),
   none: 'anonymous',
-  bearer: 'bearer token',
+  bearer: vscode.l10n.t('bearer token'),
 };
 
 export function registerAuthCommands(services: AuthCommandServices): vscode.Disposable[] {
   return [
-    registerCommand(services, SIGN_IN_COMMAND, async (arg?: unknown) => signIn(services, await registryArg(services, arg, 'Sign In'))),
-    registerCommand(services, SIGN_OUT_COMMAND, async (arg?: unknown) => signOut(services, await registryArg(services, arg, 'Sign Out'))),
+    registerCommand(services, SIGN_IN_COMMAND, async (arg?: unknown) => signIn(services, await registryArg(services, arg, vscode.l10n.t('Sign In')))),
+    registerCommand(services, SIGN_OUT_COMMAND, async (arg?: unknown) => signOut(services, await registryArg(services, arg, vscode.l10n.t('Sign Out')))),
     registerCommand(services, GENERATE_KEY_COMMAND, async (arg?: unknown) =>
-      generateKey(services, await registryArg(services, arg, 'Generate Key Pair for Domain', (r) => r.auth === 'dns' || r.auth === 'http'))),
+      generateKey(services, await registryArg(services, arg, vscode.l10n.t('Generate Key Pair for Domain'), (r) => r.auth === 'dns' || r.auth === 'http'))),
   ];
 }
 
@@ -65,12 +65,12 @@ export async function signIn(services: AuthCommandServices, registry: RegistryCo
     if (registry.definedIn === 'workspace' || registry.definedIn === 'gallery') await askApproval(approvals, prompts, registry, method);
   }
   if (method === 'github') {
-    const account = { label: '$(github) Use my GitHub account in VS Code', description: 'asks for read:org to include organisations you own', pasted: false };
-    const paste = { label: '$(key) Paste a GitHub token…', description: 'a classic PAT with read:org, or `gh auth token`', pasted: true };
-    const picked = await prompts.pick([account, paste], { title: `Sign In to ${registry.name}`, placeHolder: 'Which GitHub identity publishes?' });
+    const account = { label: vscode.l10n.t('$(github) Use my GitHub account in VS Code'), description: vscode.l10n.t('asks for read:org to include organisations you own'), pasted: false };
+    const paste = { label: vscode.l10n.t('$(key) Paste a GitHub token…'), description: vscode.l10n.t('a classic PAT with read:org, or `gh auth token`'), pasted: true };
+    const picked = await prompts.pick([account, paste], { title: vscode.l10n.t('Sign In to {0}', registry.name), placeHolder: vscode.l10n.t('Which GitHub identity publishes?') });
     if (!picked) throw new UserCancelledError();
     if (picked.pasted) {
-      const token = await prompts.input({ title: `Sign In to ${registry.name}`, prompt: 'GitHub token (kept in VS Code’s secret storage)', password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Paste a token') });
+      const token = await prompts.input({ title: vscode.l10n.t('Sign In to {0}', registry.name), prompt: vscode.l10n.t('GitHub token (kept in VS Code’s secret storage)'), password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Paste a token')) });
       if (!token) throw new UserCancelledError();
       await store.setGithubToken(registry.url, token.trim());
     } else {
@@ -78,7 +78,7 @@ export async function signIn(services: AuthCommandServices, registry: RegistryCo
       await vscode.authentication.getSession('github', GITHUB_SCOPES, { createIfNone: true });
     }
   } else if (method === 'bearer') {
-    const token = await prompts.input({ title: `Sign In to ${registry.name}`, prompt: 'Bearer token issued by this registry (kept in VS Code’s secret storage)', password: true, ignoreFocusOut: true });
+    const token = await prompts.input({ title: vscode.l10n.t('Sign In to {0}', registry.name), prompt: vscode.l10n.t('Bearer token issued by this registry (kept in VS Code’s secret storage)'), password: true, ignoreFocusOut: true });
     if (!token) throw new UserCancelledError();
     await store.setBearerToken(registry.url, token.trim());
   } else if (method === 'dns' || method === 'http') {
@@ -89,7 +89,7 @@ export async function signIn(services: AuthCommandServices, registry: RegistryCo
   if (method !== 'none') await approvals.approve(registry.url);
   const target = { name: registry.name, url: registry.url, auth: method, client: services.clientFor(registry.url) };
   try {
-    await withProgress({ title: `Signing in to ${registry.name}…`, cancellable: true }, (_p, token) => getRegistryToken(target, abortSignalFor(token)));
+    await withProgress({ title: vscode.l10n.t('Signing in to {0}…', registry.name), cancellable: true }, (_p, token) => getRegistryToken(target, abortSignalFor(token)));
   } catch (error) {
     if (method === 'github') await store.setGithubToken(registry.url, undefined);
     if (method === 'bearer') await store.setBearerToken(registry.url, undefined);
@@ -98,9 +98,9 @@ export async function signIn(services: AuthCommandServices, registry: RegistryCo
   }
   const identity = services.identity.identityFor(registry.url);
   const namespaces = publishableNamespaces(identity?.permissions ?? []);
-  const who = identity?.subject ? ` as ${identity.subject}` : '';
-  const where = namespaces.length ? `You may publish to ${namespaces.join(', ')}.` : 'This identity may not publish to any namespace.';
-  void prompts.info(`Signed in to ${registry.name}${who} (${METHOD_LABELS[method]}). ${where}`);
+  const who = identity?.subject ? vscode.l10n.t(' as {0}', identity.subject) : '';
+  const where = namespaces.length ? vscode.l10n.t('You may publish to {0}.', namespaces.join(', ')) : vscode.l10n.t('This identity may not publish to any namespace.');
+  void prompts.info(vscode.l10n.t('Signed in to {0}{1} ({2}). {3}', registry.name, who, METHOD_LABELS[method], where));
   return { registry: registry.url, namespaces, subject: identity?.subject };
 }
 
@@ -110,20 +110,20 @@ async function chooseDomainKey(services: AuthCommandServices, registry: Registry
   const domain = await askDomain(prompts, registry, store.domain(registry.url));
   await store.setDomain(registry.url, domain);
   if (await store.domainKey(registry.url, domain)) return true;
-  const generate = { label: '$(key) Generate a new key pair', description: 'then publish its public key', generate: true };
-  const importKey = { label: '$(file-symlink-file) Enter an existing private key…', description: 'hex, as for mcp-publisher --private-key', generate: false };
-  const picked = await prompts.pick([generate, importKey], { title: `Sign In to ${registry.name} as ${domain}`, placeHolder: `No private key is stored for ${domain}` });
+  const generate = { label: vscode.l10n.t('$(key) Generate a new key pair'), description: vscode.l10n.t('then publish its public key'), generate: true };
+  const importKey = { label: vscode.l10n.t('$(file-symlink-file) Enter an existing private key…'), description: vscode.l10n.t('hex, as for mcp-publisher --private-key'), generate: false };
+  const picked = await prompts.pick([generate, importKey], { title: vscode.l10n.t('Sign In to {0} as {1}', registry.name, domain), placeHolder: vscode.l10n.t('No private key is stored for {0}', domain) });
   if (!picked) throw new UserCancelledError();
   if (picked.generate) {
     await generateKey(services, registry, domain);
     return false;
   }
   const hex = await prompts.input({
-    title: `Private key for ${domain}`,
-    prompt: 'Ed25519 seed (64 hex characters) or P-384 private key (96 hex characters); kept in VS Code’s secret storage',
+    title: vscode.l10n.t('Private key for {0}', domain),
+    prompt: vscode.l10n.t('Ed25519 seed (64 hex characters) or P-384 private key (96 hex characters); kept in VS Code’s secret storage'),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => (/^(0x)?([0-9a-f]{64}|[0-9a-f]{96})$/i.test(v.trim()) ? undefined : 'Enter 64 (Ed25519) or 96 (P-384) hex characters'),
+    validateInput: (v) => (/^(0x)?([0-9a-f]{64}|[0-9a-f]{96})$/i.test(v.trim()) ? undefined : vscode.l10n.t('Enter 64 (Ed25519) or 96 (P-384) hex characters')),
   });
   if (!hex) throw new UserCancelledError();
   const clean = hex.trim().replace(/^0x/i, '');
@@ -133,11 +133,11 @@ async function chooseDomainKey(services: AuthCommandServices, registry: Registry
 
 async function askDomain(prompts: UserPrompts, registry: RegistryConfig, current: string | undefined): Promise<string> {
   const domain = await prompts.input({
-    title: `Domain for ${registry.name}`,
-    prompt: 'The domain you prove (example.com grants the com.example/* namespace)',
+    title: vscode.l10n.t('Domain for {0}', registry.name),
+    prompt: vscode.l10n.t('The domain you prove (example.com grants the com.example/* namespace)'),
     value: current,
     ignoreFocusOut: true,
-    validateInput: (v) => (isValidDomainName(v.trim()) ? undefined : 'Enter a domain name such as example.com'),
+    validateInput: (v) => (isValidDomainName(v.trim()) ? undefined : vscode.l10n.t('Enter a domain name such as example.com')),
   });
   if (!domain) throw new UserCancelledError();
   return domain.trim().toLowerCase();
@@ -146,8 +146,8 @@ async function askDomain(prompts: UserPrompts, registry: RegistryConfig, current
 export async function signOut(services: AuthCommandServices, registry: RegistryConfig): Promise<void> {
   await Promise.all([services.store.signOut(registry.url), services.approvals.forget(registry.url)]);
   forgetRegistryToken(registry.url);
-  const session = registry.auth === undefined || registry.auth === 'github' ? ' VS Code’s own GitHub account stays signed in (Accounts menu).' : '';
-  void services.prompts.info(`Signed out of ${registry.name}.${session}`);
+  const session = registry.auth === undefined || registry.auth === 'github' ? vscode.l10n.t(' VS Code’s own GitHub account stays signed in (Accounts menu).') : '';
+  void services.prompts.info(vscode.l10n.t('Signed out of {0}.{1}', registry.name, session));
 }
 
 export async function generateKey(services: AuthCommandServices, registry: RegistryConfig, knownDomain?: string): Promise<GeneratedKey> {
@@ -155,13 +155,13 @@ export async function generateKey(services: AuthCommandServices, registry: Regis
   const domain = knownDomain ?? (await askDomain(prompts, registry, store.domain(registry.url)));
   const existing = await store.domainKey(registry.url, domain);
   if (existing) {
-    const replace = await prompts.warning(`A private key for ${domain} is already stored for ${registry.name}.`, { modal: true, detail: 'Replacing it means publishing the new public key before you can sign in again.' }, 'Replace Key', 'Show Current Record');
-    if (replace === 'Show Current Record') return showKey(services, registry, domain, existing.algorithm, publicKeyBase64(existing.algorithm, existing.privateKeyHex));
-    if (replace !== 'Replace Key') throw new UserCancelledError();
+    const replace = await prompts.warning(vscode.l10n.t('A private key for {0} is already stored for {1}.', domain, registry.name), { modal: true, detail: vscode.l10n.t('Replacing it means publishing the new public key before you can sign in again.') }, vscode.l10n.t('Replace Key'), vscode.l10n.t('Show Current Record'));
+    if (replace === vscode.l10n.t('Show Current Record')) return showKey(services, registry, domain, existing.algorithm, publicKeyBase64(existing.algorithm, existing.privateKeyHex));
+    if (replace !== vscode.l10n.t('Replace Key')) throw new UserCancelledError();
   }
-  const ed = { label: 'Ed25519', description: 'recommended', algorithm: 'ed25519' as const };
-  const p384 = { label: 'ECDSA P-384', description: 'for keys that must be NIST curves', algorithm: 'ecdsap384' as const };
-  const algorithm = knownDomain ? ed : await prompts.pick([ed, p384], { title: `Key pair for ${domain}`, placeHolder: 'Key algorithm' });
+  const ed = { label: 'Ed25519', description: vscode.l10n.t('recommended'), algorithm: 'ed25519' as const };
+  const p384 = { label: vscode.l10n.t('ECDSA P-384'), description: vscode.l10n.t('for keys that must be NIST curves'), algorithm: 'ecdsap384' as const };
+  const algorithm = knownDomain ? ed : await prompts.pick([ed, p384], { title: vscode.l10n.t('Key pair for {0}', domain), placeHolder: vscode.l10n.t('Key algorithm') });
   if (!algorithm) throw new UserCancelledError();
   const pair = generateKeyProofKeyPair(algorithm.algorithm);
   await store.setDomainKey(registry.url, domain, { algorithm: pair.algorithm, privateKeyHex: pair.privateKeyHex });
@@ -176,8 +176,8 @@ async function showKey(services: AuthCommandServices, registry: RegistryConfig, 
   const content = keyProofInstructions({ domain, algorithm, record, registryName: registry.name, method });
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
   await vscode.window.showTextDocument(document, { preview: false });
-  void services.prompts.info(`Publish the key record for ${domain}, then sign in to publish to ${namespaceOfDomain(domain)}.`, 'Copy Record').then(async (picked) => {
-    if (picked === 'Copy Record') await vscode.env.clipboard.writeText(record);
+  void services.prompts.info(vscode.l10n.t('Publish the key record for {0}, then sign in to publish to {1}.', domain, namespaceOfDomain(domain)), vscode.l10n.t('Copy Record')).then(async (picked) => {
+    if (picked === vscode.l10n.t('Copy Record')) await vscode.env.clipboard.writeText(record);
   });
   return { domain, algorithm, record, document };
 }
@@ -189,14 +189,14 @@ async function registryArg(services: AuthCommandServices, arg: unknown, title: s
   if (url) {
     const found = registries.find((r) => r.url === normalizeRegistryUrl(url));
     if (found) return found;
-    throw new UserFacingError(`${url} is not a configured registry.`);
+    throw new UserFacingError(vscode.l10n.t('{0} is not a configured registry.', url));
   }
-  if (registries.length === 0) throw new UserFacingError('No registry is configured in mcpVersions.registries.');
+  if (registries.length === 0) throw new UserFacingError(vscode.l10n.t('No registry is configured in mcpVersions.registries.'));
   if (registries.length === 1) return registries[0];
   const ordered = prefer ? [...registries.filter(prefer), ...registries.filter((r) => !prefer(r))] : registries;
   const picked = await services.prompts.pick(
     ordered.map((r) => ({ label: r.name, description: r.url, detail: signInDetail(services, r), registry: r })),
-    { title, placeHolder: 'Registry' },
+    { title, placeHolder: vscode.l10n.t('Registry') },
   );
   if (!picked) throw new UserCancelledError();
   return picked.registry;
@@ -205,8 +205,8 @@ async function registryArg(services: AuthCommandServices, arg: unknown, title: s
 function signInDetail(services: AuthCommandServices, registry: RegistryConfig): string {
   const method = METHOD_LABELS[registry.auth ?? 'github'];
   const identity = services.identity.identityFor(registry.url);
-  if (!identity) return `${method} · not signed in`;
-  return `${method} · ${identity.subject ?? 'signed in'} · may publish to ${publishableNamespaces(identity.permissions).join(', ') || 'nothing'}`;
+  if (!identity) return vscode.l10n.t('{0} · not signed in', method);
+  return vscode.l10n.t('{0} · {1} · may publish to {2}', method, identity.subject ?? 'signed in', publishableNamespaces(identity.permissions).join(', ') || 'nothing');
 }
 
 function urlOf(arg: unknown): string | undefined {

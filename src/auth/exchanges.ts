@@ -37,7 +37,7 @@ export function createCredentialExchange(store: AuthStore, sessions: GithubSessi
     interactive: (registry, method) => async (signal) => {
       await mayReceiveCredentials(gate, registry, method, true);
       const token = await exchangeFor(store, sessions, registry, method, true, signal);
-      if (!token) throw new SignInError(`Sign in to “${registry.name}” first.`, signInActions(registry));
+      if (!token) throw new SignInError(vscode.l10n.t('Sign in to “{0}” first.', registry.name), signInActions(registry));
       // The user acted (signed in, published): background sign-in may use these credentials again.
       await store.setSignedOut(registry.url, false);
       return token;
@@ -89,14 +89,14 @@ async function exchangeFor(store: AuthStore, sessions: GithubSessionUse, registr
         const domain = store.domain(registry.url);
         const key = domain ? await store.domainKey(registry.url, domain) : undefined;
         if (!domain || !key) {
-          return missing(new SignInError(`Sign in to “${registry.name}” first: ${method.toUpperCase()} sign-in needs your domain and its private key.`, signInActions(registry, true)));
+          return missing(new SignInError(vscode.l10n.t('Sign in to “{0}” first: {1} sign-in needs your domain and its private key.', registry.name, method.toUpperCase()), signInActions(registry, true)));
         }
         const signer = createTimestampSigner(key.algorithm, key.privateKeyHex);
         return await (method === 'dns' ? registry.client.exchangeDns(domain, signer, options) : registry.client.exchangeHttp(domain, signer, options));
       }
       case 'bearer': {
         const token = await store.bearerToken(registry.url);
-        if (!token) return missing(new SignInError(`Sign in to “${registry.name}” first: it needs a bearer token.`, signInActions(registry)));
+        if (!token) return missing(new SignInError(vscode.l10n.t('Sign in to “{0}” first: it needs a bearer token.', registry.name), signInActions(registry)));
         return { token, expiresAt: bearerExpiry(token) };
       }
       case 'none':
@@ -125,7 +125,7 @@ async function githubToken(store: AuthStore, sessions: GithubSessionUse, registr
   } catch (error) {
     if (error instanceof vscode.CancellationError) throw error;
     throw new SignInError(
-      `VS Code could not provide a GitHub session (${error instanceof Error ? error.message : String(error)}). Sign in to “${registry.name}” with a GitHub token instead.`,
+      vscode.l10n.t('VS Code could not provide a GitHub session ({0}). Sign in to “{1}” with a GitHub token instead.', error instanceof Error ? error.message : String(error), registry.name),
       signInActions(registry),
     );
   }
@@ -136,16 +136,16 @@ async function githubToken(store: AuthStore, sessions: GithubSessionUse, registr
 function refusedSignIn(error: unknown, registry: TokenTarget, method: AuthMethod): unknown {
   if (!(error instanceof RegistryError) || error.kind !== 'http' || (error.status !== 401 && error.status !== 403)) return error;
   const why = method === 'github'
-    ? 'the registry could not verify your GitHub token (expired, revoked, or lacking read:user).'
+    ? vscode.l10n.t('the registry could not verify your GitHub token (expired, revoked, or lacking read:user).')
     : method === 'dns' || method === 'http'
-      ? `the registry could not verify your key proof (is the public key published${method === 'dns' ? ' as a DNS TXT record' : ' at /.well-known/mcp-registry-auth'}, and is this computer’s clock right?).`
-      : 'the registry refused the credentials.';
-  return new SignInError(`Sign-in to “${registry.name}” failed: ${why} ${error.message}`, signInActions(registry, method === 'dns' || method === 'http'));
+      ? vscode.l10n.t('the registry could not verify your key proof (is the public key published{0}, and is this computer’s clock right?).', method === 'dns' ? ' as a DNS TXT record' : ' at /.well-known/mcp-registry-auth')
+      : vscode.l10n.t('the registry refused the credentials.');
+  return new SignInError(vscode.l10n.t('Sign-in to “{0}” failed: {1} {2}', registry.name, why, error.message), signInActions(registry, method === 'dns' || method === 'http'));
 }
 
 export function signInActions(registry: { url: string }, keyProof = false): { title: string; run: () => unknown }[] {
-  const actions = [{ title: 'Sign In…', run: () => vscode.commands.executeCommand(SIGN_IN_COMMAND, registry.url) }];
-  if (keyProof) actions.push({ title: 'Generate Key Pair…', run: () => vscode.commands.executeCommand(GENERATE_KEY_COMMAND, registry.url) });
+  const actions = [{ title: vscode.l10n.t('Sign In…'), run: () => vscode.commands.executeCommand(SIGN_IN_COMMAND, registry.url) }];
+  if (keyProof) actions.push({ title: vscode.l10n.t('Generate Key Pair…'), run: () => vscode.commands.executeCommand(GENERATE_KEY_COMMAND, registry.url) });
   return actions;
 }
 

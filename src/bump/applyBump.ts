@@ -33,7 +33,7 @@ export async function prepareBump(serverJson: vscode.Uri, newVersion: string): P
     const files = new Map([...gathered.files].filter(([id]) => plan.files.some((file) => file.id === id)));
     return { serverJson, plan, files };
   } catch (error) {
-    if (error instanceof BumpPlanError) throw new UserFacingError(`Nothing was changed. ${error.message}`);
+    if (error instanceof BumpPlanError) throw new UserFacingError(vscode.l10n.t('Nothing was changed. {0}', error.message));
     throw error;
   }
 }
@@ -79,7 +79,7 @@ export async function applyBumps(bumps: readonly PreparedBump[], options: { prev
       // from the text read a moment ago, without opening them first (opening is what costs time).
       const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file.id && !document.isClosed);
       if (open && open.getText() !== source.text) {
-        throw new UserFacingError(`Nothing was changed: ${relative(file.id)} changed while the bump was prepared. Run Bump Version again.`);
+        throw new UserFacingError(vscode.l10n.t('Nothing was changed: {0} changed while the bump was prepared. Run Bump Version again.', relative(file.id)));
       }
       documents.set(file.id, { uri: source.uri, wasDirty: open?.isDirty ?? false, text: source.text });
       const positionAt = positionsOf(source.text);
@@ -100,7 +100,7 @@ export async function applyBumps(bumps: readonly PreparedBump[], options: { prev
     edit.insert(first.serverJson, new vscode.Position(0, 0), '', {
       needsConfirmation: true,
       label: `Review: bump ${bumps.length === 1 ? `${first.plan.from} → ${first.plan.to}` : `${bumps.length} servers`}`,
-      description: 'Every change below is ticked; untick what should keep its current version, then Apply.',
+      description: vscode.l10n.t('Every change below is ticked; untick what should keep its current version, then Apply.'),
       iconPath: new vscode.ThemeIcon('info'),
     });
   }

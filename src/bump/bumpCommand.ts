@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { UserCancelledError, UserFacingError } from '../commands/registerCommand';
 import { abortSignalFor } from '../util/cancellation';
+import { settings } from '../util/settings';
 import { applyBumps, prepareBump, undoBump, type AppliedBump } from './applyBump';
 import {
   buildVersionPicker,
@@ -55,12 +56,12 @@ async function chooseServerJson(prompts: BumpPrompts): Promise<vscode.Uri> {
   const found = await vscode.workspace.findFiles('**/server.json', '**/node_modules/**');
   const active = vscode.window.activeTextEditor?.document.uri;
   const files = [...found].sort((a, b) => Number(b.toString() === active?.toString()) - Number(a.toString() === active?.toString()) || a.path.localeCompare(b.path));
-  if (files.length === 0) throw new UserFacingError('There is no server.json in this workspace to bump.');
+  if (files.length === 0) throw new UserFacingError(vscode.l10n.t('There is no server.json in this workspace to bump.'));
   if (files.length === 1) return files[0];
   const picked = await prompts.pickServerJson(files.map((uri) => ({
     uri,
     label: vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
-    description: uri.toString() === active?.toString() ? 'active editor' : undefined,
+    description: uri.toString() === active?.toString() ? vscode.l10n.t('active editor') : undefined,
   })));
   if (!picked) throw new UserCancelledError();
   return picked;
@@ -70,7 +71,7 @@ async function readKnowledge(deps: BumpDeps, name: string | undefined, local: un
   const registry = deps.target();
   if (!registry || !name) return { kind: 'no-registry' };
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Reading the versions of ${name} from ${registry.name}…`, cancellable: true },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the versions of {0} from {1}…', name, registry.name), cancellable: true },
     (_progress, token) => readRegistryKnowledge(registry.client, registry, name, local, abortSignalFor(token)),
   );
 }
@@ -86,14 +87,14 @@ async function chooseVersion(prompts: BumpPrompts, name: string, current: string
     if (picked === PRERELEASE_ITEM) {
       const channel = channelOf(current);
       const choices = channel && !PREID_CHOICES.includes(channel as never) ? [channel, ...PREID_CHOICES] : [...PREID_CHOICES].sort((a, b) => Number(b === channel) - Number(a === channel));
-      const preid = await prompts.pickPreid(`${base.title}: pre-release`, choices.filter(isValidPreid), preidProblem);
+      const preid = await prompts.pickPreid(vscode.l10n.t('{0}: pre-release', base.title), choices.filter(isValidPreid), preidProblem);
       if (preid === undefined || !isValidPreid(preid)) continue;
       version = suggestionsFor(current, knowledge, preid).find((s) => s.kind === 'prerelease')?.version;
     } else if (picked === CUSTOM_ITEM) {
       const recommended = base.items.find((item) => item.recommended && !item.refusal)?.version;
       version = await prompts.inputVersion({
-        title: `${base.title}: custom version`,
-        prompt: `The next version of ${name} (now ${current})`,
+        title: vscode.l10n.t('{0}: custom version', base.title),
+        prompt: vscode.l10n.t('The next version of {0} (now {1})', name, current),
         value: recommended,
         check: (value) => checkTypedVersion(value, current, knowledge),
       });
@@ -184,7 +185,7 @@ export async function runBumpVersion(deps: BumpDeps, arg: unknown): Promise<Bump
     return { serverJson: uri.toString(), from: version, to: version, files: [], warnings: [], notes: [] };
   }
   const prepared = await prepareBump(uri, version);
-  const preview = vscode.workspace.getConfiguration('mcpVersions.bump', uri).get<boolean>('preview') ?? true;
+  const preview = settings.bumpPreview(uri);
   const [applied] = (await applyBumps([prepared], { preview })) ?? [];
   const { plan } = prepared;
   for (const note of plan.notes) deps.log.info(`Bump Version: ${note}`);
@@ -194,7 +195,7 @@ export async function runBumpVersion(deps: BumpDeps, arg: unknown): Promise<Bump
     return { serverJson: uri.toString(), from: plan.from, to: plan.from, files: [], warnings: plan.warnings, notes: plan.notes };
   }
   const places = plan.files.reduce((sum, file) => sum + file.edits.length, 0);
-  const message = `Bumped ${name} ${plan.from} → ${plan.to}: ${places} place${places === 1 ? '' : 's'} in ${applied.changed.length} file${applied.changed.length === 1 ? '' : 's'}.`;
+  const message = vscode.l10n.t('Bumped {0} {1} → {2}: {3} place{4} in {5} file{6}.', name, plan.from, plan.to, places, places === 1 ? '' : 's', applied.changed.length, applied.changed.length === 1 ? '' : 's');
   deps.log.info(`Bump Version: ${message} ${applied.changed.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')}`);
   const reasons = knowledge.kind === 'found' ? knowledge.impact?.reasons ?? [] : [];
   offerUndo(deps, prompts, applied, message, plan.warnings, await changelogAction(uri, plan.to, reasons), await firstAction(deps.successActions?.() ?? [], uri, plan.to));

@@ -1,7 +1,7 @@
 // Everything a bump reads from the workspace, before anything is changed: server.json, the package
 // manifests from its folder up to the workspace root, the configured extra files and new MCPB files.
 import * as vscode from 'vscode';
-import { trustedSetting } from '../trust';
+import { settings } from '../util/settings';
 import { createHash } from 'node:crypto';
 import { BumpPlanError, checkExtraFileRule, mcpbRenames, type BumpInputs, type BumpSource, type ExtraFileInput, type ExtraFileRule } from './model';
 
@@ -28,8 +28,8 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
     return new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
-    if (error instanceof TypeError) throw new BumpPlanError([`${vscode.workspace.asRelativePath(uri)} is not UTF-8 text`]);
-    throw new BumpPlanError([`${vscode.workspace.asRelativePath(uri)} cannot be read (${(error as Error).message})`]);
+    if (error instanceof TypeError) throw new BumpPlanError([vscode.l10n.t('{0} is not UTF-8 text', vscode.workspace.asRelativePath(uri))]);
+    throw new BumpPlanError([vscode.l10n.t('{0} cannot be read ({1})', vscode.workspace.asRelativePath(uri), (error as Error).message)]);
   }
 }
 
@@ -64,7 +64,7 @@ export async function gatherBumpInputs(serverJsonUri: vscode.Uri, newVersion: st
   };
 
   const serverJson = await read(serverJsonUri);
-  if (!serverJson) throw new BumpPlanError([`${vscode.workspace.asRelativePath(serverJsonUri)} does not exist`]);
+  if (!serverJson) throw new BumpPlanError([vscode.l10n.t('{0} does not exist', vscode.workspace.asRelativePath(serverJsonUri))]);
 
   const packageJsons: BumpSource[] = [];
   const pyprojects: BumpSource[] = [];
@@ -80,7 +80,7 @@ export async function gatherBumpInputs(serverJsonUri: vscode.Uri, newVersion: st
   const extraFiles: ExtraFileInput[] = [];
   const notes: string[] = [];
   const serverFolder = vscode.Uri.joinPath(serverJsonUri, '..');
-  const configured = trustedSetting<ExtraFileRule[]>('mcpVersions.bump', 'extraFiles', serverJsonUri) ?? [];
+  const configured = (settings.bumpExtraFiles(serverJsonUri) ?? []) as ExtraFileRule[];
   // A server.json outside every workspace folder takes the paths relative to its own folder.
   const base = vscode.workspace.getWorkspaceFolder(serverJsonUri)?.uri ?? serverFolder;
   for (const rule of Array.isArray(configured) ? configured : []) {

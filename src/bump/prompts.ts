@@ -30,13 +30,13 @@ export interface BumpPrompts {
   notify?(message: string, actions: readonly string[], severity: 'information' | 'warning'): Thenable<string | undefined>;
 }
 
-const OTHER_PREID = 'Other…';
+const OTHER_PREID = vscode.l10n.t('Other…');
 
 export const windowPrompts: BumpPrompts = {
   async pickServerJson(choices) {
     const picked = await vscode.window.showQuickPick(
       choices.map((choice) => ({ label: choice.label, description: choice.description, iconPath: new vscode.ThemeIcon('json'), uri: choice.uri })),
-      { title: 'Bump Version', placeHolder: 'Which server.json?' },
+      { title: vscode.l10n.t('Bump Version'), placeHolder: vscode.l10n.t('Which server.json?') },
     );
     return picked?.uri;
   },
@@ -86,11 +86,11 @@ export const windowPrompts: BumpPrompts = {
   async pickPreid(title, choices, check) {
     const picked = await vscode.window.showQuickPick(
       [...choices.map((label) => ({ label, iconPath: new vscode.ThemeIcon('beaker') })), { label: OTHER_PREID, iconPath: new vscode.ThemeIcon('edit') }],
-      { title, placeHolder: 'Pre-release identifier' },
+      { title, placeHolder: vscode.l10n.t('Pre-release identifier') },
     );
     if (!picked) return undefined;
     if (picked.label !== OTHER_PREID) return picked.label;
-    return vscode.window.showInputBox({ title, prompt: 'Pre-release identifier (letters, digits, hyphens, dots), e.g. preview or dev', validateInput: check });
+    return vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Pre-release identifier (letters, digits, hyphens, dots), e.g. preview or dev'), validateInput: check });
   },
 
   inputVersion(options) {

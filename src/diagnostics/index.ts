@@ -32,7 +32,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, ctx: Comma
       ServerJsonQuickFixes.metadata,
     ),
     registerCommand(ctx, 'mcpVersions.validateOnRegistry', async (arg?: unknown) => {
-      const uri = await workspace.resolveServerJson(arg, 'Validate on Registry');
+      const uri = await workspace.resolveServerJson(arg, vscode.l10n.t('Validate on Registry'));
       return registryValidation.validate(uri);
     }),
   );

@@ -1,7 +1,7 @@
 // The official server.json schemas: the current one shipped in the extension; older ones fetched from the
 // `$schema` URL once and cached in the extension's global storage; offline, read from `mcpVersions.schemaDirectory`.
 import * as vscode from 'vscode';
-import { trustedSetting } from '../trust';
+import { settings } from '../util/settings';
 import { classifySchemaUrl, CURRENT_SCHEMA_VERSION, schemaVersionOf } from '../serverJson';
 import { displayUrl } from '../util/displayUrl';
 
@@ -50,9 +50,9 @@ export class SchemaStore {
       if (cached) return { [url]: cached };
       try {
         const response = await this.fetchFn(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { Accept: 'application/json' } });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        if (!response.ok) throw new Error(vscode.l10n.t('HTTP {0}', response.status));
         const schema: unknown = await response.json();
-        if (!isSchema(schema)) throw new Error('the answer is not a JSON schema');
+        if (!isSchema(schema)) throw new Error(vscode.l10n.t('the answer is not a JSON schema'));
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storageUri, 'schemas'));
         await vscode.workspace.fs.writeFile(cacheFile, new TextEncoder().encode(JSON.stringify(schema)));
         this.log.info(`server.json schema ${displayUrl(url)} fetched and cached`);
@@ -66,8 +66,8 @@ export class SchemaStore {
 
   /** Every schema in `mcpVersions.schemaDirectory`, keyed by its `$id`. */
   private async readFallbackDirectory(): Promise<Schemas> {
-    const dir = trustedSetting<string>('mcpVersions', 'schemaDirectory');
-    if (!dir) return {};
+    const dir = settings.schemaDirectory();
+    if (typeof dir !== 'string' || !dir) return {};
     const schemas: Schemas = {};
     try {
       const dirUri = vscode.Uri.file(dir);

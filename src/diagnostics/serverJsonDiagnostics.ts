@@ -9,6 +9,7 @@ import { isServerJson, readText, type ServerJsonFiles } from '../workspace/serve
 import { topLevelStrings } from './jsonPaths';
 import { LineIndex } from './lineIndex';
 import type { SchemaStore } from './schemaStore';
+import { SETTING } from '../util/settings';
 
 export const DIAGNOSTIC_SOURCE = 'MCP Versions';
 export const DEBOUNCE_MS = 150;
@@ -92,7 +93,7 @@ export class ServerJsonDiagnostics implements vscode.Disposable {
       }),
       registry.onDidChange(() => this.validateAll()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('mcpVersions.schemaDirectory')) {
+        if (event.affectsConfiguration(SETTING.schemaDirectory)) {
           this.schemas.reset();
           this.validateAll();
         }

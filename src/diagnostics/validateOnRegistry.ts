@@ -45,21 +45,21 @@ export class RegistryValidation implements RegistryIssues, vscode.Disposable {
 
   async validate(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
     const target = this.registry.target();
-    if (!target) throw new UserFacingError('No registry is configured in mcpVersions.registries.', [
-      { title: 'Open Settings', run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'mcpVersions.registries') },
+    if (!target) throw new UserFacingError(vscode.l10n.t('No registry is configured in mcpVersions.registries.'), [
+      { title: vscode.l10n.t('Open Settings'), run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'mcpVersions.registries') },
     ]);
     const text = await readText(uri);
-    if (text === undefined) throw new UserFacingError(`${vscode.workspace.asRelativePath(uri)} could not be read.`);
+    if (text === undefined) throw new UserFacingError(vscode.l10n.t('{0} could not be read.', vscode.workspace.asRelativePath(uri)));
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch (error) {
-      throw new UserFacingError(`${vscode.workspace.asRelativePath(uri)} is not valid JSON (${error instanceof Error ? error.message : String(error)}); fix it before validating on the registry.`, [
-        { title: 'Show Problems', run: () => vscode.commands.executeCommand('workbench.actions.view.problems') },
+      throw new UserFacingError(vscode.l10n.t('{0} is not valid JSON ({1}); fix it before validating on the registry.', vscode.workspace.asRelativePath(uri), error instanceof Error ? error.message : String(error)), [
+        { title: vscode.l10n.t('Show Problems'), run: () => vscode.commands.executeCommand('workbench.actions.view.problems') },
       ]);
     }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new UserFacingError('server.json must contain a JSON object.');
-    const result = await withProgress({ title: `Validating on ${target.name}…`, cancellable: true }, (_progress, token) =>
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new UserFacingError(vscode.l10n.t('server.json must contain a JSON object.'));
+    const result = await withProgress({ title: vscode.l10n.t('Validating on {0}…', target.name), cancellable: true }, (_progress, token) =>
       target.client.validate(body as Record<string, unknown>, { signal: abortSignalFor(token) }));
     this.show(uri, text, result.issues);
     const diagnostics = [...this.get(uri)];
@@ -87,11 +87,11 @@ export class RegistryValidation implements RegistryIssues, vscode.Disposable {
     const count = (severity: vscode.DiagnosticSeverity) => diagnostics.filter((d) => d.severity === severity).length;
     const errors = count(vscode.DiagnosticSeverity.Error);
     const warnings = count(vscode.DiagnosticSeverity.Warning);
-    const details = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean).join(', ');
+    const details = [errors && vscode.l10n.t('{0} error{1}', errors, errors === 1 ? '' : 's'), warnings && vscode.l10n.t('{0} warning{1}', warnings, warnings === 1 ? '' : 's')].filter(Boolean).join(', ');
     const message = valid
-      ? `${registryName}: server.json is valid${details ? ` (${details})` : ''}.`
-      : `${registryName}: server.json is not valid${details ? ` — ${details}` : ''}.`;
-    const show = 'Show Problems';
+      ? details ? vscode.l10n.t('{0}: server.json is valid ({1}).', registryName, details) : vscode.l10n.t('{0}: server.json is valid.', registryName)
+      : details ? vscode.l10n.t('{0}: server.json is not valid — {1}.', registryName, details) : vscode.l10n.t('{0}: server.json is not valid.', registryName);
+    const show = vscode.l10n.t('Show Problems');
     const picked = diagnostics.length > 0 ? await vscode.window.showInformationMessage(message, show) : await vscode.window.showInformationMessage(message);
     if (picked === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
   }

@@ -30,9 +30,9 @@ export interface CompareDeps {
 
 export const COMPARE_COMMANDS = {
   compareVersions: 'mcpVersions.compareVersions',
-  withLatest: 'mcpVersions.compareWithLatest',
-  withWorkspace: 'mcpVersions.compareWithWorkspace',
-  withPublished: 'mcpVersions.compareWithPublished',
+  withLatest: 'mcpVersions.version.compareWithLatest',
+  withWorkspace: 'mcpVersions.version.compareWithWorkspace',
+  withPublished: 'mcpVersions.workspace.compareWithPublished',
 } as const;
 
 function text(value: unknown): string | undefined {
@@ -91,12 +91,12 @@ export class CompareCommands {
   }
 
   private async compareVersions(): Promise<unknown> {
-    const title = 'Compare Versions';
+    const title = vscode.l10n.t('Compare Versions');
     const registry = await pickRegistry(title);
-    const serverName = await pickServer(registry, this.deps.clientFor, `${title}: server`);
+    const serverName = await pickServer(registry, this.deps.clientFor, vscode.l10n.t('{0}: server', title));
     const versions = await this.deps.sources.versions(registry.url, serverName);
-    const base = await pickVersion(versions, { title: `${title}: ${serverName}`, placeHolder: 'The base version (left side)' });
-    const other = await pickVersion(versions, { title: `${title}: ${serverName} ${base} ↔ …`, placeHolder: 'The version to compare it with (right side)', exclude: base });
+    const base = await pickVersion(versions, { title: vscode.l10n.t('{0}: {1}', title, serverName), placeHolder: vscode.l10n.t('The base version (left side)') });
+    const other = await pickVersion(versions, { title: vscode.l10n.t('{0}: {1} {2} ↔ …', title, serverName, base), placeHolder: vscode.l10n.t('The version to compare it with (right side)'), exclude: base });
     const ref = (version: string): RegistryRef => ({ registryUrl: registry.url, registryName: registry.name, serverName, version });
     return this.deps.open(ref(base), ref(other));
   }
@@ -106,26 +106,26 @@ export class CompareCommands {
     const ref = refFromNode(node);
     if (ref) return ref;
     const registry = await pickRegistry(title);
-    const serverName = await pickServer(registry, this.deps.clientFor, `${title}: server`);
+    const serverName = await pickServer(registry, this.deps.clientFor, vscode.l10n.t('{0}: server', title));
     const versions = await this.deps.sources.versions(registry.url, serverName);
-    const version = await pickVersion(versions, { title: `${title}: ${serverName}`, placeHolder: 'Version' });
+    const version = await pickVersion(versions, { title: vscode.l10n.t('{0}: {1}', title, serverName), placeHolder: vscode.l10n.t('Version') });
     return { registryUrl: registry.url, registryName: registry.name, serverName, version };
   }
 
   private async withLatest(node: unknown): Promise<unknown> {
-    const ref = await this.versionFrom(node, 'Compare with Latest');
+    const ref = await this.versionFrom(node, vscode.l10n.t('Compare with Latest'));
     const all = await this.deps.sources.versions(ref.registryUrl, ref.serverName);
     const latest = all.find((response) => officialMeta(response)?.isLatest) ?? orderedVersions(all.filter((r) => officialMeta(r)?.status !== 'deleted'))[0];
-    if (!latest) throw new UserFacingError(`${ref.serverName} has no latest version on ${ref.registryName}.`);
-    if (latest.server.version === ref.version) throw new UserFacingError(`${ref.serverName} ${ref.version} is the latest version.`);
+    if (!latest) throw new UserFacingError(vscode.l10n.t('{0} has no latest version on {1}.', ref.serverName, ref.registryName));
+    if (latest.server.version === ref.version) throw new UserFacingError(vscode.l10n.t('{0} {1} is the latest version.', ref.serverName, ref.version));
     return this.deps.open(ref, { ...ref, version: latest.server.version });
   }
 
   private async withWorkspace(node: unknown): Promise<unknown> {
-    const ref = await this.versionFrom(node, 'Compare with Workspace');
+    const ref = await this.versionFrom(node, vscode.l10n.t('Compare with Workspace'));
     const files = (await workspaceServerFiles((uri) => this.readJson(uri))).filter((file) => file.name === ref.serverName);
-    if (files.length === 0) throw new UserFacingError(`No server.json for ${ref.serverName} in this workspace.`);
-    const file = await pickLocalFile(files, `Compare ${ref.serverName} ${ref.version} with`);
+    if (files.length === 0) throw new UserFacingError(vscode.l10n.t('No server.json for {0} in this workspace.', ref.serverName));
+    const file = await pickLocalFile(files, vscode.l10n.t('Compare {0} {1} with', ref.serverName, ref.version));
     return this.deps.open(ref, { workspaceFile: file.uri.toString() });
   }
 
@@ -134,15 +134,15 @@ export class CompareCommands {
     const where = vscode.workspace.asRelativePath(uri);
     const json = parseServerJsonText(await readServerJsonText(uri), where);
     const serverName = text(json.name);
-    if (!serverName) throw new UserFacingError(`${where} has no "name": it cannot be matched with a published server.`);
+    if (!serverName) throw new UserFacingError(vscode.l10n.t('{0} has no "name": it cannot be matched with a published server.', where));
     const registry = this.targetRegistry();
     const versions = await this.deps.sources.versions(registry.url, serverName);
     const live = versions.filter((response) => officialMeta(response)?.status !== 'deleted');
     const latest = live.find((response) => officialMeta(response)?.isLatest) ?? orderedVersions(live)[0];
     let chosen = text(version);
     if (!chosen) {
-      const first = latest ? { label: `Latest (${latest.server.version})`, version: latest.server.version } : undefined;
-      chosen = await pickVersion(versions, { title: `Compare ${where} with a published version of ${serverName}`, placeHolder: `Versions on ${registry.name}`, first });
+      const first = latest ? { label: vscode.l10n.t('Latest ({0})', latest.server.version), version: latest.server.version } : undefined;
+      chosen = await pickVersion(versions, { title: vscode.l10n.t('Compare {0} with a published version of {1}', where, serverName), placeHolder: vscode.l10n.t('Versions on {0}', registry.name), first });
     }
     const published: RegistryRef = { registryUrl: registry.url, registryName: registry.name, serverName, version: chosen };
     return this.deps.open(published, { workspaceFile: uri.toString() });
@@ -156,7 +156,7 @@ export class CompareCommands {
   }
 
   private async localFile(argument: unknown): Promise<vscode.Uri> {
-    return uriFromArgument(argument) ?? this.deps.workspace.resolveServerJson(argument, 'Compare with Published');
+    return uriFromArgument(argument) ?? this.deps.workspace.resolveServerJson(argument, vscode.l10n.t('Compare with Published'));
   }
 
   private async readJson(uri: vscode.Uri): Promise<Record<string, unknown> | undefined> {

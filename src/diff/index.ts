@@ -56,7 +56,7 @@ export function registerDiff(context: vscode.ExtensionContext, services: DiffSer
     panels: () => panels.all(),
     onDidRender: panels.onDidRender,
     restore: (state: unknown) => {
-      const panel = vscode.window.createWebviewPanel(DIFF_VIEW_TYPE, 'MCP Versions: restoring comparison', vscode.ViewColumn.Active, { enableScripts: true });
+      const panel = vscode.window.createWebviewPanel(DIFF_VIEW_TYPE, vscode.l10n.t('MCP Versions: restoring comparison'), vscode.ViewColumn.Active, { enableScripts: true });
       const restored = panels.restore(panel, state);
       if (!restored) panel.dispose();
       return restored;

@@ -15,7 +15,7 @@ export class JsonDiffDocuments implements vscode.TextDocumentContentProvider, vs
   private next = 0;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.documents.get(uri.toString()) ?? '// This comparison is no longer available: open the JSON diff again from the diff panel.\n';
+    return this.documents.get(uri.toString()) ?? vscode.l10n.t('// This comparison is no longer available: open the JSON diff again from the diff panel.\n');
   }
 
   /** A URI whose document is the canonical JSON of one side; the path reads well as a tab title. */
@@ -31,7 +31,7 @@ export class JsonDiffDocuments implements vscode.TextDocumentContentProvider, vs
   }
 
   async open(left: DiffSide, right: DiffSide, title: string): Promise<void> {
-    await vscode.commands.executeCommand('vscode.diff', this.add(left), this.add(right), `${title} (JSON)`, { preview: true });
+    await vscode.commands.executeCommand('vscode.diff', this.add(left), this.add(right), vscode.l10n.t('{0} (JSON)', title), { preview: true });
   }
 
   dispose(): void {

@@ -87,7 +87,7 @@ export class DiffPanel implements vscode.Disposable {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (!(error instanceof UserFacingError)) this.deps.log.error(`diff: ${message}`);
-        this.panel.title = 'MCP Versions: comparison failed';
+        this.panel.title = vscode.l10n.t('MCP Versions: comparison failed');
         this.post({ type: 'error', message, state: this.state });
       }
     };
@@ -151,7 +151,7 @@ export class DiffPanel implements vscode.Disposable {
         if (!this.current) return;
         await vscode.env.clipboard.writeText(summaryMarkdown(this.current));
         this.post({ type: 'copied' });
-        vscode.window.setStatusBarMessage('$(check) Comparison summary copied as Markdown', 3000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Comparison summary copied as Markdown'), 3000);
         return;
     }
   }

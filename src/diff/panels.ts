@@ -14,7 +14,7 @@ function pairKey(state: PanelState): string {
 
 function placeholderTitle(state: PanelState): string {
   const name = (ref: VersionRef) => (isWorkspaceRef(ref) ? 'workspace' : ref.version);
-  return `Comparing ${name(state.left)} ↔ ${name(state.right)}`;
+  return vscode.l10n.t('Comparing {0} ↔ {1}', name(state.left), name(state.right));
 }
 
 export class DiffPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {

@@ -14,8 +14,8 @@ const SEARCH_LIMIT = 50;
 export function configuredRegistries(): RegistryConfig[] {
   const registries = readRegistries();
   if (registries.length === 0) {
-    throw new UserFacingError('No registry is configured in mcpVersions.registries.', [
-      { title: 'Open Settings', run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'mcpVersions.registries') },
+    throw new UserFacingError(vscode.l10n.t('No registry is configured in mcpVersions.registries.'), [
+      { title: vscode.l10n.t('Open Settings'), run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'mcpVersions.registries') },
     ]);
   }
   return registries;
@@ -26,7 +26,7 @@ export async function pickRegistry(title: string): Promise<RegistryConfig> {
   if (registries.length === 1) return registries[0];
   const picked = await vscode.window.showQuickPick(
     registries.map((registry) => ({ label: registry.name, description: registry.url, iconPath: new vscode.ThemeIcon('server-environment'), registry })),
-    { title, placeHolder: 'Registry' },
+    { title, placeHolder: vscode.l10n.t('Registry') },
   );
   if (!picked) throw new UserCancelledError();
   return picked.registry;
@@ -40,7 +40,7 @@ interface ServerItem extends vscode.QuickPickItem {
 export function pickServer(registry: RegistryConfig, clientFor: ClientFor, title: string): Promise<string> {
   const pick = vscode.window.createQuickPick<ServerItem>();
   pick.title = title;
-  pick.placeholder = `Search servers on ${registry.name}`;
+  pick.placeholder = vscode.l10n.t('Search servers on {0}', registry.name);
   pick.matchOnDescription = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
@@ -63,7 +63,7 @@ export function pickServer(registry: RegistryConfig, clientFor: ClientFor, title
         (error: unknown) => {
           if (mine !== generation) return;
           pick.items = [];
-          pick.placeholder = `Search failed: ${error instanceof Error ? error.message : String(error)}`;
+          pick.placeholder = vscode.l10n.t('Search failed: {0}', error instanceof Error ? error.message : String(error));
         },
       )
       .finally(() => {
@@ -114,7 +114,7 @@ export async function pickVersion(
     if (response.server.version === options.exclude) continue;
     items.push({ label: response.server.version, description: versionItemDescription(response), version: response.server.version });
   }
-  if (items.length === 0) throw new UserFacingError('There is no other version to compare with.');
+  if (items.length === 0) throw new UserFacingError(vscode.l10n.t('There is no other version to compare with.'));
   const picked = await vscode.window.showQuickPick(items, { title: options.title, placeHolder: options.placeHolder, matchOnDescription: true });
   if (!picked?.version) throw new UserCancelledError();
   return picked.version;
@@ -151,7 +151,7 @@ export async function pickLocalFile(files: readonly LocalServerFile[], title: st
       iconPath: new vscode.ThemeIcon('json'),
       file,
     })),
-    { title, placeHolder: 'server.json' },
+    { title, placeHolder: vscode.l10n.t('server.json') },
   );
   if (!picked) throw new UserCancelledError();
   return picked.file;

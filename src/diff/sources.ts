@@ -21,10 +21,10 @@ export class DiffSources {
   async versions(registryUrl: string, serverName: string, signal?: AbortSignal): Promise<ServerResponse[]> {
     try {
       const responses = await this.store.versionsOrThrow(registryUrl, serverName, { signal });
-      if (responses.length === 0) throw new UserFacingError(`${serverName} is not published to ${registryUrl}`);
+      if (responses.length === 0) throw new UserFacingError(vscode.l10n.t('{0} is not published to {1}', serverName, registryUrl));
       return [...responses];
     } catch (error) {
-      throw explain(error, `${serverName} is not published to ${registryUrl}`);
+      throw explain(error, vscode.l10n.t('{0} is not published to {1}', serverName, registryUrl));
     }
   }
 
@@ -42,7 +42,7 @@ export class DiffSources {
   }
 
   private async loadPublished(ref: Exclude<VersionRef, { workspaceFile: string }>, signal?: AbortSignal): Promise<DiffSide> {
-    const notFound = `${ref.serverName} ${ref.version} is not in the registry ${ref.registryName || ref.registryUrl}`;
+    const notFound = vscode.l10n.t('{0} {1} is not in the registry {2}', ref.serverName, ref.version, ref.registryName || ref.registryUrl);
     const find = async (fresh: boolean) => {
       try {
         const responses = await this.store.versionsOrThrow(ref.registryUrl, ref.serverName, { signal, fresh });
@@ -90,7 +90,7 @@ export async function readServerJsonText(uri: vscode.Uri): Promise<string> {
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
-    throw new UserFacingError(`Cannot read ${vscode.workspace.asRelativePath(uri)}: the file does not exist or cannot be opened.`);
+    throw new UserFacingError(vscode.l10n.t('Cannot read {0}: the file does not exist or cannot be opened.', vscode.workspace.asRelativePath(uri)));
   }
 }
 
@@ -99,9 +99,9 @@ export function parseServerJsonText(text: string, where: string): Record<string,
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UserFacingError(`${where} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UserFacingError(vscode.l10n.t('{0} is not valid JSON: {1}', where, error instanceof Error ? error.message : String(error)));
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UserFacingError(`${where} must contain a JSON object.`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UserFacingError(vscode.l10n.t('{0} must contain a JSON object.', where));
   return value as Record<string, unknown>;
 }
 
@@ -110,8 +110,8 @@ async function loadWorkspaceFile(uriString: string): Promise<DiffSide> {
   const where = vscode.workspace.asRelativePath(uri);
   const server = parseServerJsonText(await readServerJsonText(uri), where);
   const info: SideInfo = {
-    serverName: typeof server.name === 'string' ? server.name : '(no name)',
-    version: typeof server.version === 'string' ? server.version : '(no version)',
+    serverName: typeof server.name === 'string' ? server.name : vscode.l10n.t('(no name)'),
+    version: typeof server.version === 'string' ? server.version : vscode.l10n.t('(no version)'),
     origin: 'Workspace',
     location: where,
   };

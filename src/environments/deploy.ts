@@ -42,7 +42,7 @@ export interface DeployRequest {
   readonly source?: string;
 }
 
-const ACTION: Record<DeploymentKind, string> = { deploy: 'Deploy', promote: 'Promote', rollback: 'Roll Back' };
+const ACTION: Record<DeploymentKind, string> = { deploy: vscode.l10n.t('Deploy'), promote: vscode.l10n.t('Promote'), rollback: vscode.l10n.t('Roll Back') };
 
 export async function deploy(services: DeployServices, request: DeployRequest): Promise<DeploymentRecord> {
   requireTrust(ACTION[request.kind]);
@@ -50,7 +50,7 @@ export async function deploy(services: DeployServices, request: DeployRequest): 
   const env = request.environment;
   const { version, kind } = request;
   const running = store.get(env.name)?.activity;
-  if (running) throw new UserFacingError(`${env.name} is already ${running.phase === 'confirming' ? 'waiting for a confirmation of' : 'deploying'} ${running.version}.`);
+  if (running) throw new UserFacingError(running.phase === 'confirming' ? vscode.l10n.t('{0} is already waiting for a confirmation of {1}.', env.name, running.version) : vscode.l10n.t('{0} is already deploying {1}.', env.name, running.version));
   await store.refresh(env.name);
   const registry = await services.registry.versionsFor(env, true);
   const requiredOk =
@@ -65,10 +65,10 @@ export async function deploy(services: DeployServices, request: DeployRequest): 
   }
   if (verdict.override) {
     const typed = await prompts().input({
-      title: `${ACTION[kind]} ${version} to ${env.name}`,
-      prompt: `${verdict.override.reason} Type "${verdict.override.typeToConfirm}" to deploy anyway.`,
+      title: vscode.l10n.t('{0} {1} to {2}', ACTION[kind], version, env.name),
+      prompt: vscode.l10n.t('{0} Type "{1}" to deploy anyway.', verdict.override.reason, verdict.override.typeToConfirm),
       placeHolder: verdict.override.typeToConfirm,
-      validate: (value) => (value === verdict.override!.typeToConfirm ? undefined : `Type ${verdict.override!.typeToConfirm} to override`),
+      validate: (value) => (value === verdict.override!.typeToConfirm ? undefined : vscode.l10n.t('Type {0} to override', verdict.override!.typeToConfirm)),
     });
     if (typed !== verdict.override.typeToConfirm) throw new UserCancelledError();
   }
@@ -83,7 +83,7 @@ export async function deploy(services: DeployServices, request: DeployRequest): 
   const historyFile = await history.checkFile();
   if (historyFile && !historyFile.ok) throw new UserFacingError(`${historyFile.message} ${vscode.l10n.t('Nothing was deployed.')}`);
   const message = confirmationMessage(kind, version, env.name, current, request.source);
-  const detail = [...verdict.warnings, verdict.override ? `Overriding: ${verdict.override.reason}` : '', `Runs: ${commandLine}`].filter(Boolean).join('\n');
+  const detail = [...verdict.warnings, verdict.override ? vscode.l10n.t('Overriding: {0}', verdict.override.reason) : '', vscode.l10n.t('Runs: {0}', commandLine)].filter(Boolean).join('\n');
   store.setActivity(env.name, { phase: 'confirming', version });
   try {
     if (!(await prompts().confirm(`${message}?`, detail, ACTION[kind]))) throw new UserCancelledError();
@@ -92,7 +92,7 @@ export async function deploy(services: DeployServices, request: DeployRequest): 
     const who = await services.who();
     store.setActivity(env.name, { phase: 'running', version });
     services.log.info(`${env.name}: ${ACTION[kind].toLowerCase()} ${current ?? '?'} → ${version} by ${who}`);
-    const run = await runShellTask(`${ACTION[kind]} ${version} to ${env.name}`, commandLine, deployEnvironmentVariables(vars));
+    const run = await runShellTask(vscode.l10n.t('{0} {1} to {2}', ACTION[kind], version, env.name), commandLine, deployEnvironmentVariables(vars));
     let result: DeploymentResult;
     let resultDetail: string | undefined;
     if (run.exitCode !== 0) {
@@ -126,16 +126,16 @@ function report(services: DeployServices, env: EnvironmentConfig, record: Deploy
   const { store } = services;
   const verb = ACTION[record.kind];
   if (record.result === 'verified') {
-    store.setOutcome(env.name, { ok: true, version: record.to, message: `${record.to} verified live` });
-    void services.prompts().notify('info', `${verb}: ${env.name} now runs ${record.to} (${record.detail}).`, []);
+    store.setOutcome(env.name, { ok: true, version: record.to, message: vscode.l10n.t('{0} verified live', record.to) });
+    void services.prompts().notify('info', vscode.l10n.t('{0}: {1} now runs {2} ({3}).', verb, env.name, record.to, record.detail ?? ''), []);
     return;
   }
-  const what = record.result === 'command-failed' ? `deploy command failed (${record.detail})` : `not verified: ${record.detail}`;
+  const what = record.result === 'command-failed' ? vscode.l10n.t('deploy command failed ({0})', record.detail ?? '') : vscode.l10n.t('not verified: {0}', record.detail ?? '');
   store.setOutcome(env.name, { ok: false, version: record.to, message: `${record.to} ${what}` });
   const target = rollbackTarget(services.history.all(), env.name);
-  const actions = target ? [`Roll Back to ${target}`, 'Show Log'] : ['Show Log'];
-  void services.prompts().notify('error', `${verb} ${record.to} to ${env.name}: ${what}.`, actions).then((picked) => {
-    if (picked === 'Show Log') services.log.show(true);
+  const actions = target ? [vscode.l10n.t('Roll Back to {0}', target), vscode.l10n.t('Show Log')] : [vscode.l10n.t('Show Log')];
+  void services.prompts().notify('error', vscode.l10n.t('{0} {1} to {2}: {3}.', verb, record.to, env.name, what), actions).then((picked) => {
+    if (picked === vscode.l10n.t('Show Log')) services.log.show(true);
     else if (picked) void vscode.commands.executeCommand('mcpVersions.environments.rollBack', { type: 'environment', name: env.name });
   });
 }

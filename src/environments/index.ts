@@ -1,7 +1,7 @@
 // The Environments feature: live deployment status, deploy / promote / roll back, history.
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/registerCommand';
-import { numberSetting } from '../registries/config';
+import { settings } from '../util/settings';
 import { RegistryClients } from '../registries/clients';
 import { AuditTrail, RegistryStore } from '../store';
 import { registerEnvironmentCommands } from './commands';
@@ -61,7 +61,7 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
   const secrets = new HeaderSecrets(context.secrets);
   const trail = services.audit ?? new AuditTrail(context.workspaceState, historyFileUri, services.log);
   const history = new DeploymentHistory(trail);
-  const registryStore = services.store ?? new RegistryStore(clients, { staleMs: () => numberSetting('cache.staleSeconds', 300) * 1000 });
+  const registryStore = services.store ?? new RegistryStore(clients, { staleMs: settings.staleMs });
   const registry = new RegistryVersionsCache(registryStore, () => pollSeconds() * 1000);
   const store = new EnvironmentStatusStore({ environments: readEnvironmentSettings, pollSeconds, secrets, registry, history, log: services.log });
   const provider = new EnvironmentsTreeProvider(store, history);
@@ -79,7 +79,7 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
   const updateMessage = () => {
     const count = store.list().length;
     const down = store.list().filter((s) => s.probe && !s.probe.ok).length;
-    view.description = count === 0 ? undefined : down > 0 ? `${down} of ${count} unreachable` : undefined;
+    view.description = count === 0 ? undefined : down > 0 ? vscode.l10n.t('{0} of {1} unreachable', down, count) : undefined;
     if (count > 0 !== anyEnvironment) {
       anyEnvironment = count > 0;
       void vscode.commands.executeCommand('setContext', 'mcpVersions.environments.any', anyEnvironment);
@@ -139,7 +139,7 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
     logFolder: context.logUri,
     deployVersion: async (environment, version) => {
       const config = store.get(environment)?.config;
-      if (!config) throw new Error(`no environment named ${environment}`);
+      if (!config) throw new Error(vscode.l10n.t('no environment named {0}', environment));
       return deploy(deployServices, { environment: config, version, kind: 'deploy' });
     },
     reloadHistory: async () => {

@@ -1,5 +1,6 @@
 // The nodes of the Environments view: an environment, its detail rows, its history folder and records.
 import type { DeploymentRecord, Drift } from './model';
+import { contextValue } from '../util/contextValue';
 
 export type EnvironmentsNode =
   | { readonly type: 'environment'; readonly name: string }
@@ -26,7 +27,5 @@ export const DRIFT_ICON: Record<Drift['severity'], { icon: string; color: string
 
 /** "mcpv:environment:deployable:promotable:rollbackable", matched by package.json menus. */
 export function environmentContextValue(flags: { deployable: boolean; promotable: boolean; rollbackable: boolean; secrets: boolean }): string {
-  return ['mcpv', 'environment', flags.deployable && 'deployable', flags.promotable && 'promotable', flags.rollbackable && 'rollbackable', flags.secrets && 'secrets']
-    .filter(Boolean)
-    .join(':');
+  return contextValue('environment', [flags.deployable && 'deployable', flags.promotable && 'promotable', flags.rollbackable && 'rollbackable', flags.secrets && 'secrets']);
 }

@@ -2,30 +2,29 @@
 // `mcpVersions.environmentsPollSeconds` (a key below the array setting, `environments.pollSeconds`, would
 // not survive VS Code's configuration tree) and `mcpVersions.deployments.historyFile`.
 import * as vscode from 'vscode';
-import { trustedSetting } from '../trust';
+import { DEFAULTS, SETTING, settings } from '../util/settings';
 import { readEnvironments, type EnvironmentsReadResult } from './model';
 
-export const ENVIRONMENTS_SETTING = 'mcpVersions.environments';
-export const POLL_SETTING = 'mcpVersions.environmentsPollSeconds';
-export const HISTORY_FILE_SETTING = 'mcpVersions.deployments.historyFile';
-export const DEFAULT_POLL_SECONDS = 30;
+export const ENVIRONMENTS_SETTING = SETTING.environments;
+export const POLL_SETTING = SETTING.environmentsPollSeconds;
+export const HISTORY_FILE_SETTING = SETTING.historyFile;
+export const DEFAULT_POLL_SECONDS = DEFAULTS.environmentsPollSeconds;
 
 function scope(): vscode.ConfigurationScope | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 
 export function readEnvironmentSettings(): EnvironmentsReadResult {
-  return readEnvironments(trustedSetting<unknown>('mcpVersions', 'environments', scope()));
+  return readEnvironments(settings.environments(scope()));
 }
 
 export function pollSeconds(): number {
-  const value = vscode.workspace.getConfiguration('mcpVersions', scope()).get<number>('environmentsPollSeconds');
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_POLL_SECONDS;
+  return settings.environmentsPollSeconds(scope());
 }
 
 /** The history file as an absolute URI (relative paths resolve against the first workspace folder). */
 export function historyFileUri(): vscode.Uri | undefined {
-  const value = trustedSetting<string>('mcpVersions', 'deployments.historyFile', scope());
+  const value = settings.historyFile(scope());
   if (typeof value !== 'string' || !value.trim()) return undefined;
   const trimmed = value.trim();
   if (/^(\/|[A-Za-z]:[\\/])/.test(trimmed)) return vscode.Uri.file(trimmed);
@@ -34,5 +33,5 @@ export function historyFileUri(): vscode.Uri | undefined {
 }
 
 export function affectsEnvironments(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(ENVIRONMENTS_SETTING) || event.affectsConfiguration('mcpVersions.registries');
+  return event.affectsConfiguration(ENVIRONMENTS_SETTING) || event.affectsConfiguration(SETTING.registries);
 }

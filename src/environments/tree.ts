@@ -6,6 +6,7 @@ import { driftWord, historyOf, latestVersion, previousEnvironment, probeProblemI
 import type { DeploymentHistory } from './historyStore';
 import { DRIFT_ICON, environmentContextValue, type DetailRow, type EnvironmentsNode } from './nodes';
 import type { EnvironmentStatus, EnvironmentStatusStore } from './statusStore';
+import { contextValue } from '../util/contextValue';
 
 const HISTORY_SHOWN = 20;
 
@@ -78,11 +79,11 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<Environ
         return detailItem(node);
       case 'history': {
         const count = historyOf(this.history.all(), node.environment).length;
-        const item = new vscode.TreeItem('History', count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(vscode.l10n.t('History'), count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `env:${node.environment}:history`;
-        item.description = count === 0 ? 'no deployments yet' : `${count} deployment${count === 1 ? '' : 's'}`;
+        item.description = count === 0 ? vscode.l10n.t('no deployments yet') : vscode.l10n.t('{0} deployment{1}', count, count === 1 ? '' : 's');
         item.iconPath = new vscode.ThemeIcon('history');
-        item.contextValue = 'mcpv:environmentHistory';
+        item.contextValue = contextValue('environmentHistory');
         return item;
       }
       case 'record':
@@ -92,8 +93,8 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<Environ
         item.id = `env-problem:${node.index}`;
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('editorWarning.foreground'));
         item.tooltip = node.message;
-        item.command = { command: 'mcpVersions.environments.configure', title: 'Configure Environments' };
-        item.contextValue = 'mcpv:environmentProblem';
+        item.command = { command: 'mcpVersions.environments.configure', title: vscode.l10n.t('Configure Environments') };
+        item.contextValue = contextValue('environmentProblem');
         return item;
       }
     }
@@ -139,10 +140,10 @@ export function environmentLook(status: EnvironmentStatus): Look {
     return { description: `${activity.phase === 'verifying' ? 'verifying' : 'deploying'} ${activity.version}…`, icon: 'loading~spin' };
   }
   const probe = status.probe;
-  if (!probe) return { description: status.checking ? 'checking…' : 'not checked yet', icon: status.checking ? 'loading~spin' : 'circle-outline' };
+  if (!probe) return { description: status.checking ? vscode.l10n.t('checking…') : vscode.l10n.t('not checked yet'), icon: status.checking ? 'loading~spin' : 'circle-outline' };
   const failed = status.lastOutcome && !status.lastOutcome.ok ? status.lastOutcome : undefined;
-  if (!probe.ok) return { description: `unreachable · ${probeProblemInWords(probe.error)}`, icon: 'debug-disconnect', color: 'errorForeground' };
-  if (failed) return { description: `deploy failed · ${probe.version}`, icon: 'warning', color: 'editorWarning.foreground' };
+  if (!probe.ok) return { description: vscode.l10n.t('unreachable · {0}', probeProblemInWords(probe.error)), icon: 'debug-disconnect', color: 'errorForeground' };
+  if (failed) return { description: vscode.l10n.t('deploy failed · {0}', probe.version), icon: 'warning', color: 'editorWarning.foreground' };
   const worst = status.drift.find((d) => d.severity === 'error') ?? status.drift.find((d) => d.severity === 'warning');
   const word = status.drift.length > 0 ? driftWord(status.drift) : status.registry?.versions ? 'latest' : 'live';
   const description = `${word} · ${probe.version}`;
@@ -161,14 +162,14 @@ function environmentTooltip(status: EnvironmentStatus, store: EnvironmentStatusS
   const m = md();
   m.appendMarkdown(`**`).appendText(status.config.name).appendMarkdown(`** — `).appendText(status.config.server).appendMarkdown('\n\n');
   const probe = status.probe;
-  if (probe?.ok) m.appendText(`Live version ${probe.version} (reported by ${probe.serverName} over ${probe.transport}, ${probe.latencyMs} ms)`);
-  else if (probe) m.appendText(`Endpoint not reachable: ${probeProblemInWords(probe.error)}. The answer was: ${probe.error}`);
-  else m.appendText('Not checked yet');
+  if (probe?.ok) m.appendText(vscode.l10n.t('Live version {0} (reported by {1} over {2}, {3} ms)', probe.version, probe.serverName, probe.transport, probe.latencyMs));
+  else if (probe) m.appendText(vscode.l10n.t('Endpoint not reachable: {0}. The answer was: {1}', probeProblemInWords(probe.error), probe.error));
+  else m.appendText(vscode.l10n.t('Not checked yet'));
   m.appendMarkdown('\n\n');
   for (const d of status.drift) m.appendMarkdown(`$(${DRIFT_ICON[d.severity].icon}) `).appendText(d.message).appendMarkdown('\n\n');
-  if (status.lastOutcome) m.appendText(`Last deployment: ${status.lastOutcome.message}`).appendMarkdown('\n\n');
-  if (status.checkedAt) m.appendText(`Checked ${relativeTime(new Date(status.checkedAt).toISOString())}`);
-  if (store.liveVersion(status.config.name) && !probe?.ok) m.appendMarkdown('\n\n').appendText(`Last verified deployment: ${store.liveVersion(status.config.name)}`);
+  if (status.lastOutcome) m.appendText(vscode.l10n.t('Last deployment: {0}', status.lastOutcome.message)).appendMarkdown('\n\n');
+  if (status.checkedAt) m.appendText(vscode.l10n.t('Checked {0}', relativeTime(new Date(status.checkedAt).toISOString())));
+  if (store.liveVersion(status.config.name) && !probe?.ok) m.appendMarkdown('\n\n').appendText(vscode.l10n.t('Last verified deployment: {0}', store.liveVersion(status.config.name) ?? ''));
   return m;
 }
 
@@ -179,11 +180,11 @@ function detailRows(status: EnvironmentStatus, store: EnvironmentStatusStore): [
     'endpoint',
     {
       label: status.config.endpoint,
-      description: probe ? (probe.ok ? `${probe.transport} · ${probe.latencyMs} ms` : 'unreachable') : undefined,
-      tooltip: probe && !probe.ok ? `Error: ${probe.error}` : `MCP endpoint of ${status.config.name}`,
+      description: probe ? (probe.ok ? vscode.l10n.t('{0} · {1} ms', probe.transport, probe.latencyMs) : vscode.l10n.t('unreachable')) : undefined,
+      tooltip: probe && !probe.ok ? vscode.l10n.t('Error: {0}', probe.error) : vscode.l10n.t('MCP endpoint of {0}', status.config.name),
       icon: probe && !probe.ok ? 'debug-disconnect' : 'plug',
       color: probe && !probe.ok ? 'errorForeground' : undefined,
-      contextValue: 'mcpv:environmentEndpoint',
+      contextValue: contextValue('environmentEndpoint'),
     },
   ]);
   if (probe && !probe.ok) rows.push(['error', { label: probeProblemInWords(probe.error), icon: 'error', color: 'errorForeground', tooltip: probe.error }]);
@@ -191,10 +192,10 @@ function detailRows(status: EnvironmentStatus, store: EnvironmentStatusStore): [
     rows.push([
       'secrets',
       {
-        label: `Secret header ${status.missingSecrets.join(', ')} not set`,
+        label: vscode.l10n.t('Secret header {0} not set', status.missingSecrets.join(', ')),
         icon: 'key',
         color: 'editorWarning.foreground',
-        command: { command: 'mcpVersions.environments.setHeaderSecret', title: 'Set Header Secret…', arguments: [{ type: 'environment', name: status.config.name }] },
+        command: { command: 'mcpVersions.environments.setHeaderSecret', title: vscode.l10n.t('Set Header Secret…'), arguments: [{ type: 'environment', name: status.config.name }] },
       },
     ]);
   }
@@ -219,19 +220,19 @@ function detailRows(status: EnvironmentStatus, store: EnvironmentStatusStore): [
 function registryRow(status: EnvironmentStatus, store: EnvironmentStatusStore): DetailRow {
   const registry = status.registry;
   const live = status.probe?.ok ? status.probe.version : store.liveVersion(status.config.name);
-  if (!registry) return { label: 'Registry: not read yet', icon: 'database' };
-  if (!registry.versions) return { label: `Registry ${registry.name}: ${registry.error ?? 'unavailable'}`, icon: 'error', color: 'errorForeground', tooltip: registry.error };
+  if (!registry) return { label: vscode.l10n.t('Registry: not read yet'), icon: 'database' };
+  if (!registry.versions) return { label: vscode.l10n.t('Registry {0}: {1}', registry.name, registry.error ?? 'unavailable'), icon: 'error', color: 'errorForeground', tooltip: registry.error };
   const latest = latestVersion(registry.versions);
-  const latestText = latest ? `latest ${latest.version}` : 'no published version';
-  if (!live) return { label: `Registry: ${latestText}`, description: registry.name, icon: 'database' };
+  const latestText = latest ? vscode.l10n.t('latest {0}', latest.version) : vscode.l10n.t('no published version');
+  if (!live) return { label: vscode.l10n.t('Registry: {0}', latestText), description: registry.name, icon: 'database' };
   const entry = registry.versions.find((v) => v.version === live);
-  if (!entry) return { label: `${live} is not published`, description: `${registry.name} · ${latestText}`, icon: 'error', color: 'errorForeground' };
+  if (!entry) return { label: vscode.l10n.t('{0} is not published', live), description: `${registry.name} · ${latestText}`, icon: 'error', color: 'errorForeground' };
   const look = entry.status === 'deleted' ? DRIFT_ICON.error : entry.status === 'deprecated' ? DRIFT_ICON.warning : { icon: 'database', color: undefined };
-  const published = entry.publishedAt ? `published ${relativeTime(entry.publishedAt)}` : '';
+  const published = entry.publishedAt ? vscode.l10n.t('published {0}', relativeTime(entry.publishedAt)) : '';
   return {
     label: `${live}: ${entry.status}${entry.version === latest?.version ? ' · latest' : ''}`,
     description: [registry.name, published, entry.version === latest?.version ? '' : latestText].filter(Boolean).join(' · '),
-    tooltip: [entry.statusMessage, entry.publishedAt ? `Published ${exactUtc(entry.publishedAt)}` : undefined].filter(Boolean).join('\n') || undefined,
+    tooltip: [entry.statusMessage, entry.publishedAt ? vscode.l10n.t('Published {0}', exactUtc(entry.publishedAt)) : undefined].filter(Boolean).join('\n') || undefined,
     icon: look.icon,
     color: look.color,
   };
@@ -245,29 +246,29 @@ function detailItem(node: Extract<EnvironmentsNode, { type: 'detail' }>): vscode
   item.tooltip = row.tooltip;
   item.iconPath = new vscode.ThemeIcon(row.icon, row.color ? new vscode.ThemeColor(row.color) : undefined);
   item.command = row.command;
-  item.contextValue = row.contextValue ?? 'mcpv:environmentDetail';
+  item.contextValue = row.contextValue ?? contextValue('environmentDetail');
   return item;
 }
 
 const RESULT_LOOK: Record<DeploymentRecord['result'], { icon: string; color: string; word: string }> = {
-  verified: { icon: 'pass', color: 'testing.iconPassed', word: 'verified' },
-  'command-failed': { icon: 'error', color: 'errorForeground', word: 'command failed' },
-  'not-verified': { icon: 'warning', color: 'editorWarning.foreground', word: 'not verified' },
-  cancelled: { icon: 'circle-slash', color: 'disabledForeground', word: 'cancelled' },
+  verified: { icon: 'pass', color: 'testing.iconPassed', word: vscode.l10n.t('verified') },
+  'command-failed': { icon: 'error', color: 'errorForeground', word: vscode.l10n.t('command failed') },
+  'not-verified': { icon: 'warning', color: 'editorWarning.foreground', word: vscode.l10n.t('not verified') },
+  cancelled: { icon: 'circle-slash', color: 'disabledForeground', word: vscode.l10n.t('cancelled') },
 };
 
 function recordItem(record: DeploymentRecord): vscode.TreeItem {
   const look = RESULT_LOOK[record.result];
-  const verb = record.kind === 'rollback' ? 'Rolled back' : record.kind === 'promote' ? 'Promoted' : 'Deployed';
+  const verb = record.kind === 'rollback' ? vscode.l10n.t('Rolled back') : record.kind === 'promote' ? vscode.l10n.t('Promoted') : vscode.l10n.t('Deployed');
   const item = new vscode.TreeItem(`${record.from ?? '?'} → ${record.to}`, vscode.TreeItemCollapsibleState.None);
   item.id = `env:${record.environment}:record:${record.id}`;
   item.description = `${look.word} · ${record.who} · ${relativeTime(record.at)}`;
   const tip = md();
-  tip.appendText(`${verb} ${record.to} on ${record.environment} (from ${record.from ?? 'unknown'})`).appendMarkdown('\n\n');
+  tip.appendText(vscode.l10n.t('{0} {1} on {2} (from {3})', verb, record.to, record.environment, record.from ?? 'unknown')).appendMarkdown('\n\n');
   tip.appendText(`Result: ${look.word}${record.detail ? ` — ${record.detail}` : ''}`).appendMarkdown('\n\n');
-  tip.appendText(`By ${record.who}, ${exactUtc(record.at)}`);
+  tip.appendText(vscode.l10n.t('By {0}, {1}', record.who, exactUtc(record.at)));
   item.tooltip = tip;
   item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
-  item.contextValue = `mcpv:deployment:${record.result}`;
+  item.contextValue = contextValue('deployment', [record.result]);
   return item;
 }

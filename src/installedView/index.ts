@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/registerCommand';
 import type { ConfigLocation } from '../installed';
 import type { DiffFeature } from '../diff';
-import { affectsRegistries, numberSetting, readRegistries, SECTION } from '../registries/config';
+import { affectsRegistries, readRegistries } from '../registries/config';
+import { SETTING, settings } from '../util/settings';
 import type { RegistryClients } from '../registries/clients';
 import type { RegistryTreeHandle } from '../tree';
 import { INSTALLED_COMMANDS, registerInstalledCommands } from './commands';
@@ -57,7 +58,7 @@ export function registerInstalledView(context: vscode.ExtensionContext, services
   };
 
   const notifyDeleted = async (rows: readonly InstalledRow[]) => {
-    if (!vscode.workspace.getConfiguration(SECTION).get<boolean>('installed.notifyDeleted', true)) return;
+    if (!settings.installedNotifyDeleted()) return;
     const seen = new Set(notified());
     const fresh = rows.filter((row) => row.state?.kind === 'deleted' && row.match && !seen.has(notifiedKey(row)));
     if (fresh.length === 0) return;
@@ -108,7 +109,7 @@ export function registerInstalledView(context: vscode.ExtensionContext, services
     vscode.workspace.onDidChangeWorkspaceFolders(() => void provider.refresh()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsRegistries(event)) void provider.refresh({ registries: true });
-      if (event.affectsConfiguration(`${SECTION}.autoRefreshSeconds`)) autoRefresh.reschedule();
+      if (event.affectsConfiguration(SETTING.autoRefreshSeconds)) autoRefresh.reschedule();
     }),
     ...registerInstalledCommands({ ctx: services, provider, diff: services.diff, registryTree: services.registryTree }),
   );
@@ -152,7 +153,7 @@ class VisibleAutoRefresh implements vscode.Disposable {
   reschedule(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    const seconds = numberSetting('autoRefreshSeconds', 120);
+    const seconds = settings.autoRefreshSeconds();
     if (!this.view.visible || seconds <= 0) return;
     this.timer = setInterval(() => {
       if (this.running || !this.view.visible) return;

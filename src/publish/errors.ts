@@ -40,22 +40,22 @@ export interface FailureContext {
   readonly permissions?: readonly Permission[];
 }
 
-export const showProblems = { title: 'Show Problems', run: () => vscode.commands.executeCommand('workbench.actions.view.problems') };
+export const showProblems = { title: vscode.l10n.t('Show Problems'), run: () => vscode.commands.executeCommand('workbench.actions.view.problems') };
 
 export function retryAction(uri: vscode.Uri) {
-  return { title: 'Retry', run: () => vscode.commands.executeCommand(PUBLISH_COMMAND, uri) };
+  return { title: vscode.l10n.t('Retry'), run: () => vscode.commands.executeCommand(PUBLISH_COMMAND, uri) };
 }
 
 export function bumpAction(uri: vscode.Uri) {
-  return { title: 'Bump Version', run: () => vscode.commands.executeCommand(BUMP_COMMAND, uri) };
+  return { title: vscode.l10n.t('Bump Version'), run: () => vscode.commands.executeCommand(BUMP_COMMAND, uri) };
 }
 
 export function duplicateError(ctx: FailureContext, deleted: boolean): PublishError {
   const subject = `${ctx.serverName}@${ctx.version}`;
   const why = deleted
-    ? `${subject} was published to ${ctx.registry.name} before and deleted; a deleted version still holds its number.`
-    : `${subject} is already published to ${ctx.registry.name} with different content.`;
-  return new PublishError(`${why} Published versions cannot change: bump the version to publish this server.json.`, [bumpAction(ctx.uri)], 'duplicate');
+    ? vscode.l10n.t('{0} was published to {1} before and deleted; a deleted version still holds its number.', subject, ctx.registry.name)
+    : vscode.l10n.t('{0} is already published to {1} with different content.', subject, ctx.registry.name);
+  return new PublishError(vscode.l10n.t('{0} Published versions cannot change: bump the version to publish this server.json.', why), [bumpAction(ctx.uri)], 'duplicate');
 }
 
 /** A RegistryError from POST /publish (other than a lost connection, handled by the caller) as a PublishError. */
@@ -63,31 +63,31 @@ export function publishFailure(error: RegistryError, ctx: FailureContext): Publi
   const registry = ctx.registry.name;
   const status = error.status ?? 0;
   if (error.kind === 'network' || error.kind === 'timeout') {
-    return new PublishError(`Could not reach ${registry}: ${error.message}. Nothing was published.`, [retryAction(ctx.uri)], 'unreachable');
+    return new PublishError(vscode.l10n.t('Could not reach {0}: {1}. Nothing was published.', registry, error.message), [retryAction(ctx.uri)], 'unreachable');
   }
   if (error.isDuplicateVersion) return duplicateError(ctx, false);
   if (status === 401) {
-    return new PublishError(`${registry} refused the sign-in (${error.message}). Sign in again and retry.`, signInActions(ctx.registry), 'unauthorized');
+    return new PublishError(vscode.l10n.t('{0} refused the sign-in ({1}). Sign in again and retry.', registry, error.message), signInActions(ctx.registry), 'unauthorized');
   }
   if (status === 403) return new PublishError(forbiddenMessage(error, ctx), signInActions(ctx.registry), 'forbidden');
   if (status === 429) {
-    const when = error.retryAfterSeconds === undefined ? 'in a moment' : `in ${error.retryAfterSeconds} s (at ${new Date(Date.now() + error.retryAfterSeconds * 1000).toLocaleTimeString()})`;
-    return new PublishError(`${registry} is rate limiting requests; nothing was published. Retry ${when}.`, [retryAction(ctx.uri)], 'rate-limited');
+    const when = error.retryAfterSeconds === undefined ? vscode.l10n.t('in a moment') : vscode.l10n.t('in {0} s (at {1})', error.retryAfterSeconds, new Date(Date.now() + error.retryAfterSeconds * 1000).toLocaleTimeString());
+    return new PublishError(vscode.l10n.t('{0} is rate limiting requests; nothing was published. Retry {1}.', registry, when), [retryAction(ctx.uri)], 'rate-limited');
   }
-  if (status >= 500) return new PublishError(`${registry} had an internal error (${error.message}); ${ctx.serverName}@${ctx.version} is not published.`, [retryAction(ctx.uri)], 'server-error');
+  if (status >= 500) return new PublishError(vscode.l10n.t('{0} had an internal error ({1}); {2}@{3} is not published.', registry, error.message, ctx.serverName, ctx.version), [retryAction(ctx.uri)], 'server-error');
   const texts = [error.detail, ...error.errors.map((e) => e.message)].filter((t): t is string => !!t);
   if (texts.some((t) => /registry validation failed for package|ownership|mcpName|mcp-name/i.test(t))) {
     return new PublishError(
-      `${registry} could not verify that you own a package: ${error.message}. npm packages need "mcpName": "${ctx.serverName}" in the published package.json; PyPI and NuGet need "mcp-name: ${ctx.serverName}" in the README.`,
+      vscode.l10n.t('{0} could not verify that you own a package: {1}. npm packages need "mcpName": "{2}" in the published package.json; PyPI and NuGet need "mcp-name: {3}" in the README.', registry, error.message, ctx.serverName, ctx.serverName),
       [retryAction(ctx.uri)],
       'ownership',
     );
   }
   if (texts.some((t) => /4\s?KB limit/i.test(t))) {
-    return new PublishError(`${registry} refused the publisher-provided _meta block: ${error.message}. Shorten the publisher-provided metadata in server.json's _meta (4 KB at most).`, [], 'rejected');
+    return new PublishError(vscode.l10n.t('{0} refused the publisher-provided _meta block: {1}. Shorten the publisher-provided metadata in server.json\'s _meta (4 KB at most).', registry, error.message), [], 'rejected');
   }
   const why = [error.message, error.hint].filter((t): t is string => !!t).map(asSentence).join(' ');
-  return new PublishError(`${registry} refused ${ctx.serverName}@${ctx.version}: ${why} Nothing was published.`, [retryAction(ctx.uri)], 'rejected');
+  return new PublishError(vscode.l10n.t('{0} refused {1}@{2}: {3} Nothing was published.', registry, ctx.serverName, ctx.version, why), [retryAction(ctx.uri)], 'rejected');
 }
 
 function asSentence(text: string): string {
@@ -102,19 +102,19 @@ function forbiddenMessage(error: RegistryError, ctx: FailureContext): string {
     const said = error.detail ?? error.title ?? error.message;
     const org = /^io\.github\.([^/]+)\//.exec(ctx.serverName)?.[1];
     const why = org
-      ? `Publishing under a GitHub organisation also needs the Owner role in ${org} (the official registry checks it since v1.8.0); sign in again so the registry reads your current rights.`
-      : 'Sign in again so the registry reads your current rights.';
-    return `${ctx.registry.name} refused to publish ${ctx.serverName}@${ctx.version} (HTTP 403: ${asSentence(said)}) Your sign-in covers ${covering}, so the namespace is not the reason. ${why} Nothing was published.`;
+      ? vscode.l10n.t('Publishing under a GitHub organisation also needs the Owner role in {0} (the official registry checks it since v1.8.0); sign in again so the registry reads your current rights.', org)
+      : vscode.l10n.t('Sign in again so the registry reads your current rights.');
+    return vscode.l10n.t('{0} refused to publish {1}@{2} (HTTP 403: {3}) Your sign-in covers {4}, so the namespace is not the reason. {5} Nothing was published.', ctx.registry.name, ctx.serverName, ctx.version, asSentence(said), covering, why);
   }
   const allowed = namespaces === undefined
-    ? 'Your sign-in has no permission for it.'
+    ? vscode.l10n.t('Your sign-in has no permission for it.')
     : namespaces.length === 0
-      ? 'Your sign-in may not publish to any namespace.'
-      : `Your sign-in may publish to ${namespaces.join(', ')}.`;
-  let message = `You cannot publish ${ctx.serverName} to ${ctx.registry.name}. ${allowed}`;
+      ? vscode.l10n.t('Your sign-in may not publish to any namespace.')
+      : vscode.l10n.t('Your sign-in may publish to {0}.', namespaces.join(', '));
+  let message = vscode.l10n.t('You cannot publish {0} to {1}. {2}', ctx.serverName, ctx.registry.name, allowed);
   const org = /^io\.github\.([^/]+)\//.exec(ctx.serverName)?.[1];
   if (org && !(namespaces ?? []).some((n) => n.startsWith(`io.github.${org}/`))) {
-    message += ` To publish under io.github.${org}/*, you must be an Owner of the ${org} organisation on GitHub, and sign in with a token that can read organisation memberships (read:org scope, or Members: read for a fine-grained token).`;
+    message += vscode.l10n.t(' To publish under io.github.{0}/*, you must be an Owner of the {1} organisation on GitHub, and sign in with a token that can read organisation memberships (read:org scope, or Members: read for a fine-grained token).', org, org);
   }
   return message;
 }

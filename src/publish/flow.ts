@@ -44,11 +44,11 @@ interface Prepared {
 
 export async function publishVersion(s: PublishServices, arg: unknown, options: PublishOptions = {}): Promise<PublishOutcome> {
   requireTrust(vscode.l10n.t('Publish Version'));
-  const uri = await s.workspace.resolveServerJson(arg, 'Publish Version');
+  const uri = await s.workspace.resolveServerJson(arg, vscode.l10n.t('Publish Version'));
   const registry = await targetRegistry(s);
   await saveIfDirty(s, uri);
   const text = await readText(uri);
-  if (text === undefined) throw new PublishError(`${vscode.workspace.asRelativePath(uri)} could not be read.`, [], 'invalid-local');
+  if (text === undefined) throw new PublishError(vscode.l10n.t('{0} could not be read.', vscode.workspace.asRelativePath(uri)), [], 'invalid-local');
   const document = refuseLocalErrors(uri, text);
   const serverName = document.name as string;
   const version = document.version as string;
@@ -57,7 +57,7 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
   const ctx: FailureContext = { uri, registry, serverName, version, permissions: s.identity.permissionsFor(registry.url) };
   throwIfAborted(options.signal);
 
-  const checks = await withProgress({ title: `Checking ${serverName}@${version} on ${registry.name}…`, cancellable: true }, async (_progress, token) => {
+  const checks = await withProgress({ title: vscode.l10n.t('Checking {0}@{1} on {2}…', serverName, version, registry.name), cancellable: true }, async (_progress, token) => {
     const signal = combine(abortSignalFor(token), options.signal);
     try {
       const packages = Array.isArray(document.packages) ? (document.packages as Json[]) : [];
@@ -75,7 +75,7 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
     } catch (error) {
       if (token.isCancellationRequested || options.signal?.aborted) throw new UserCancelledError();
       if (error instanceof RegistryError && (error.kind === 'network' || error.kind === 'timeout')) {
-        throw new PublishError(`Could not reach ${registry.name}: ${error.message}. Nothing was published.`, [retryAction(uri)], 'unreachable');
+        throw new PublishError(vscode.l10n.t('Could not reach {0}: {1}. Nothing was published.', registry.name, error.message), [retryAction(uri)], 'unreachable');
       }
       if (error instanceof RegistryError) throw publishFailure(error, ctx);
       throw error;
@@ -85,20 +85,20 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
   const errors = s.issues.show(uri, text, checks.validation.issues);
   if (!checks.validation.valid || errors > 0) {
     void vscode.commands.executeCommand('workbench.actions.view.problems');
-    throw new PublishError(`${registry.name} rejects ${vscode.workspace.asRelativePath(uri)}: ${errors || 'some'} problem${errors === 1 ? '' : 's'}, shown in the file. Nothing was published.`, [showProblems], 'invalid-remote');
+    throw new PublishError(vscode.l10n.t('{0} rejects {1}: {2} problem{3}, shown in the file. Nothing was published.', registry.name, vscode.workspace.asRelativePath(uri), errors || 'some', errors === 1 ? '' : 's'), [showProblems], 'invalid-remote');
   }
   const existing = checks.versions.find((response) => response.server.version === version);
   if (existing) {
     if (!sameDocument(existing.server as unknown as Json, document)) throw duplicateError(ctx, officialMeta(existing).status === 'deleted');
     const outcome = alreadyPublished(ctx, existing, checks.ownership);
-    await finishPublish(s, outcome, { uri, release: checks.release, announce: `${serverName}@${version} is already published to ${registry.name} with exactly this server.json — nothing to do.` });
+    await finishPublish(s, outcome, { uri, release: checks.release, announce: vscode.l10n.t('{0}@{1} is already published to {2} with exactly this server.json — nothing to do.', serverName, version, registry.name) });
     return outcome;
   }
   const ownership = ownershipVerdict(registry.name, registry.url, checks.ownership);
   if (ownership.rejects.length > 0) {
     throw new PublishError(
-      `${registry.name} would reject this publish: ${ownership.rejects.map((c) => c.message).join(' ')}`,
-      [{ title: 'Publish Anyway', run: () => vscode.commands.executeCommand('mcpVersions.publishVersion', uri, { skipOwnership: true }) }],
+      vscode.l10n.t('{0} would reject this publish: {1}', registry.name, ownership.rejects.map((c) => c.message).join(' ')),
+      [{ title: vscode.l10n.t('Publish Anyway'), run: () => vscode.commands.executeCommand('mcpVersions.publishVersion', uri, { skipOwnership: true }) }],
       'ownership',
     );
   }
@@ -133,15 +133,15 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
     provenance: attached.provenance,
     recovered: response.recovered || undefined,
   };
-  const recoveredText = response.recovered ? ' (the connection was lost after sending, but the registry has it)' : '';
-  await finishPublish(s, outcome, { uri, release: checks.release, announce: `Published ${serverName}@${version} to ${registry.name}${outcome.isLatest ? ' — it is now the latest version' : ''}${recoveredText}.` });
+  const recoveredText = response.recovered ? vscode.l10n.t(' (the connection was lost after sending, but the registry has it)') : '';
+  await finishPublish(s, outcome, { uri, release: checks.release, announce: vscode.l10n.t('Published {0}@{1} to {2}{3}{4}.', serverName, version, registry.name, outcome.isLatest ? ' — it is now the latest version' : '', recoveredText) });
   return outcome;
 }
 
 /** The one POST, cancellable until it is sent; a lost answer is settled by looking the version up. */
 async function send(s: PublishServices, p: Prepared, body: Json, external?: AbortSignal): Promise<{ response: ServerResponse; recovered: boolean }> {
   const { ctx, client, target } = p;
-  return withProgress({ title: `Publishing ${ctx.serverName}@${ctx.version} to ${ctx.registry.name}…`, cancellable: true }, async (progress, token) => {
+  return withProgress({ title: vscode.l10n.t('Publishing {0}@{1} to {2}…', ctx.serverName, ctx.version, ctx.registry.name), cancellable: true }, async (progress, token) => {
     const signal = combine(abortSignalFor(token), external);
     let sent = false;
     try {
@@ -152,7 +152,7 @@ async function send(s: PublishServices, p: Prepared, body: Json, external?: Abor
           (jwt) => {
             if (signal?.aborted) throw new UserCancelledError();
             sent = true;
-            progress.report({ message: 'sent; waiting for the registry (no longer cancellable)' });
+            progress.report({ message: vscode.l10n.t('sent; waiting for the registry (no longer cancellable)') });
             return post(jwt);
           },
           signal,
@@ -163,14 +163,14 @@ async function send(s: PublishServices, p: Prepared, body: Json, external?: Abor
       if (error instanceof UserCancelledError || (!sent && signal?.aborted)) throw new UserCancelledError();
       if (!(error instanceof RegistryError)) throw error;
       if (sent && mayHaveLanded(error)) {
-        progress.report({ message: 'the answer was lost; checking whether the registry has the version…' });
+        progress.report({ message: vscode.l10n.t('the answer was lost; checking whether the registry has the version…') });
         const found = await lookUp(client, ctx.serverName, ctx.version);
         if (found && sameDocument(found.server as unknown as Json, p.document)) return { response: found, recovered: true };
         if (found) throw duplicateError(ctx, officialMeta(found).status === 'deleted');
         if (found === null) {
-          throw new PublishError(`${ctx.serverName}@${ctx.version}: the connection to ${ctx.registry.name} failed (${error.message}), and it is not published. Retrying is safe.`, [retryAction(p.uri)], error.kind === 'http' ? 'server-error' : 'unreachable');
+          throw new PublishError(vscode.l10n.t('{0}@{1}: the connection to {2} failed ({3}), and it is not published. Retrying is safe.', ctx.serverName, ctx.version, ctx.registry.name, error.message), [retryAction(p.uri)], error.kind === 'http' ? 'server-error' : 'unreachable');
         }
-        throw new PublishError(`The connection to ${ctx.registry.name} failed after sending (${error.message}) and the registry could not be asked whether ${ctx.serverName}@${ctx.version} was stored. Retry checks first and never publishes twice.`, [retryAction(p.uri)], 'unreachable');
+        throw new PublishError(vscode.l10n.t('The connection to {0} failed after sending ({1}) and the registry could not be asked whether {2}@{3} was stored. Retry checks first and never publishes twice.', ctx.registry.name, error.message, ctx.serverName, ctx.version), [retryAction(p.uri)], 'unreachable');
       }
       if (error.isDuplicateVersion) {
         const found = await lookUp(client, ctx.serverName, ctx.version);
@@ -181,7 +181,7 @@ async function send(s: PublishServices, p: Prepared, body: Json, external?: Abor
         if (result && result.issues.length > 0) {
           const errors = s.issues.show(p.uri, p.text, result.issues);
           void vscode.commands.executeCommand('workbench.actions.view.problems');
-          throw new PublishError(`${ctx.registry.name} rejected server.json: ${errors || result.issues.length} problem${(errors || result.issues.length) === 1 ? '' : 's'}, shown in the file. Nothing was published.`, [showProblems], 'invalid-remote');
+          throw new PublishError(vscode.l10n.t('{0} rejected server.json: {1} problem{2}, shown in the file. Nothing was published.', ctx.registry.name, errors || result.issues.length, (errors || result.issues.length) === 1 ? '' : 's'), [showProblems], 'invalid-remote');
         }
       }
       throw publishFailure(error, { ...ctx, permissions: s.identity.permissionsFor(ctx.registry.url) });
@@ -221,8 +221,8 @@ async function targetRegistry(s: PublishServices): Promise<RegistryConfig> {
   if (configured.length > 1 && !s.hasRememberedTarget()) target = await s.workspace.registry.select();
   const config = target && configured.find((r) => r.url === normalizeRegistryUrl(target.url));
   if (!config) {
-    throw new PublishError('No registry to publish to: add one to the setting mcpVersions.registries.', [
-      { title: 'Open Settings', run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'mcpVersions.registries') },
+    throw new PublishError(vscode.l10n.t('No registry to publish to: add one to the setting mcpVersions.registries.'), [
+      { title: vscode.l10n.t('Open Settings'), run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'mcpVersions.registries') },
     ], 'no-registry');
   }
   return config;
@@ -233,10 +233,10 @@ async function saveIfDirty(s: PublishServices, uri: vscode.Uri): Promise<void> {
   const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && (d.uri.toString() === uri.toString() || (d.uri.toString().startsWith(`${folder}/`) && /(^|\/)CHANGELOG\.md$/i.test(d.uri.path))));
   if (dirty.length === 0) return;
   const names = dirty.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ');
-  const save = 'Save and Continue';
-  const answer = await s.prompts.warning(`Save ${names} before publishing?`, { modal: true, detail: 'Publish sends the saved file; unsaved changes would not be published.' }, save);
+  const save = vscode.l10n.t('Save and Continue');
+  const answer = await s.prompts.warning(vscode.l10n.t('Save {0} before publishing?', names), { modal: true, detail: vscode.l10n.t('Publish sends the saved file; unsaved changes would not be published.') }, save);
   if (answer !== save) throw new UserCancelledError();
-  for (const document of dirty) if (!(await document.save())) throw new PublishError(`${vscode.workspace.asRelativePath(document.uri)} could not be saved.`, [], 'invalid-local');
+  for (const document of dirty) if (!(await document.save())) throw new PublishError(vscode.l10n.t('{0} could not be saved.', vscode.workspace.asRelativePath(document.uri)), [], 'invalid-local');
 }
 
 /** The parsed document, or a PublishError when the file has errors (from the Problems view or computed now). */
@@ -254,8 +254,8 @@ function refuseLocalErrors(uri: vscode.Uri, text: string): Json {
   const named = isObject && typeof (document as Json).name === 'string' && typeof (document as Json).version === 'string';
   if (count > 0 || !named) {
     void vscode.commands.executeCommand('workbench.actions.view.problems');
-    const first = shown[0]?.message ?? computed[0]?.message ?? 'server.json needs a name and a version';
-    throw new PublishError(`${vscode.workspace.asRelativePath(uri)} has ${count || 1} error${count > 1 ? 's' : ''} (${first}). Fix ${count > 1 ? 'them' : 'it'} before publishing.`, [showProblems], 'invalid-local');
+    const first = shown[0]?.message ?? computed[0]?.message ?? vscode.l10n.t('server.json needs a name and a version');
+    throw new PublishError(vscode.l10n.t('{0} has {1} error{2} ({3}). Fix {4} before publishing.', vscode.workspace.asRelativePath(uri), count || 1, count > 1 ? 's' : '', first, count > 1 ? 'them' : 'it'), [showProblems], 'invalid-local');
   }
   return document as Json;
 }

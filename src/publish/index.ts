@@ -9,6 +9,7 @@ import { PUBLISH_COMMAND } from './errors';
 import { publishVersion, type PublishOptions, type PublishOutcome } from './flow';
 import type { RegistryIssues } from '../diagnostics/validateOnRegistry';
 import type { Prompts } from '../commands/prompts';
+import { settings } from '../util/settings';
 
 export { PublishError, PUBLISH_COMMAND, type PublishFailure } from './errors';
 export type { PublishOptions, PublishOutcome } from './flow';
@@ -44,7 +45,7 @@ export function registerPublish(context: vscode.ExtensionContext, deps: PublishD
   const issues = deps.issues;
   const services = {
     ...deps,
-    gitTagEnabled: () => vscode.workspace.getConfiguration('mcpVersions').get<boolean>('publish.gitTag', false) === true,
+    gitTagEnabled: settings.publishGitTag,
     hasRememberedTarget: () => typeof context.workspaceState.get(TARGET_STATE_KEY) === 'string',
     tool: `mcp-versions ${String(context.extension.packageJSON.version)}`,
   };

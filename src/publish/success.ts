@@ -22,11 +22,11 @@ export async function finishPublish(s: PublishServices, outcome: PublishOutcome,
   if (outcome.kind === 'published' && tag && input.release.git) {
     const created = await createAnnotatedTag(input.release.git.root, tag, `${outcome.serverName} ${outcome.version} published to ${outcome.registry.name}`);
     outcome.tag = created.ok ? { name: tag } : { name: tag, error: created.error };
-    tagText = created.ok ? ` Tagged ${tag}.` : ` The git tag ${tag} could not be created: ${created.error}`;
+    tagText = created.ok ? vscode.l10n.t(' Tagged {0}.', tag) : vscode.l10n.t(' The git tag {0} could not be created: {1}', tag, created.error);
     if (!created.ok) s.log.warn(`Publish: git tag ${tag} failed: ${created.error}`);
   }
   s.log.info(`Publish: ${outcome.kind} ${outcome.serverName}@${outcome.version} on ${displayUrl(outcome.registry.url)}${outcome.recovered ? ' (recovered after a lost response)' : ''}`);
-  const compare = 'Compare with Previous';
+  const compare = vscode.l10n.t('Compare with Previous');
   const actions = node?.row.previous !== undefined ? [compare] : [];
   void s.prompts.info(`${input.announce}${tagText}`, ...actions).then((picked) => {
     if (picked === compare) void vscode.commands.executeCommand(COMPARE_COMMAND, node);

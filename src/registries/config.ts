@@ -1,7 +1,7 @@
 // The registries the user browses: the `mcpVersions.registries` setting plus, when set, the one
 // VS Code's MCP gallery uses (`chat.mcp.gallery.serviceUrl`), de-duplicated by URL.
 import * as vscode from 'vscode';
-import { trustedSetting } from '../trust';
+import { SECTION, SETTING, settings } from '../util/settings';
 import { normalizeRegistryUrl } from './url';
 
 export { normalizeRegistryUrl };
@@ -39,14 +39,14 @@ export function authMethodOf(registry: { url: string; auth?: AuthMethod }): Auth
   }
 }
 
-export const SECTION = 'mcpVersions';
-export const GALLERY_SETTING = 'chat.mcp.gallery.serviceUrl';
+export { SECTION };
+export const GALLERY_SETTING = SETTING.gallery;
 const AUTH_METHODS: readonly AuthMethod[] = ['github', 'dns', 'http', 'none', 'bearer'];
 
 export function readRegistries(): RegistryConfig[] {
   // Restricted Mode: the user's own registries only, never one a workspace names.
-  const raw = trustedSetting<unknown[]>(SECTION, 'registries') ?? [];
-  const inspected = vscode.workspace.getConfiguration(SECTION).inspect<unknown[]>('registries');
+  const raw = settings.registries();
+  const inspected = settings.inspectRegistries();
   // Arrays are not merged across scopes: the most specific scope that sets the array defines every entry.
   const definedIn: RegistryConfig['definedIn'] =
     vscode.workspace.isTrusted && (inspected?.workspaceFolderValue !== undefined || inspected?.workspaceValue !== undefined)
@@ -56,7 +56,7 @@ export function readRegistries(): RegistryConfig[] {
         : 'default';
   const out: RegistryConfig[] = [];
   const seen = new Set<string>();
-  for (const entry of raw) {
+  for (const entry of Array.isArray(raw) ? raw : []) {
     if (typeof entry !== 'object' || entry === null) continue;
     const { name, url, auth } = entry as Record<string, unknown>;
     if (typeof url !== 'string' || !/^https?:\/\//i.test(url.trim())) continue;
@@ -71,16 +71,16 @@ export function readRegistries(): RegistryConfig[] {
       definedIn,
     });
   }
-  const gallery = trustedSetting<string>('chat.mcp.gallery', 'serviceUrl');
+  const gallery = settings.galleryUrl();
   if (typeof gallery === 'string' && /^https?:\/\//i.test(gallery.trim())) {
     const normalized = normalizeRegistryUrl(gallery);
-    if (!seen.has(normalized)) out.push({ name: `MCP gallery (${new URL(normalized).host})`, url: normalized, source: 'gallery', definedIn: 'gallery' });
+    if (!seen.has(normalized)) out.push({ name: vscode.l10n.t('MCP gallery ({0})', new URL(normalized).host), url: normalized, source: 'gallery', definedIn: 'gallery' });
   }
   return out;
 }
 
 export function affectsRegistries(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(`${SECTION}.registries`) || event.affectsConfiguration(GALLERY_SETTING);
+  return event.affectsConfiguration(SETTING.registries) || event.affectsConfiguration(GALLERY_SETTING);
 }
 
 interface SettingEntry {
@@ -127,9 +127,4 @@ export async function removeRegistryFromSettings(url: string): Promise<boolean> 
     }
   }
   return removed;
-}
-
-export function numberSetting(key: string, fallback: number): number {
-  const value = vscode.workspace.getConfiguration(SECTION).get<number>(key);
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 }

@@ -1,5 +1,5 @@
-// contextValues like "mcpv:version:latest:deprecated:mine": the kind first, then flags in a fixed
-// order, so package.json menus can match them with regular expressions (`viewItem =~ /^mcpv:version\b.*:mine\b/`).
+// The Registry view's kinds and flags, in the grammar of src/util/contextValue.ts.
+import { contextValue } from '../util/contextValue';
 
 export type NodeKind = 'registry' | 'server' | 'version' | 'package' | 'remote' | 'detail' | 'loadMore' | 'filter' | 'error' | 'action' | 'message';
 
@@ -23,7 +23,7 @@ const FLAG_ORDER: readonly ContextFlag[] = ['latest', 'prerelease', 'active', 'd
 export function composeContextValue(kind: NodeKind, flags: Iterable<ContextFlag | false | undefined> = []): string {
   const set = new Set<ContextFlag>();
   for (const flag of flags) if (flag) set.add(flag);
-  return ['mcpv', kind, ...FLAG_ORDER.filter((flag) => set.has(flag))].join(':');
+  return contextValue(kind, FLAG_ORDER.filter((flag) => set.has(flag)));
 }
 
 export function parseContextValue(value: string): { kind: NodeKind; flags: Set<ContextFlag> } | undefined {

@@ -5,7 +5,8 @@ import type { CommandContext } from '../commands/registerCommand';
 import { RegistryClients } from '../registries/clients';
 import { registerRegistryCommands } from '../registries/commands';
 import { onDidGrantTrust, restrictedViewMessage } from '../trust';
-import { affectsRegistries, normalizeRegistryUrl, numberSetting, readRegistries } from '../registries/config';
+import { affectsRegistries, normalizeRegistryUrl, readRegistries } from '../registries/config';
+import { settings } from '../util/settings';
 import { AnonymousIdentityProvider, type IdentityProvider } from '../registries/identity';
 import { forgetRegistryToken } from '../auth/tokens';
 import { StatusDecorationProvider } from './decorations';
@@ -58,7 +59,7 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
 
   const updateDescription = () => {
     const filtered = provider.registries.filter((r) => r.state.search);
-    view.description = filtered.length === 0 ? undefined : `Filtered: ${filtered.map((r) => `“${r.state.search}”`).join(', ')}`;
+    view.description = filtered.length === 0 ? undefined : vscode.l10n.t('Filtered: {0}', filtered.map((r) => `“${r.state.search}”`).join(', '));
     void vscode.commands.executeCommand('setContext', FILTERED_KEY, filtered.length > 0);
   };
 
@@ -140,7 +141,7 @@ class AutoRefresh implements vscode.Disposable {
   reschedule(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    const seconds = numberSetting('autoRefreshSeconds', 120);
+    const seconds = settings.autoRefreshSeconds();
     if (!this.view.visible || seconds <= 0) return;
     this.timer = setInterval(() => {
       if (this.running || !this.view.visible) return;

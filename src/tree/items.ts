@@ -26,18 +26,18 @@ export function registryItem(node: RegistryNode, permissions?: readonly Permissi
   const state = node.state;
   const parts = [node.config.url];
   const namespaces = permissions && publishableNamespaces(permissions);
-  if (node.config.source === 'gallery') parts.push('from chat.mcp.gallery.serviceUrl');
-  if (state.search) parts.push(`filtered: ${state.search}`);
-  if (namespaces?.length) parts.push(`publishes to ${namespaces.join(', ')}`);
+  if (node.config.source === 'gallery') parts.push(vscode.l10n.t('from chat.mcp.gallery.serviceUrl'));
+  if (state.search) parts.push(vscode.l10n.t('filtered: {0}', state.search));
+  if (namespaces?.length) parts.push(vscode.l10n.t('publishes to {0}', namespaces.join(', ')));
   item.description = parts.join(' · ');
   item.iconPath = new vscode.ThemeIcon(state.listError ? 'error' : node.config.source === 'gallery' ? 'extensions' : 'database');
   const tooltip = untrusted();
   tooltip.appendMarkdown('**').appendText(node.config.name).appendMarkdown('**\n\n');
   tooltip.appendText(node.config.url);
-  if (node.config.source === 'gallery') tooltip.appendMarkdown('\n\n').appendText('From chat.mcp.gallery.serviceUrl (the registry VS Code’s MCP gallery uses)');
-  if (node.config.auth) tooltip.appendMarkdown('\n\n').appendText(`Sign-in: ${node.config.auth}`);
-  if (namespaces) tooltip.appendMarkdown('\n\n').appendText(namespaces.length ? `You may publish to: ${namespaces.join(', ')}` : 'Signed in, but this identity may not publish to any namespace');
-  else tooltip.appendMarkdown('\n\n').appendText('Not signed in');
+  if (node.config.source === 'gallery') tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('From chat.mcp.gallery.serviceUrl (the registry VS Code’s MCP gallery uses)'));
+  if (node.config.auth) tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Sign-in: {0}', node.config.auth));
+  if (namespaces) tooltip.appendMarkdown('\n\n').appendText(namespaces.length ? vscode.l10n.t('You may publish to: {0}', namespaces.join(', ')) : vscode.l10n.t('Signed in, but this identity may not publish to any namespace'));
+  else tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Not signed in'));
   item.tooltip = tooltip;
   const method = node.config.auth ?? 'github';
   item.contextValue = composeContextValue('registry', [
@@ -53,7 +53,7 @@ export function serverItem(node: ServerNode, row: ServerResponse | undefined, co
   const item = new vscode.TreeItem(node.name, Collapsed);
   item.id = node.id;
   if (!row) {
-    item.description = 'not in the list any more';
+    item.description = vscode.l10n.t('not in the list any more');
     item.iconPath = new vscode.ThemeIcon('circle-slash');
     item.contextValue = composeContextValue('server', [context.mine(node.registry, node.name) && 'mine']);
     return item;
@@ -65,7 +65,7 @@ export function serverItem(node: ServerNode, row: ServerResponse | undefined, co
   if (node.pinned) description.push('yours');
   description.push(server.version);
   if (server.title && server.title.length <= 30) description.push(server.title);
-  if (node.shownCount !== undefined) description.push(node.shownCount === 1 ? '1 version' : `${node.shownCount} versions`);
+  if (node.shownCount !== undefined) description.push(node.shownCount === 1 ? vscode.l10n.t('1 version') : vscode.l10n.t('{0} versions', node.shownCount));
   item.description = description.join(' · ');
   item.iconPath = new vscode.ThemeIcon(DELIVERY_ICONS[kind]);
   item.resourceUri = statusUri('server', { status: meta.status });
@@ -123,10 +123,10 @@ export function serverTooltip(row: ServerResponse): vscode.MarkdownString {
   tooltip.appendMarkdown('\n\n').appendText(server.description);
   tooltip.appendMarkdown('\n\n---\n\n');
   tooltip.appendText(`Latest: ${server.version}${meta.status !== 'active' ? ` (${meta.status})` : ''}`).appendMarkdown('  \n');
-  tooltip.appendText(`Published: ${relativeTime(meta.publishedAt)} (${exactUtc(meta.publishedAt)})`).appendMarkdown('  \n');
-  tooltip.appendText(`Delivered as: ${DELIVERY_LABELS[kind]}`);
-  if (server.repository?.url) tooltip.appendMarkdown('  \nRepository: ').appendMarkdown(link(server.repository.url));
-  if (server.websiteUrl) tooltip.appendMarkdown('  \nWebsite: ').appendMarkdown(link(server.websiteUrl));
+  tooltip.appendText(vscode.l10n.t('Published: {0} ({1})', relativeTime(meta.publishedAt), exactUtc(meta.publishedAt))).appendMarkdown('  \n');
+  tooltip.appendText(vscode.l10n.t('Delivered as: {0}', DELIVERY_LABELS[kind]));
+  if (server.repository?.url) tooltip.appendMarkdown(vscode.l10n.t('  \nRepository: ')).appendMarkdown(link(server.repository.url));
+  if (server.websiteUrl) tooltip.appendMarkdown(vscode.l10n.t('  \nWebsite: ')).appendMarkdown(link(server.websiteUrl));
   return tooltip;
 }
 
@@ -136,12 +136,12 @@ export function versionTooltip(node: VersionNode): vscode.MarkdownString {
   const serverName = node.server.name;
   const tooltip = untrusted();
   tooltip.appendMarkdown('**').appendText(`${serverName}@${row.version}`).appendMarkdown('**\n\n');
-  const flags = [row.isLatest ? 'latest' : undefined, row.channelHead ? `newest ${row.channelHead}` : undefined, row.status].filter(Boolean);
+  const flags = [row.isLatest ? 'latest' : undefined, row.channelHead ? vscode.l10n.t('newest {0}', row.channelHead) : undefined, row.status].filter(Boolean);
   tooltip.appendText(flags.join(' · '));
-  if (row.statusMessage) tooltip.appendMarkdown('  \n').appendText(`Status message: ${row.statusMessage}`);
-  tooltip.appendMarkdown('  \n').appendText(`Published ${relativeTime(row.publishedAt)} — ${exactUtc(row.publishedAt)}`);
+  if (row.statusMessage) tooltip.appendMarkdown('  \n').appendText(vscode.l10n.t('Status message: {0}', row.statusMessage));
+  tooltip.appendMarkdown('  \n').appendText(vscode.l10n.t('Published {0} — {1}', relativeTime(row.publishedAt), exactUtc(row.publishedAt)));
   const meta = officialMeta(row.response);
-  if (meta.status !== 'active') tooltip.appendMarkdown('  \n').appendText(`Status changed ${exactUtc(meta.statusChangedAt)}`);
+  if (meta.status !== 'active') tooltip.appendMarkdown('  \n').appendText(vscode.l10n.t('Status changed {0}', exactUtc(meta.statusChangedAt)));
   return tooltip;
 }
 
@@ -156,23 +156,23 @@ export function detailItem(node: DetailNode): vscode.TreeItem {
 }
 
 export function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.loading ? 'Loading…' : 'Load more…', None);
+  const item = new vscode.TreeItem(node.loading ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…'), None);
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon(node.loading ? 'loading~spin' : 'more');
-  item.description = `${node.registry.state.rows.length} loaded`;
-  item.tooltip = 'Load the next page of servers';
-  item.command = { command: 'mcpVersions.registry.loadMore', title: 'Load More', arguments: [node] };
+  item.description = vscode.l10n.t('{0} loaded', node.registry.state.rows.length);
+  item.tooltip = vscode.l10n.t('Load the next page of servers');
+  item.command = { command: 'mcpVersions.registry.loadMore', title: vscode.l10n.t('Load More'), arguments: [node] };
   item.contextValue = composeContextValue('loadMore');
   return item;
 }
 
 export function filterItem(node: FilterNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(`Filtered: “${node.search}”`, None);
+  const item = new vscode.TreeItem(vscode.l10n.t('Filtered: “{0}”', node.search), None);
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('filter');
-  item.description = 'click to clear';
-  item.tooltip = untrusted().appendText(`Servers whose name contains “${node.search}” (searched by the registry). Click to clear the filter.`);
-  item.command = { command: 'mcpVersions.registry.clearFilter', title: 'Clear Filter', arguments: [node] };
+  item.description = vscode.l10n.t('click to clear');
+  item.tooltip = untrusted().appendText(vscode.l10n.t('Servers whose name contains “{0}” (searched by the registry). Click to clear the filter.', node.search));
+  item.command = { command: 'mcpVersions.registry.clearFilter', title: vscode.l10n.t('Clear Filter'), arguments: [node] };
   item.contextValue = composeContextValue('filter');
   return item;
 }
@@ -181,7 +181,7 @@ export function errorItem(node: ErrorNode): vscode.TreeItem {
   const error = node.error;
   const message = error instanceof Error ? error.message : String(error);
   const hint = error instanceof RegistryError ? error.hint : undefined;
-  const label = node.server ? `Could not load the versions of ${node.server.name}: ${message}` : `${node.registry.config.name}: ${message}`;
+  const label = node.server ? vscode.l10n.t('Could not load the versions of {0}: {1}', node.server.name, message) : `${node.registry.config.name}: ${message}`;
   const item = new vscode.TreeItem(label, Expanded);
   item.id = node.id;
   item.description = hint;

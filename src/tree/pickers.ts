@@ -10,14 +10,14 @@ import type { VersionRow } from './versionRows';
 export async function pickRegistry(provider: RegistryTreeProvider, title: string): Promise<RegistryNode> {
   const registries = provider.registries;
   if (registries.length === 0) {
-    throw new UserFacingError('No MCP registry is configured (setting mcpVersions.registries).', [
-      { title: 'Open Settings', run: () => vscode.commands.executeCommand('mcpVersions.openSettings') },
+    throw new UserFacingError(vscode.l10n.t('No MCP registry is configured (setting mcpVersions.registries).'), [
+      { title: vscode.l10n.t('Open Settings'), run: () => vscode.commands.executeCommand('mcpVersions.openSettings') },
     ]);
   }
   if (registries.length === 1) return registries[0];
   const picked = await vscode.window.showQuickPick(
     registries.map((registry) => ({ label: registry.config.name, description: registry.config.url, registry })),
-    { title, placeHolder: 'Registry' },
+    { title, placeHolder: vscode.l10n.t('Registry') },
   );
   if (!picked) throw new UserCancelledError();
   return picked.registry;
@@ -35,7 +35,7 @@ function serverPick(row: ServerResponse): ServerPick {
 export async function pickServer(provider: RegistryTreeProvider, registry: RegistryNode, title: string): Promise<ServerNode> {
   const quickPick = vscode.window.createQuickPick<ServerPick>();
   quickPick.title = title;
-  quickPick.placeholder = `Server name in ${registry.config.name} (searched as you type)`;
+  quickPick.placeholder = vscode.l10n.t('Server name in {0} (searched as you type)', registry.config.name);
   quickPick.matchOnDescription = true;
   const loaded = [...(registry.state.mine ?? []), ...registry.state.rows];
   quickPick.items = loaded.slice(0, 200).map(serverPick);
@@ -53,7 +53,7 @@ export async function pickServer(provider: RegistryTreeProvider, registry: Regis
       })
       .catch((error: unknown) => {
         if (current.signal.aborted) return;
-        quickPick.items = [{ label: '$(error) Search failed', detail: error instanceof Error ? error.message : String(error), name: '', alwaysShow: true }];
+        quickPick.items = [{ label: vscode.l10n.t('$(error) Search failed'), detail: error instanceof Error ? error.message : String(error), name: '', alwaysShow: true }];
       })
       .finally(() => {
         if (controller === current) quickPick.busy = false;
@@ -101,9 +101,9 @@ export async function pickVersion(
     detail: row.statusMessage,
     row,
   }));
-  if (options.allowAll) picks.unshift({ label: `$(layers) All versions of ${server.name}`, all: true });
-  if (picks.length === 0) throw new UserFacingError(`${server.name} has no version this command applies to.`);
-  const picked = await vscode.window.showQuickPick(picks, { title: options.title, placeHolder: `Version of ${server.name}` });
+  if (options.allowAll) picks.unshift({ label: vscode.l10n.t('$(layers) All versions of {0}', server.name), all: true });
+  if (picks.length === 0) throw new UserFacingError(vscode.l10n.t('{0} has no version this command applies to.', server.name));
+  const picked = await vscode.window.showQuickPick(picks, { title: options.title, placeHolder: vscode.l10n.t('Version of {0}', server.name) });
   if (!picked) throw new UserCancelledError();
   return picked.all ? ALL_VERSIONS : picked.row!;
 }

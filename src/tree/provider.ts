@@ -3,7 +3,8 @@
 // with Retry / Open Settings / Show Log; nothing here shows a modal.
 import * as vscode from 'vscode';
 import { mayChangeStatus } from '../registry';
-import { numberSetting, readRegistries, type RegistryConfig } from '../registries/config';
+import { readRegistries, type RegistryConfig } from '../registries/config';
+import { settings } from '../util/settings';
 import type { RegistryClients } from '../registries/clients';
 import type { IdentityProvider } from '../registries/identity';
 import type { RegistryStore, StoreChange } from '../store';
@@ -255,7 +256,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** Ordered versions of a server: the cache when it matches and is fresh, else one request. */
   async versionsFor(server: ServerNode, includeDeleted: boolean, signal?: AbortSignal): Promise<VersionRow[]> {
     const state = server.registry.state;
-    const staleMs = numberSetting('cache.staleSeconds', 300) * 1000;
+    const staleMs = settings.staleMs();
     if (includeDeleted !== this.showDeletedValue) return toVersionRows([...(await state.fetchVersions(server.name, includeDeleted, signal, staleMs))]);
     if (!state.isVersionsFresh(server.name, staleMs, includeDeleted)) {
       await this.loadVersions(server, signal);
@@ -280,7 +281,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * A failure is only logged: the view asks again when it opens and shows the error there.
    */
   warmUp(): void {
-    const staleMs = numberSetting('cache.staleSeconds', 300) * 1000;
+    const staleMs = settings.staleMs();
     for (const registry of this.nodes) {
       if (!registry.state.isListStale(staleMs, this.showDeletedValue)) continue;
       const permissions = this.services.identity.permissionsFor(registry.config.url);
@@ -296,7 +297,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   private async registryChildren(registry: RegistryNode): Promise<TreeNode[]> {
     const state = registry.state;
-    const staleMs = numberSetting('cache.staleSeconds', 300) * 1000;
+    const staleMs = settings.staleMs();
     if (state.isListStale(staleMs, this.showDeletedValue)) {
       const permissions = this.services.identity.permissionsFor(registry.config.url);
       try {
@@ -315,7 +316,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
     for (const row of state.rows) if (!pinned.has(row.server.name)) children.push(this.serverNode(registry, row.server.name));
     if (state.rows.length === 0 && pinned.size === 0) {
-      const label = state.search ? `No servers match “${state.search}”` : 'No servers in this registry';
+      const label = state.search ? vscode.l10n.t('No servers match “{0}”', state.search) : vscode.l10n.t('No servers in this registry');
       children.push({ kind: 'message', id: `n|${registry.id}`, label, icon: 'info' });
     }
     if (!state.complete) children.push({ kind: 'loadMore', id: `lm|${registry.id}`, registry, loading: false });
@@ -324,7 +325,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   private async serverChildren(server: ServerNode): Promise<TreeNode[]> {
     const state = server.registry.state;
-    const staleMs = numberSetting('cache.staleSeconds', 300) * 1000;
+    const staleMs = settings.staleMs();
     if (!state.isVersionsFresh(server.name, staleMs, this.showDeletedValue)) {
       try {
         await this.loadVersions(server);
@@ -341,7 +342,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       // on one of them handed its command no node (found by the UI tests).
       setTimeout(() => this.changed.fire(this.isSingleRegistry ? undefined : server.registry), 0);
     }
-    if (rows.length === 0) return [{ kind: 'message', id: `n|${server.id}`, label: this.showDeletedValue ? 'No versions' : 'No versions (deleted versions are hidden)', icon: 'info' }];
+    if (rows.length === 0) return [{ kind: 'message', id: `n|${server.id}`, label: this.showDeletedValue ? vscode.l10n.t('No versions') : vscode.l10n.t('No versions (deleted versions are hidden)'), icon: 'info' }];
     return this.versionNodes(server, rows);
   }
 
@@ -367,9 +368,9 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   private errorActions(node: ErrorNode): ActionNode[] {
     return [
-      { kind: 'action', id: `${node.id}|retry`, label: 'Retry', icon: 'refresh', command: { command: 'mcpVersions.registry.retry', title: 'Retry', arguments: [node] } },
-      { kind: 'action', id: `${node.id}|settings`, label: 'Open Settings', icon: 'settings-gear', command: { command: 'mcpVersions.openSettings', title: 'Open Settings' } },
-      { kind: 'action', id: `${node.id}|log`, label: 'Show Log', icon: 'output', command: { command: 'mcpVersions.showLog', title: 'Show Log' } },
+      { kind: 'action', id: `${node.id}|retry`, label: vscode.l10n.t('Retry'), icon: 'refresh', command: { command: 'mcpVersions.registry.retry', title: vscode.l10n.t('Retry'), arguments: [node] } },
+      { kind: 'action', id: `${node.id}|settings`, label: vscode.l10n.t('Open Settings'), icon: 'settings-gear', command: { command: 'mcpVersions.openSettings', title: vscode.l10n.t('Open Settings') } },
+      { kind: 'action', id: `${node.id}|log`, label: vscode.l10n.t('Show Log'), icon: 'output', command: { command: 'mcpVersions.showLog', title: vscode.l10n.t('Show Log') } },
     ];
   }
 

@@ -25,7 +25,7 @@ export class RawJsonProvider implements vscode.TextDocumentContentProvider {
     const registry = query.get('registry');
     const server = query.get('server');
     const version = query.get('version');
-    if (!registry || !server || !version) throw new Error(`Not a registry document: ${uri.toString()}`);
+    if (!registry || !server || !version) throw new Error(vscode.l10n.t('Not a registry document: {0}', uri.toString()));
     let response = this.cached(registry, server, version);
     if (!response) {
       const controller = new AbortController();

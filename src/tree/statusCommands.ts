@@ -6,7 +6,7 @@ import { withRegistryToken } from '../auth/tokens';
 import { windowPrompts, type UserPrompts } from '../commands/prompts';
 import { publishableNamespaces, RegistryError, type ServerStatus } from '../registry';
 import type { RegistryClients } from '../registries/clients';
-import { numberSetting } from '../registries/config';
+import { settings } from '../util/settings';
 import type { RegistryTreeProvider } from './provider';
 import { versionOrAllTarget, type ServerTarget } from './targets';
 import { latestSentence } from './latestSentence';
@@ -55,22 +55,22 @@ async function changeStatus(
 ): Promise<void> {
   requireTrust(action.verb);
   const target = await versionOrAllTarget(provider, arg, {
-    title: `${action.verb} Version`,
+    title: vscode.l10n.t('{0} Version', action.verb),
     includeDeleted: action.to === 'active' || provider.showDeleted,
     filter: (row) => action.from.includes(row.status),
   });
   const { registry, server, row } = target;
-  const subject = row ? `${server.name}@${row.version}` : `all versions of ${server.name}`;
+  const subject = row ? `${server.name}@${row.version}` : vscode.l10n.t('all versions of {0}', server.name);
   if (!provider.isMine(registry, server.name)) {
-    throw new UserFacingError(`You cannot change the status of ${server.name} on ${registry.config.name}: ${namespacesText(provider, target)}`);
+    throw new UserFacingError(vscode.l10n.t('You cannot change the status of {0} on {1}: {2}', server.name, registry.config.name, namespacesText(provider, target)));
   }
   let statusMessage: string | undefined;
   if (action.asksMessage) statusMessage = options.statusMessage !== undefined ? options.statusMessage.trim() || undefined : await askMessage(prompts, action, subject);
   // What the store knows when fresh (the view just showed it), else one read.
-  const staleMs = numberSetting('cache.staleSeconds', 300) * 1000;
+  const staleMs = settings.staleMs();
   const rows = toVersionRows([...(await registry.state.fetchVersions(server.name, true, undefined, staleMs))]);
   const affected = row ? rows.filter((r) => r.version === row.version) : rows.filter((r) => action.from.includes(r.status));
-  if (affected.length === 0) throw new UserFacingError(`${subject}: nothing to ${action.verb.toLowerCase()}.`);
+  if (affected.length === 0) throw new UserFacingError(vscode.l10n.t('{0}: nothing to {1}.', subject, action.verb.toLowerCase()));
   const detail = latestSentence(rows, affected, action.to);
   if (options.confirm !== false) {
     const confirmed = await prompts.warning(`${action.verb} ${subject}?`, { modal: true, detail }, action.verb);
@@ -87,15 +87,15 @@ async function changeStatus(
       throw error;
     }
   });
-  vscode.window.setStatusBarMessage(`$(check) ${action.done} ${subject}`, 4000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) {0} {1}', action.done, subject), 4000);
 }
 
 async function askMessage(prompts: UserPrompts, action: StatusAction, subject: string): Promise<string | undefined> {
   const message = await prompts.input({
     title: `${action.verb} ${subject}`,
-    prompt: `Status message shown with the ${action.to} version (optional, up to ${MAX_MESSAGE} characters)`,
-    placeHolder: action.to === 'deprecated' ? 'e.g. Use 2.x; 1.x gets no fixes' : 'e.g. Published by mistake',
-    validateInput: (value) => (value.length > MAX_MESSAGE ? `${value.length}/${MAX_MESSAGE} characters` : undefined),
+    prompt: vscode.l10n.t('Status message shown with the {0} version (optional, up to {1} characters)', action.to, MAX_MESSAGE),
+    placeHolder: action.to === 'deprecated' ? vscode.l10n.t('e.g. Use 2.x; 1.x gets no fixes') : vscode.l10n.t('e.g. Published by mistake'),
+    validateInput: (value) => (value.length > MAX_MESSAGE ? vscode.l10n.t('{0}/{1} characters', value.length, MAX_MESSAGE) : undefined),
   });
   if (message === undefined) throw new UserCancelledError();
   return message.trim() || undefined;
@@ -103,7 +103,7 @@ async function askMessage(prompts: UserPrompts, action: StatusAction, subject: s
 
 function namespacesText(provider: RegistryTreeProvider, target: ServerTarget): string {
   const known = provider.permissionsFor(target.registry);
-  if (!known) return 'sign in to this registry first (MCP Versions: Sign In…).';
+  if (!known) return vscode.l10n.t('sign in to this registry first (MCP Versions: Sign In…).');
   const namespaces = publishableNamespaces(known);
-  return namespaces.length ? `your identity may act on ${namespaces.join(', ')}.` : 'your identity may not act on any namespace.';
+  return namespaces.length ? vscode.l10n.t('your identity may act on {0}.', namespaces.join(', ')) : vscode.l10n.t('your identity may not act on any namespace.');
 }

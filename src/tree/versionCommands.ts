@@ -14,13 +14,13 @@ export function registerVersionCommands(ctx: CommandContext & { diff?: DiffFeatu
   const target = (arg: unknown, title: string) => versionTarget(provider, arg, { title });
   return [
     registerCommand(ctx, 'mcpVersions.version.copyNameVersion', async (arg?: unknown) => {
-      const { server, row } = await target(arg, 'Copy name@version');
+      const { server, row } = await target(arg, vscode.l10n.t('Copy name@version'));
       const text = `${server.name}@${row.version}`;
       await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage(`$(check) Copied ${text}`, 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', text), 3000);
     }),
     registerCommand(ctx, 'mcpVersions.version.copyInstallConfig', async (arg?: unknown) => {
-      const { registry, row } = await target(arg, 'Copy Install Config (mcp.json)');
+      const { registry, row } = await target(arg, vscode.l10n.t('Copy Install Config (mcp.json)'));
       let snippet;
       try {
         snippet = buildInstallConfig(row.response.server, registry.config.url);
@@ -29,25 +29,25 @@ export function registerVersionCommands(ctx: CommandContext & { diff?: DiffFeatu
         throw error;
       }
       await vscode.env.clipboard.writeText(`${JSON.stringify(snippet, null, 2)}\n`);
-      vscode.window.setStatusBarMessage(`$(check) Copied the mcp.json entry for ${row.response.server.name}@${row.version}`, 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied the mcp.json entry for {0}@{1}', row.response.server.name, row.version), 3000);
     }),
     registerCommand(ctx, 'mcpVersions.version.openRawJson', async (arg?: unknown) => {
-      const { registry, server, row } = await target(arg, 'Open Raw JSON');
+      const { registry, server, row } = await target(arg, vscode.l10n.t('Open Raw JSON'));
       await openJson(rawJsonUri(registry.config.url, server.name, row.version));
     }),
     registerCommand(ctx, 'mcpVersions.version.compareWithPrevious', async (arg?: unknown) => {
-      const picked = await versionTarget(provider, arg, { title: 'Compare with Previous', filter: (row) => row.previous !== undefined });
-      if (picked.row.previous === undefined) throw new UserFacingError(`${picked.server.name}@${picked.row.version} is its oldest version.`);
+      const picked = await versionTarget(provider, arg, { title: vscode.l10n.t('Compare with Previous'), filter: (row) => row.previous !== undefined });
+      if (picked.row.previous === undefined) throw new UserFacingError(vscode.l10n.t('{0}@{1} is its oldest version.', picked.server.name, picked.row.version));
       await compare(ctx, refOf(picked, picked.row.previous), refOf(picked, picked.row.version));
     }),
     registerCommand(ctx, 'mcpVersions.version.selectForCompare', async (arg?: unknown) => {
-      selected = await target(arg, 'Select for Compare');
+      selected = await target(arg, vscode.l10n.t('Select for Compare'));
       await vscode.commands.executeCommand('setContext', COMPARE_SELECTED_KEY, true);
-      vscode.window.setStatusBarMessage(`$(check) Selected ${selected.server.name}@${selected.row.version} for compare`, 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Selected {0}@{1} for compare', selected.server.name, selected.row.version), 3000);
     }),
     registerCommand(ctx, 'mcpVersions.version.compareWithSelected', async (arg?: unknown) => {
-      if (!selected) throw new UserFacingError('Select a version for compare first ("Select for Compare").');
-      const other = await target(arg, `Compare with ${selected.server.name}@${selected.row.version}`);
+      if (!selected) throw new UserFacingError(vscode.l10n.t('Select a version for compare first ("Select for Compare").'));
+      const other = await target(arg, vscode.l10n.t('Compare with {0}@{1}', selected.server.name, selected.row.version));
       await compare(ctx, refOf(selected, selected.row.version), refOf(other, other.row.version));
     }),
   ];
@@ -59,7 +59,7 @@ function refOf(target: VersionTarget, version: string): VersionRef {
 
 /** The semantic diff panel (src/diff). */
 async function compare(ctx: { diff?: DiffFeature }, left: VersionRef, right: VersionRef): Promise<void> {
-  if (!ctx.diff) throw new Error('The version diff is not available.');
+  if (!ctx.diff) throw new Error(vscode.l10n.t('The version diff is not available.'));
   await openVersionDiff({ diff: ctx.diff }, left, right);
 }
 

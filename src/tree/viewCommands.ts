@@ -19,12 +19,12 @@ export function registerViewCommands(ctx: CommandContext, provider: RegistryTree
       return provider.reloadAll();
     }),
     registerCommand(ctx, 'mcpVersions.registry.search', async (arg?: unknown) => {
-      const registry = await registryTarget(provider, arg, 'Search Servers');
+      const registry = await registryTarget(provider, arg, vscode.l10n.t('Search Servers'));
       const search = await vscode.window.showInputBox({
-        title: `Search ${registry.config.name}`,
-        prompt: 'Servers whose name contains this text (the registry searches; empty clears the filter)',
+        title: vscode.l10n.t('Search {0}', registry.config.name),
+        prompt: vscode.l10n.t('Servers whose name contains this text (the registry searches; empty clears the filter)'),
         value: registry.state.search ?? '',
-        placeHolder: 'e.g. weather, io.github.alice/',
+        placeHolder: vscode.l10n.t('e.g. weather, io.github.alice/'),
       });
       if (search === undefined) throw new UserCancelledError();
       provider.setFilter(registry, search);
@@ -34,7 +34,7 @@ export function registerViewCommands(ctx: CommandContext, provider: RegistryTree
       for (const registry of registries) if (registry.state.search) provider.setFilter(registry, undefined);
     }),
     registerCommand(ctx, 'mcpVersions.registry.loadMore', async (arg?: unknown) => {
-      const registry = await registryTarget(provider, arg, 'Load More Servers');
+      const registry = await registryTarget(provider, arg, vscode.l10n.t('Load More Servers'));
       const node = isTreeNode(arg) && arg.kind === 'loadMore' ? arg : undefined;
       if (node) {
         node.loading = true;

@@ -11,13 +11,6 @@ export function isTrusted(): boolean {
   return vscode.workspace.isTrusted;
 }
 
-/** A setting's value as the user (not the workspace) sets it while the workspace is untrusted. */
-export function trustedSetting<T>(section: string, key: string, scope?: vscode.ConfigurationScope): T | undefined {
-  const config = vscode.workspace.getConfiguration(section, scope);
-  if (vscode.workspace.isTrusted) return config.get<T>(key);
-  const inspected = config.inspect<T>(key);
-  return inspected?.globalValue ?? inspected?.defaultValue;
-}
 
 /** Throws a message with a "Manage Workspace Trust" action when the workspace is not trusted. */
 export function requireTrust(action: string): void {

@@ -71,10 +71,10 @@ export function registerWorkspace(
     await files.ready();
     const all = files.all();
     if (all.length === 1) return all[0]!.uri;
-    if (all.length === 0) throw new UserFacingError('There is no server.json in this workspace.');
+    if (all.length === 0) throw new UserFacingError(vscode.l10n.t('There is no server.json in this workspace.'));
     const picked = await vscode.window.showQuickPick(
       all.map((file) => ({ label: file.local.name ?? 'server.json', description: file.local.version, detail: vscode.workspace.asRelativePath(file.uri, true), uri: file.uri })),
-      { title: purpose, placeHolder: 'Pick a server.json' },
+      { title: purpose, placeHolder: vscode.l10n.t('Pick a server.json') },
     );
     if (!picked) throw new vscode.CancellationError();
     return picked.uri;
@@ -89,10 +89,10 @@ export function registerWorkspace(
     }),
     registerCommand(ctx, 'mcpVersions.selectTargetRegistry', () => registry.select()),
     registerCommand(ctx, REVEAL_COMMAND, async (arg?: unknown) => {
-      const uri = await resolveServerJson(arg, 'Reveal in This Workspace');
+      const uri = await resolveServerJson(arg, vscode.l10n.t('Reveal in This Workspace'));
       await files.ready();
       const node = tree.fileNode(uri);
-      if (!node) throw new UserFacingError(`${vscode.workspace.asRelativePath(uri)} is not part of this workspace.`);
+      if (!node) throw new UserFacingError(vscode.l10n.t('{0} is not part of this workspace.', vscode.workspace.asRelativePath(uri)));
       await treeView.reveal(node, { select: true, focus: true, expand: true });
     }),
   );

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { RegistryClient } from '../registry';
 import { UserCancelledError } from '../commands/registerCommand';
 import { normalizeRegistryUrl, readRegistries, type RegistryConfig } from '../registries/config';
+import { SETTING } from '../util/settings';
 
 export type RegistrySetting = Pick<RegistryConfig, 'name' | 'url' | 'auth'>;
 
@@ -26,7 +27,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
   ) {
     this.subscription = vscode.Disposable.from(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('mcpVersions.registries')) this.changed.fire();
+        if (event.affectsConfiguration(SETTING.registries)) this.changed.fire();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
     );
@@ -46,7 +47,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
   async select(): Promise<TargetRegistry | undefined> {
     const registries = this.configured();
     if (registries.length === 0) {
-      const open = 'Open Settings';
+      const open = vscode.l10n.t('Open Settings');
       if ((await vscode.window.showWarningMessage(vscode.l10n.t('No registry is configured in mcpVersions.registries.'), open)) === open) {
         await vscode.commands.executeCommand('workbench.action.openSettings', 'mcpVersions.registries');
       }
@@ -57,11 +58,11 @@ export class WorkspaceRegistry implements vscode.Disposable {
       registries.map((entry) => ({
         label: entry.name,
         description: entry.url,
-        detail: entry.url === current?.url ? 'current target of this workspace' : undefined,
+        detail: entry.url === current?.url ? vscode.l10n.t('current target of this workspace') : undefined,
         iconPath: new vscode.ThemeIcon(entry.url === current?.url ? 'check' : 'server'),
         entry,
       })),
-      { title: 'Target Registry for This Workspace', placeHolder: 'The registry server.json files are compared with, validated and published to' },
+      { title: vscode.l10n.t('Target Registry for This Workspace'), placeHolder: vscode.l10n.t('The registry server.json files are compared with, validated and published to') },
     );
     if (!picked) throw new UserCancelledError();
     await this.state.update(STATE_KEY, picked.entry.url);

@@ -11,7 +11,7 @@ export class ServerJsonStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly files: ServerJsonFiles, private readonly standings: Standings) {
-    this.item.name = 'MCP Versions: server.json';
+    this.item.name = vscode.l10n.t('MCP Versions: server.json');
     this.disposables = [
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
@@ -40,16 +40,16 @@ export class ServerJsonStatusBar implements vscode.Disposable {
     const summary = summarize(file, info);
     const name = file.local.name ?? 'server.json';
     const head = `$(package) ${name}${summary.version ? `@${summary.version}` : ''}`;
-    this.item.text = summary.state === 'problem' ? `${head} $(warning)` : `${head} · ${summary.state}`;
+    this.item.text = summary.state === 'problem' ? vscode.l10n.t('{0} $(warning)', head) : `${head} · ${summary.state}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.isTrusted = false;
     tooltip.appendText(summary.state === 'problem' ? summary.description : `${name} ${summary.version ?? ''}: ${summary.state}`);
-    tooltip.appendMarkdown('\n\n$(list-tree) Click to reveal it in This Workspace');
+    tooltip.appendMarkdown(vscode.l10n.t('\n\n$(list-tree) Click to reveal it in This Workspace'));
     this.item.tooltip = tooltip;
     const published = info?.status === 'known' && info.standing.state === 'published';
     this.item.backgroundColor = published ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.command = { title: 'Reveal in This Workspace', command: REVEAL_COMMAND, arguments: [file.uri] };
-    this.item.accessibilityInformation = { label: `MCP server ${name} ${summary.version ?? ''}, ${summary.state}` };
+    this.item.command = { title: vscode.l10n.t('Reveal in This Workspace'), command: REVEAL_COMMAND, arguments: [file.uri] };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('MCP server {0} {1}, {2}', name, summary.version ?? '', summary.state) };
     this.visible = true;
     this.item.show();
   }

@@ -6,6 +6,7 @@ import { positionOf } from './localServer';
 import type { ServerJsonFile, ServerJsonFiles } from './serverJsonFiles';
 import { describeStanding, explainStanding, type StandingState } from './standing';
 import type { StandingInfo, Standings } from './standings';
+import { contextValue } from '../util/contextValue';
 
 export const DIAGNOSTIC_SOURCES = new Set(['MCP Versions', 'MCP Registry']);
 
@@ -32,10 +33,10 @@ const STATE_ICONS: Record<StandingState, [string, string | undefined]> = {
 };
 
 const FIELD_KINDS: Record<VersionField['kind'], [string, string]> = {
-  server: ['server version', 'tag'],
-  package: ['package version', 'package'],
-  'oci-tag': ['OCI image tag', 'symbol-constant'],
-  'mcpb-url': ['in the MCPB download URL', 'link'],
+  server: [vscode.l10n.t('server version'), 'tag'],
+  package: [vscode.l10n.t('package version'), 'package'],
+  'oci-tag': [vscode.l10n.t('OCI image tag'), 'symbol-constant'],
+  'mcpb-url': [vscode.l10n.t('in the MCPB download URL'), 'link'],
 };
 
 export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceNode>, vscode.Disposable {
@@ -108,20 +109,20 @@ export function summarize(file: ServerJsonFile, info: StandingInfo | undefined):
   const { name, version, problem } = file.local;
   const label = name ?? relativePath(file.uri);
   if (problem) return { label, version, state: 'problem', description: problem.message };
-  if (!version) return { label, state: 'problem', description: 'no version' };
+  if (!version) return { label, state: 'problem', description: vscode.l10n.t('no version') };
   let state: string;
   switch (info?.status) {
     case 'known':
       state = describeStanding(info.standing, version);
       break;
     case 'unreachable':
-      state = 'registry unreachable';
+      state = vscode.l10n.t('registry unreachable');
       break;
     case 'no-registry':
-      state = 'no registry configured';
+      state = vscode.l10n.t('no registry configured');
       break;
     default:
-      state = 'checking…';
+      state = vscode.l10n.t('checking…');
   }
   return { label, version, state, description: `${version} · ${state}` };
 }
@@ -134,8 +135,8 @@ function fileItem(file: ServerJsonFile, info: StandingInfo | undefined): vscode.
   const folder = relativeFolder(file.uri);
   item.description = folder ? `${summary.description} · ${folder}` : summary.description;
   item.iconPath = fileIcon(file, info);
-  item.contextValue = `serverJson state:${info?.status === 'known' ? info.standing.state : file.local.problem ? 'problem' : info?.status ?? 'checking'}`;
-  item.command = { title: 'Open server.json', command: 'vscode.open', arguments: [file.uri] };
+  item.contextValue = contextValue('serverJson', [info?.status === 'known' ? info.standing.state : file.local.problem ? 'problem' : info?.status ?? 'checking']);
+  item.command = { title: vscode.l10n.t('Open server.json'), command: 'vscode.open', arguments: [file.uri] };
   item.tooltip = fileTooltip(file, info);
   item.accessibilityInformation = { label: `${summary.label}, ${summary.description}` };
   return item;
@@ -179,9 +180,9 @@ function fileTooltip(file: ServerJsonFile, info: StandingInfo | undefined): vsco
     tooltip.appendText(explainStanding(info.standing, version, info.registry));
   } else if (info?.status === 'unreachable') {
     tooltip.appendMarkdown('$(debug-disconnect) ');
-    tooltip.appendText(`${info.registry} could not be reached: ${info.message}`);
+    tooltip.appendText(vscode.l10n.t('{0} could not be reached: {1}', info.registry, info.message));
   } else if (info?.status === 'no-registry') {
-    tooltip.appendText('No registry is configured in mcpVersions.registries.');
+    tooltip.appendText(vscode.l10n.t('No registry is configured in mcpVersions.registries.'));
   }
   return tooltip;
 }
@@ -194,7 +195,7 @@ function detailItems(file: ServerJsonFile, info: StandingInfo | undefined): vsco
     item.id = `${key}#problem`;
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     item.command = openAt(file, file.local.problem.offset, file.local.problem.offset);
-    item.contextValue = 'serverJsonProblem';
+    item.contextValue = contextValue('serverJsonProblem');
     items.push(item);
   }
   file.local.versionFields.forEach((field, index) => {
@@ -203,9 +204,9 @@ function detailItems(file: ServerJsonFile, info: StandingInfo | undefined): vsco
     item.id = `${key}#field${index}`;
     item.description = `${field.value} · ${what}`;
     item.iconPath = new vscode.ThemeIcon(icon);
-    item.tooltip = `${field.path}: ${field.value} (${what}); moves with the server version on a bump`;
+    item.tooltip = vscode.l10n.t('{0}: {1} ({2}); moves with the server version on a bump', field.path, field.value, what);
     item.command = openAt(file, field.offset, field.offset + field.length);
-    item.contextValue = 'serverJsonVersionField';
+    item.contextValue = contextValue('serverJsonVersionField');
     items.push(item);
   });
   items.push(problemsItem(file));
@@ -218,15 +219,15 @@ function problemsItem(file: ServerJsonFile): vscode.TreeItem {
   const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
   const warnings = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
   const others = diagnostics.length - errors - warnings;
-  const item = new vscode.TreeItem(diagnostics.length === 0 ? 'No problems' : 'Problems');
+  const item = new vscode.TreeItem(diagnostics.length === 0 ? vscode.l10n.t('No problems') : vscode.l10n.t('Problems'));
   item.id = `${file.uri.toString()}#problems`;
   const parts = [plural(errors, 'error'), plural(warnings, 'warning'), plural(others, 'info')].filter((part) => part !== '');
   item.description = parts.join(', ');
   item.iconPath = errors > 0
     ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
     : warnings > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-  item.command = { title: 'Show Problems', command: 'workbench.actions.view.problems' };
-  item.contextValue = 'serverJsonProblems';
+  item.command = { title: vscode.l10n.t('Show Problems'), command: 'workbench.actions.view.problems' };
+  item.contextValue = contextValue('serverJsonProblems');
   return item;
 }
 
@@ -236,13 +237,13 @@ function registryItem(key: string, info: Exclude<StandingInfo, { status: 'local-
   item.iconPath = new vscode.ThemeIcon('server');
   if (info.status === 'known') {
     const live = info.rows.filter((row) => row.status !== 'deleted').length;
-    item.description = info.rows.length === 0 ? 'not published yet' : `latest ${info.standing.latest ?? '—'} · ${plural(live, 'version') || 'every version deleted'}`;
+    item.description = info.rows.length === 0 ? vscode.l10n.t('not published yet') : vscode.l10n.t('latest {0} · {1}', info.standing.latest ?? '—', plural(live, 'version') || vscode.l10n.t('every version deleted'));
   } else {
-    item.description = info.status === 'checking' ? 'checking…' : 'unreachable';
+    item.description = info.status === 'checking' ? vscode.l10n.t('checking…') : vscode.l10n.t('unreachable');
     if (info.status === 'unreachable') item.tooltip = info.message;
   }
-  item.command = { title: 'Select Target Registry', command: 'mcpVersions.selectTargetRegistry' };
-  item.contextValue = 'serverJsonTargetRegistry';
+  item.command = { title: vscode.l10n.t('Select Target Registry'), command: 'mcpVersions.selectTargetRegistry' };
+  item.contextValue = contextValue('serverJsonTargetRegistry');
   return item;
 }
 
@@ -250,7 +251,7 @@ function openAt(file: ServerJsonFile, start: number, end: number): vscode.Comman
   const from = positionOf(file.text, start);
   const to = positionOf(file.text, end);
   const selection = new vscode.Range(from.line, from.character, to.line, to.character);
-  return { title: 'Open server.json', command: 'vscode.open', arguments: [file.uri, { selection }] };
+  return { title: vscode.l10n.t('Open server.json'), command: 'vscode.open', arguments: [file.uri, { selection }] };
 }
 
 function plural(count: number, word: string): string {

@@ -25,7 +25,7 @@ describe('benchmark: diff panel', function () {
           });
         });
         const started = performance.now();
-        await vscode.commands.executeCommand('mcpVersions.compareWithLatest', node);
+        await vscode.commands.executeCommand('mcpVersions.version.compareWithLatest', node);
         const rows = await painted;
         assert.ok(rows > 0, 'the panel painted no rows');
         return performance.now() - started;

@@ -65,7 +65,7 @@ describe('version diff panel: entry points and panel', function () {
 
   it('"Compare with Latest" shows a version against the latest one, without a flag for a matching minor bump', async () => {
     const node = await versionNode(WEATHER, '1.0.0');
-    const panel = await openAndRender(() => vscode.commands.executeCommand('mcpVersions.compareWithLatest', node));
+    const panel = await openAndRender(() => vscode.commands.executeCommand('mcpVersions.version.compareWithLatest', node));
     assert.deepEqual(versions(panel), ['1.0.0', '1.1.0']);
     assert.deepEqual(await panelText('.understated-flag'), []);
     assert.match((await panelText('.summary')).join('\n'), /matching the additive changes/);
@@ -82,7 +82,7 @@ describe('version diff panel: entry points and panel', function () {
   });
 
   it('"Compare with Workspace" shows a published version against the local server.json of the same name', async () => {
-    const panel = await openAndRender(async () => vscode.commands.executeCommand('mcpVersions.compareWithWorkspace', await versionNode(LABS, '1.3.0')));
+    const panel = await openAndRender(async () => vscode.commands.executeCommand('mcpVersions.version.compareWithWorkspace', await versionNode(LABS, '1.3.0')));
     assert.deepEqual(versions(panel), ['1.3.0', 'workspace']);
     assert.equal((panel.refs.right as { workspaceFile: string }).workspaceFile, vscode.Uri.file(WORKSPACE_FILE).toString());
     assert.equal(panel.panel.title, `${LABS}: 1.3.0 ↔ 1.4.0 (workspace)`);
@@ -92,11 +92,11 @@ describe('version diff panel: entry points and panel', function () {
 
   it('"Compare with Published" on a server.json takes a given version, or the latest from its picker', async () => {
     const uri = vscode.Uri.file(WORKSPACE_FILE);
-    let panel = await openAndRender(() => vscode.commands.executeCommand('mcpVersions.compareWithPublished', uri, '1.3.0'));
+    let panel = await openAndRender(() => vscode.commands.executeCommand('mcpVersions.workspace.compareWithPublished', uri, '1.3.0'));
     assert.deepEqual(versions(panel), ['1.3.0', 'workspace']);
     await closePanels();
     panel = await openAndRender(async () => {
-      const running = vscode.commands.executeCommand('mcpVersions.compareWithPublished', { uri });
+      const running = vscode.commands.executeCommand('mcpVersions.workspace.compareWithPublished', { uri });
       await waitFor('the version picker', async () => ((await queryDom('.quick-input-widget .monaco-list-row')).some((t) => t.includes('Latest (1.4.0)')) ? true : undefined));
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       await running;
