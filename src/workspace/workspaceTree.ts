@@ -112,18 +112,18 @@ export function summarize(file: ServerJsonFile, info: StandingInfo | undefined):
   let state: string;
   switch (info?.status) {
     case 'known':
-      state = describeStanding(info.standing, version);
+      state = describeStanding(info.standing);
       break;
     case 'unreachable':
-      state = 'registry unreachable';
+      state = 'unreachable';
       break;
     case 'no-registry':
-      state = 'no registry configured';
+      state = 'no registry';
       break;
     default:
       state = 'checking…';
   }
-  return { label, version, state, description: `${version} · ${state}` };
+  return { label, version, state, description: `${state} · ${version}` };
 }
 
 function fileItem(file: ServerJsonFile, info: StandingInfo | undefined): vscode.TreeItem {
