@@ -24,6 +24,14 @@ export interface StateOptions {
   store?: RegistryStore;
 }
 
+/** The registry lists a server but answers its versions with 404 or none. */
+export class VersionsMissingError extends Error {
+  override readonly name = 'VersionsMissingError';
+  constructor(readonly serverName: string) {
+    super(`The registry lists ${serverName} but did not return its versions (404). Retry, or Refresh the registry.`);
+  }
+}
+
 const compareNames = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function insertSorted(rows: ServerResponse[], row: ServerResponse): void {
@@ -100,7 +108,7 @@ export class RegistryState {
   /** Whether the store's versions of a server answer the tree (deleted ones are always there, only hidden). */
   isVersionsFresh(name: string, staleMs: number, _includeDeleted?: boolean): boolean {
     const at = this.store.fetchedAt(this.url, name);
-    return at !== undefined && at >= this.versionsValidFrom && this.now() - at <= staleMs && this.hasVersions(name);
+    return at !== undefined && at >= this.versionsValidFrom && this.now() - at <= staleMs && this.hasVersions(name) && this.store.peek(this.url, name)?.kind !== 'not-found';
   }
 
   row(name: string): ServerResponse | undefined {
@@ -167,6 +175,8 @@ export class RegistryState {
   async loadVersions(name: string, includeDeleted: boolean, signal?: AbortSignal): Promise<readonly ServerResponse[]> {
     try {
       await this.store.versionsOrThrow(this.url, name, { fresh: true, signal });
+      // The tree lists this server, so "no versions" (a 404 or an empty list) is the registry failing, not an answer.
+      if (this.store.peek(this.url, name)?.kind === 'not-found') throw new VersionsMissingError(name);
       this.versionErrors.delete(name);
       this.showVersions(name, includeDeleted);
       return this.versions(name, includeDeleted)?.responses ?? [];
@@ -194,7 +204,8 @@ export class RegistryState {
    */
   showVersions(name: string, includeDeleted: boolean): void {
     const responses = this.versions(name, true)?.responses;
-    if (!responses) return;
+    // No versions is the registry failing for a server it lists: keep the row (expanding it shows the error).
+    if (!responses || responses.length === 0) return;
     for (const response of responses) this.noteUpdate(name, officialMeta(response).updatedAt);
     const latest = responses.find((response) => officialMeta(response).isLatest);
     const visible = latest && (includeDeleted || officialMeta(latest).status !== 'deleted') ? latest : undefined;

@@ -46,21 +46,21 @@ export function standingOf(localVersion: string, rows: readonly RegistryVersionR
   return { state: 'behind', latest: latestVersion };
 }
 
-/** A few words for the view's description and the status bar, e.g. "ready to publish", "1.4.0 already published — bump". */
-export function describeStanding(standing: Standing, localVersion: string): string {
+/** The state in one or two words for the view's description and the status bar ("ready", "bump due"); details go in explainStanding. */
+export function describeStanding(standing: Standing): string {
   switch (standing.state) {
     case 'unpublished':
       return 'unpublished';
     case 'equal':
-      return standing.existing?.status === 'deprecated' ? 'equal to latest (deprecated)' : 'equal to latest';
+      return standing.existing?.status === 'deprecated' ? 'deprecated' : 'published';
     case 'behind':
-      return `behind latest ${standing.latest ?? ''}`.trim();
+      return 'behind';
     case 'ahead':
-      return 'ready to publish';
+      return 'ready';
     case 'published':
-      return standing.existing?.status === 'deleted' ? `${localVersion} published and deleted — bump` : `${localVersion} already published — bump`;
+      return 'bump due';
     case 'invalid':
-      return 'version refused by the registry';
+      return 'refused';
   }
 }
 

@@ -113,18 +113,18 @@ export function summarize(file: ServerJsonFile, info: StandingInfo | undefined):
   let state: string;
   switch (info?.status) {
     case 'known':
-      state = describeStanding(info.standing, version);
+      state = describeStanding(info.standing);
       break;
     case 'unreachable':
-      state = vscode.l10n.t('registry unreachable');
+      state = vscode.l10n.t('unreachable');
       break;
     case 'no-registry':
-      state = vscode.l10n.t('no registry configured');
+      state = vscode.l10n.t('no registry');
       break;
     default:
       state = vscode.l10n.t('checking…');
   }
-  return { label, version, state, description: `${version} · ${state}` };
+  return { label, version, state, description: `${state} · ${version}` };
 }
 
 function fileItem(file: ServerJsonFile, info: StandingInfo | undefined): vscode.TreeItem {

@@ -80,9 +80,9 @@ describe('registry data store: one write, every view', function () {
     await vscode.window.showTextDocument(fileUri, { preview: false, viewColumn: vscode.ViewColumn.One });
     await waitFor('the workspace view to compare the file', async () => {
       await extension.workspace.idle();
-      return extension.workspace.nodes().find((n) => n.uri === fileUri.toString())?.description === '2.0.0 · equal to latest' ? true : undefined;
+      return extension.workspace.nodes().find((n) => n.uri === fileUri.toString())?.description === 'published · 2.0.0' ? true : undefined;
     });
-    await waitFor('the status bar', () => (extension.workspace.statusBarText()?.endsWith('· equal to latest') ? true : undefined));
+    await waitFor('the status bar', () => (extension.workspace.statusBarText()?.endsWith('· published') ? true : undefined));
     await waitFor('the Environments view to show 2.0.0 active and latest', () => (environmentRows(extension.environments).includes('2.0.0: active · latest') ? true : undefined));
     const shown = (await item(await versionNode('2.0.0'))).description as string;
     assert.match(shown, /^● production · latest/);
@@ -106,10 +106,10 @@ describe('registry data store: one write, every view', function () {
     assert.match(v2.contextValue ?? '', /:deprecated\b/);
     const file = await waitFor('This Workspace to say the version is deprecated', () => {
       const node = extension.workspace.nodes().find((n) => n.uri === fileUri.toString());
-      return node?.description === '2.0.0 · equal to latest (deprecated)' ? node : undefined;
+      return node?.description === 'deprecated · 2.0.0' ? node : undefined;
     });
     assert.equal(file.state, 'equal');
-    await waitFor('the status bar to say it too', () => (extension.workspace.statusBarText()?.endsWith('· equal to latest (deprecated)') ? true : undefined));
+    await waitFor('the status bar to say it too', () => (extension.workspace.statusBarText()?.endsWith('· deprecated') ? true : undefined));
     await waitFor('the Environments view to show 2.0.0 deprecated', () => (environmentRows(extension.environments).includes('2.0.0: deprecated · latest') ? true : undefined));
     await waitFor('the open diff panel to show 2.0.0 deprecated', () => (panel.view?.right.status === 'deprecated' ? true : undefined));
     assert.equal(panel.view?.right.statusMessage, 'Use 3.x');
@@ -127,16 +127,16 @@ describe('registry data store: one write, every view', function () {
     const extension = await api();
     const fileUri = folder.fileUri('server.json');
     await vscode.window.showTextDocument(fileUri, { preview: false, viewColumn: vscode.ViewColumn.One });
-    await waitFor('the status bar to show the deprecation', () => (extension.workspace.statusBarText()?.endsWith('· equal to latest (deprecated)') ? true : undefined));
+    await waitFor('the status bar to show the deprecation', () => (extension.workspace.statusBarText()?.endsWith('· deprecated') ? true : undefined));
     // Behind the extension's back, as mcp-publisher would.
     await setStatus(reg, NAME, '2.0.0', 'active');
     const before = reg.requestCount();
     assert.ok((await extension.registryTree.sync()) >= 1, 'the refresh found the change');
     assert.equal(reg.requestCount() - before, 2, 'the changed rows, then the versions of the one server that changed');
     await waitFor('This Workspace to follow what the tree read', () =>
-      extension.workspace.nodes().find((n) => n.uri === fileUri.toString())?.description === '2.0.0 · equal to latest' ? true : undefined,
+      extension.workspace.nodes().find((n) => n.uri === fileUri.toString())?.description === 'published · 2.0.0' ? true : undefined,
     );
-    await waitFor('the status bar too', () => (extension.workspace.statusBarText()?.endsWith('· equal to latest') ? true : undefined));
+    await waitFor('the status bar too', () => (extension.workspace.statusBarText()?.endsWith('· published') ? true : undefined));
     await waitFor('the Environments view too', () => (environmentRows(extension.environments).includes('2.0.0: active · latest') ? true : undefined));
     assert.equal(reg.requestCount() - before, 2, 'no view asked again');
   });

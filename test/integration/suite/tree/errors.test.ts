@@ -50,3 +50,30 @@ describe('registry tree: unreachable registry', function () {
     assert.ok(welcome.some((t) => /servers and versions published to your MCP registries/.test(t)));
   });
 });
+
+describe('registry tree: versions that answer 404', function () {
+  this.timeout(120_000);
+  let reg: LocalRegistry | undefined;
+
+  after(async () => {
+    await resetRegistries();
+    await reg?.close();
+  });
+
+  it('shows an error node with Retry (never "No versions"), keeps the server, and Retry loads the versions', async () => {
+    reg = await startRegistry({ seed: 'real' });
+    await useRegistries([{ name: 'Flaky', url: reg.url, auth: 'none' }]);
+    const server = (await children()).find((n) => n.kind === 'server');
+    assert.ok(server, 'a server row');
+    reg.faults.add({ kind: 'status', status: 404, method: 'GET', path: '/versions', times: 1 });
+    const expanded = await children(server);
+    assert.equal(expanded.length, 1);
+    assert.equal(expanded[0]?.kind, 'error', 'an error node, not an empty answer');
+    assert.doesNotMatch(labelOf(await item(expanded[0]!)), /No versions/);
+    assert.deepEqual(await labels(await children(expanded[0])), ['Retry', 'Open Settings', 'Show Log']);
+    assert.ok((await children()).some((n) => n.kind === 'server' && n.name === (server as { name: string }).name), 'the server stays in the list');
+    await vscode.commands.executeCommand('mcpVersions.registry.retry', expanded[0]);
+    const retried = await children(server);
+    assert.ok(retried.some((n) => n.kind === 'version'), 'Retry asks again rather than answering from a cache');
+  });
+});

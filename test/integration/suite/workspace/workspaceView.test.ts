@@ -46,12 +46,12 @@ describe('workspace: this workspace view', function () {
 
   it('lists every server.json of every folder (not node_modules) with its standing against the target registry', async () => {
     const expected: [string, string, RegExp][] = [
-      ['unpublished', 'unpublished', /^0\.1\.0 · unpublished/],
-      ['equal', 'equal', /^1\.1\.0 · equal to latest/],
-      ['behind', 'behind', /^1\.5\.0 · behind latest 2\.0\.0/],
-      ['ahead', 'ahead', /^1\.1\.0 · ready to publish/],
-      ['published', 'published', /^1\.0\.0 · 1\.0\.0 already published — bump/],
-      ['deleted', 'published', /^2\.0\.0 · 2\.0\.0 published and deleted — bump/],
+      ['unpublished', 'unpublished', /^unpublished · 0\.1\.0/],
+      ['equal', 'equal', /^published · 1\.1\.0/],
+      ['behind', 'behind', /^behind · 1\.5\.0/],
+      ['ahead', 'ahead', /^ready · 1\.1\.0/],
+      ['published', 'published', /^bump due · 1\.0\.0/],
+      ['deleted', 'published', /^bump due · 2\.0\.0/],
     ];
     for (const [dir, state] of expected) await nodeState(folder.fileUri(`${dir}/server.json`), state);
     await nodeState(fixture, 'ahead');
@@ -70,7 +70,7 @@ describe('workspace: this workspace view', function () {
     await waitFor('the view to show the standings', async () => {
       rows = await queryDom('#workbench\\.parts\\.sidebar .monaco-list-row');
       const shows = (name: string, state: string) => rows.some((text) => text.includes(name) && text.includes(state));
-      return shows(WEATHER, 'ready to publish') && shows(`${NS}/behind-case`, 'behind latest 2.0.0') ? true : undefined;
+      return shows(WEATHER, 'ready') && shows(`${NS}/behind-case`, 'behind') ? true : undefined;
     }).catch((error: unknown) => {
       throw new Error(`${String(error)}: ${rows.join(' | ')}`, { cause: error });
     });
@@ -106,7 +106,7 @@ describe('workspace: this workspace view', function () {
     await nodeState(uri, 'problem');
     await setText(document, serverText(`${NS}/ahead-case`, '3.0.0'));
     await nodeState(uri, 'ahead');
-    assert.match((await api()).workspace.nodes().find((node) => node.uri === uri.toString())?.description ?? '', /^3\.0\.0 · ready to publish/);
+    assert.match((await api()).workspace.nodes().find((node) => node.uri === uri.toString())?.description ?? '', /^ready · 3\.0\.0/);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await nodeState(uri, 'ahead');
   });
@@ -125,9 +125,9 @@ describe('workspace: this workspace view', function () {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const text = await waitFor('the status bar item', async () => {
       const current = (await api()).workspace.statusBarText();
-      return current?.includes('already published') ? current : undefined;
+      return current?.includes('bump due') ? current : undefined;
     });
-    assert.equal(text, `$(package) ${NS}/published-case@1.0.0 · 1.0.0 already published — bump`);
+    assert.equal(text, `$(package) ${NS}/published-case@1.0.0 · bump due`);
     await vscode.commands.executeCommand('mcpVersions.workspace.reveal', uri);
     await waitFor('the node to be selected', async () => ((await api()).workspace.selectedNodeUri() === uri.toString() ? true : undefined));
     const statusTexts = await queryDom('#workbench\\.parts\\.statusbar .statusbar-item');
