@@ -77,7 +77,7 @@ export interface TreeRow {
 }
 
 /** What a view's rows show (label and description) once they satisfy `ready`. */
-export async function rowsWhen(page: Page, view: string, what: string, ready: (rows: TreeRow[]) => boolean): Promise<TreeRow[]> {
+export async function rowsWhen(page: Page, view: string, what: string, ready: (rows: TreeRow[]) => boolean, timeoutMs = 45_000): Promise<TreeRow[]> {
   let rows: TreeRow[] = [];
   try {
     return await eventually(`${view}: ${what}`, async () => {
@@ -86,7 +86,7 @@ export async function rowsWhen(page: Page, view: string, what: string, ready: (r
         description: e.querySelector('.label-description')?.textContent?.trim() ?? '',
       })));
       return ready(rows) ? rows : undefined;
-    });
+    }, timeoutMs);
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : error}; the rows: ${rows.map((r) => `${r.label} (${r.description})`).join(' | ')}`, { cause: error });
   }
@@ -196,4 +196,47 @@ export function keepFailures(workbench: () => Workbench | undefined): () => bool
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface PickerRow {
+  readonly label: string;
+  readonly description: string;
+  readonly detail: string;
+}
+
+/** The rows of the open quick pick (label without its icon, description, detail), once there are some. */
+export function pickerRows(page: Page): Promise<PickerRow[]> {
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  return eventually('the picker to list its items', async () => {
+    const shown = await rows.evaluateAll((elements) => elements.map((e) => ({
+      label: e.querySelector('.quick-input-list-rows .label-name')?.textContent?.trim() ?? '',
+      description: e.querySelector('.quick-input-list-rows .label-description')?.textContent?.trim() ?? '',
+      detail: e.querySelector('.quick-input-list-label-meta')?.textContent?.trim() ?? '',
+    })));
+    return shown.length > 0 ? shown : undefined;
+  }, 15_000);
+}
+
+/** Types `filter` into the open quick pick and presses Enter once the focused row's label is `label`. */
+export async function pickItem(page: Page, filter: string, label: string): Promise<void> {
+  await page.keyboard.type(filter, { delay: 5 });
+  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused .quick-input-list-rows .label-name');
+  await eventually(`${label} focused in the picker`, async () => ((await focused.innerText()).trim() === label ? true : undefined), 15_000);
+  await page.keyboard.press('Enter');
+}
+
+/** The Problems panel's rows (files and their problems, as the panel's accessible labels read them), opened with Ctrl+Shift+M. */
+export async function problems(page: Page, what: string, ready: (rows: string[]) => boolean): Promise<string[]> {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+  await panel.waitFor({ timeout: 15_000 });
+  let rows: string[] = [];
+  try {
+    return await eventually(`Problems: ${what}`, async () => {
+      rows = (await panel.locator('.monaco-list-row').evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''))).map((t) => t.trim());
+      return ready(rows) ? rows : undefined;
+    });
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : error}; the rows: ${rows.join(' | ')}`, { cause: error });
+  }
 }
