@@ -48,6 +48,7 @@ describe('UI: the release walk (bump, publish, compare, deploy, promote, depreca
   let parent: string;
   let workspace: string;
   let workbench: Workbench;
+  this.bail(true); // each step starts from the state the previous one left
   const serverJson = () => JSON.parse(readFileSync(join(workspace, 'server.json'), 'utf8')) as { version: string };
 
   before(async function () {
@@ -193,6 +194,7 @@ describe('UI: the release walk (bump, publish, compare, deploy, promote, depreca
       }
       return undefined;
     });
+    writeFileSync(join(repoRoot, 'test-results/ui/walk-5-compare.txt'), text);
     assert.match(text, /1\.3\.2/, 'the diff names the previous version');
     assert.match(text, /1\.4\.0/, 'the diff names the compared version');
     await screenshot(page, 'walk-5-compare');

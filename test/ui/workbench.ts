@@ -125,7 +125,8 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 10_000 });
   await page.keyboard.type(title.replace(/…$/, ''), { delay: 5 });
-  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused .label-name');
+  // The row's first label is the command's (a row's detail, when it has one, is a label of its own).
+  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused .label-name').first();
   await eventually(`the palette to offer ${title}`, async () => ((await focused.innerText()).trim() === title ? true : undefined), 15_000);
   await page.keyboard.press('Enter');
 }
@@ -209,7 +210,7 @@ export function pickerRows(page: Page): Promise<PickerRow[]> {
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
   return eventually('the picker to list its items', async () => {
     const shown = await rows.evaluateAll((elements) => elements.map((e) => ({
-      label: e.querySelector('.quick-input-list-rows .label-name')?.textContent?.trim() ?? '',
+      label: e.querySelector('.quick-input-list-rows .label-name')?.textContent?.trim() ?? '', // the first: the detail has one too
       description: e.querySelector('.quick-input-list-rows .label-description')?.textContent?.trim() ?? '',
       detail: e.querySelector('.quick-input-list-label-meta')?.textContent?.trim() ?? '',
     })));
@@ -217,12 +218,23 @@ export function pickerRows(page: Page): Promise<PickerRow[]> {
   }, 15_000);
 }
 
-/** Types `filter` into the open quick pick and presses Enter once the focused row's label is `label`. */
+/** Types `filter` into the open quick pick, moves down to the row labelled `label` and presses Enter. */
 export async function pickItem(page: Page, filter: string, label: string): Promise<void> {
   await page.keyboard.type(filter, { delay: 5 });
-  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused .quick-input-list-rows .label-name');
-  await eventually(`${label} focused in the picker`, async () => ((await focused.innerText()).trim() === label ? true : undefined), 15_000);
-  await page.keyboard.press('Enter');
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  const focused = rows.and(page.locator('.focused')).locator('.quick-input-list-rows .label-name').first();
+  const labels = () => rows.evaluateAll((elements) => elements.map((e) => e.querySelector('.quick-input-list-rows .label-name')?.textContent?.trim()));
+  await eventually(`${label} among the rows the filter “${filter}” leaves`, async () => ((await labels()).includes(label) ? true : undefined), 15_000);
+  for (let step = 0; step < 20; step++) {
+    if ((await focused.innerText()).trim() === label) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    const before = (await focused.innerText()).trim();
+    await page.keyboard.press('ArrowDown');
+    await eventually('the focus to move down', async () => ((await focused.innerText()).trim() !== before ? true : undefined), 5_000);
+  }
+  throw new Error(`${label} could not be focused in the picker (rows: ${(await labels()).join(', ')})`);
 }
 
 /** The Problems panel's rows (files and their problems, as the panel's accessible labels read them), opened with Ctrl+Shift+M. */
