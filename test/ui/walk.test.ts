@@ -194,9 +194,12 @@ describe('UI: the release walk (bump, publish, compare, deploy, promote, depreca
       }
       return undefined;
     });
-    writeFileSync(join(repoRoot, 'test-results/ui/walk-5-compare.txt'), text);
     assert.match(text, /1\.3\.2/, 'the diff names the previous version');
     assert.match(text, /1\.4\.0/, 'the diff names the compared version');
+    assert.match(text, /0\s*breaking\s*1\s*additive/, 'one additive change, nothing breaking');
+    assert.match(text, /adds the optional environment variable WEATHER_UNITS/);
+    // Our own provenance (attached to 1.4.0 only) is shown apart, never counted as a change of the server.
+    assert.doesNotMatch(text, /(removes|adds|changes) the publisher metadata/, 'provenance is not a change');
     await screenshot(page, 'walk-5-compare');
   });
 
