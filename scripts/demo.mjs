@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { startCodeServer, launchBrowser, workbenchUrl } from '../test/harness/launcher.mjs';
 import { initSampleRepository, publishSampleHistory } from './demo/history.mjs';
+import { DEMO_ENVIRONMENTS, demoSettings } from './demo/settings.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
@@ -51,22 +52,15 @@ console.log('▶ starting the staging and production MCP servers');
 const envDir = join(demoDir, 'environments');
 const environments = await startDemoEnvironments({
   dir: envDir, serverName,
-  environments: [{ name: 'staging', initialVersion: '1.3.2' }, { name: 'production', initialVersion: '1.3.0' }],
+  environments: DEMO_ENVIRONMENTS,
 });
-// The environment and version reach the script as MCP_ENVIRONMENT / MCP_VERSION, never inline on the command line.
-const deploy = `node ${JSON.stringify(DEPLOY_SCRIPT)} --dir ${JSON.stringify(envDir)}`;
 for (const [name, url] of Object.entries(environments.endpoints)) console.log(`  ${name}: ${url}`);
 
 mkdirSync(join(workspace, '.vscode'), { recursive: true });
-writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify({
-  'mcpVersions.registries': [{ name: 'Local registry (real data)', url: registry.url, auth: 'none' }],
-  'mcpVersions.schemaDirectory': join(sharedDir, 'mcp-registry/server-json'),
-  'mcpVersions.environments': [
-    { name: 'staging', server: serverName, endpoint: environments.endpoints.staging, deploy },
-    { name: 'production', server: serverName, endpoint: environments.endpoints.production, requires: 'staging', deploy },
-  ],
-  'mcpVersions.deployments.historyFile': '.mcp/deployments.jsonl',
-}, null, 2));
+writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify(demoSettings({
+  registry: { name: 'Local registry (real data)', url: registry.url }, sharedDir, serverName,
+  endpoints: environments.endpoints, deployScript: DEPLOY_SCRIPT, envDir,
+}), null, 2));
 
 console.log('▶ starting VS Code (code-server)');
 const server = await startCodeServer({

@@ -77,7 +77,7 @@ export interface TreeRow {
 }
 
 /** What a view's rows show (label and description) once they satisfy `ready`. */
-export async function rowsWhen(page: Page, view: string, what: string, ready: (rows: TreeRow[]) => boolean): Promise<TreeRow[]> {
+export async function rowsWhen(page: Page, view: string, what: string, ready: (rows: TreeRow[]) => boolean, timeoutMs = 45_000): Promise<TreeRow[]> {
   let rows: TreeRow[] = [];
   try {
     return await eventually(`${view}: ${what}`, async () => {
@@ -86,7 +86,7 @@ export async function rowsWhen(page: Page, view: string, what: string, ready: (r
         description: e.querySelector('.label-description')?.textContent?.trim() ?? '',
       })));
       return ready(rows) ? rows : undefined;
-    });
+    }, timeoutMs);
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : error}; the rows: ${rows.map((r) => `${r.label} (${r.description})`).join(' | ')}`, { cause: error });
   }
@@ -125,7 +125,8 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 10_000 });
   await page.keyboard.type(title.replace(/…$/, ''), { delay: 5 });
-  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused .label-name');
+  // The row's first label is the command's (a row's detail, when it has one, is a label of its own).
+  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused .label-name').first();
   await eventually(`the palette to offer ${title}`, async () => ((await focused.innerText()).trim() === title ? true : undefined), 15_000);
   await page.keyboard.press('Enter');
 }
@@ -196,4 +197,58 @@ export function keepFailures(workbench: () => Workbench | undefined): () => bool
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface PickerRow {
+  readonly label: string;
+  readonly description: string;
+  readonly detail: string;
+}
+
+/** The rows of the open quick pick (label without its icon, description, detail), once there are some. */
+export function pickerRows(page: Page): Promise<PickerRow[]> {
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  return eventually('the picker to list its items', async () => {
+    const shown = await rows.evaluateAll((elements) => elements.map((e) => ({
+      label: e.querySelector('.quick-input-list-rows .label-name')?.textContent?.trim() ?? '', // the first: the detail has one too
+      description: e.querySelector('.quick-input-list-rows .label-description')?.textContent?.trim() ?? '',
+      detail: e.querySelector('.quick-input-list-label-meta')?.textContent?.trim() ?? '',
+    })));
+    return shown.length > 0 ? shown : undefined;
+  }, 15_000);
+}
+
+/** Types `filter` into the open quick pick, moves down to the row labelled `label` and presses Enter. */
+export async function pickItem(page: Page, filter: string, label: string): Promise<void> {
+  await page.keyboard.type(filter, { delay: 5 });
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  const focused = rows.and(page.locator('.focused')).locator('.quick-input-list-rows .label-name').first();
+  const labels = () => rows.evaluateAll((elements) => elements.map((e) => e.querySelector('.quick-input-list-rows .label-name')?.textContent?.trim()));
+  await eventually(`${label} among the rows the filter “${filter}” leaves`, async () => ((await labels()).includes(label) ? true : undefined), 15_000);
+  for (let step = 0; step < 20; step++) {
+    if ((await focused.innerText()).trim() === label) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    const before = (await focused.innerText()).trim();
+    await page.keyboard.press('ArrowDown');
+    await eventually('the focus to move down', async () => ((await focused.innerText()).trim() !== before ? true : undefined), 5_000);
+  }
+  throw new Error(`${label} could not be focused in the picker (rows: ${(await labels()).join(', ')})`);
+}
+
+/** The Problems panel's rows (files and their problems, as the panel's accessible labels read them), opened with Ctrl+Shift+M. */
+export async function problems(page: Page, what: string, ready: (rows: string[]) => boolean): Promise<string[]> {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+  await panel.waitFor({ timeout: 15_000 });
+  let rows: string[] = [];
+  try {
+    return await eventually(`Problems: ${what}`, async () => {
+      rows = (await panel.locator('.monaco-list-row').evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''))).map((t) => t.trim());
+      return ready(rows) ? rows : undefined;
+    });
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : error}; the rows: ${rows.join(' | ')}`, { cause: error });
+  }
 }
