@@ -174,9 +174,7 @@ describe('UI: the release walk (bump, publish, compare, deploy, promote, depreca
     await expand(await row(page, 'Registry', SERVER));
     const registryRows = await rowsWhen(page, 'Registry', '1.4.0 listed as latest', (shownRows) => shownRows.some((r) => r.label === '1.4.0' && r.description.includes('latest')));
     assert.deepEqual(registryRows.filter((r) => r.description.includes('latest')).map((r) => r.label), ['1.4.0'], 'only 1.4.0 is marked latest');
-    // TODO(#15, This Workspace wording): state-first descriptions such as "published · 1.4.0" are coming;
-    // until then it reads "equal to latest". Asserted loosely: the version, and nothing about "ready".
-    const workspaceRows = await rowsWhen(page, 'This Workspace', 'the server.json published', (shownRows) => shownRows.some((r) => r.description.includes('1.4.0') && /latest|published/.test(r.description)));
+    const workspaceRows = await rowsWhen(page, 'This Workspace', 'the server.json published', (shownRows) => shownRows.some((r) => r.description === 'published · 1.4.0'));
     assert.ok(!workspaceRows.some((r) => /ready/.test(r.description)), workspaceRows.map((r) => r.description).join(' | '));
     await rowsWhen(page, 'Environments', 'staging and production behind 1.4.0', (shownRows) =>
       byLabel(shownRows, 'staging')?.description === 'behind · 1.3.2' && byLabel(shownRows, 'production')?.description === 'behind · 1.3.0');
