@@ -22,16 +22,20 @@ if [ ! -f "$CS_DIR/.complete" ]; then
   log "installing code-server $CODE_SERVER_VERSION into $CS_DIR (a few minutes the first time)"
   rm -rf "$CS_DIR"; mkdir -p "$CS_DIR/tmp"
   export TMPDIR=$CS_DIR/tmp
-  RG_CACHE=$TMPDIR/vscode-ripgrep-cache-1.15.11
-  RG_TARBALL=$RG_CACHE/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
   RG=$(find "$CACHE"/code-server-4.139.*/node_modules -path '*/linux-x64/rg' -type f 2>/dev/null | head -1 || true)
   [ -n "$RG" ] || RG=$(command -v rg || true)
   if [ -z "$RG" ]; then log "no rg binary: run setup.sh first or install Debian's ripgrep"; exit 1; fi
-  mkdir -p "$RG_CACHE" "$TMPDIR/rg" && cp "$RG" "$TMPDIR/rg/rg" && tar -czf "$RG_TARBALL" -C "$TMPDIR/rg" rg
+  mkdir -p "$TMPDIR/rg" && cp "$RG" "$TMPDIR/rg/rg"
+  # The cache folder is named after @vscode/ripgrep's version (1.15.9 in 4.93.1's lock file).
+  for v in 1.15.9 1.15.11; do
+    mkdir -p "$TMPDIR/vscode-ripgrep-cache-$v"
+    tar -czf "$TMPDIR/vscode-ripgrep-cache-$v/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$TMPDIR/rg" rg
+  done
   (cd "$CS_DIR" && echo '{"private":true}' > package.json &&
     npm install --ignore-scripts --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" >&2 &&
     npm_config_nodedir="$NODE20_HEADERS" npm rebuild argon2 >&2 &&
     cd node_modules/code-server &&
+    npm_config_user_agent="npm/$(npm --version) node/$("$NODE20" --version) linux x64" \
     npm_config_nodedir="$NODE20_HEADERS" npm_config_unsafe_perm=true npm_config_yes=true sh ./postinstall.sh >&2)
   rm -rf "$TMPDIR"
   touch "$CS_DIR/.complete"
