@@ -69,13 +69,25 @@ export async function signIn(services: AuthCommandServices, registry: RegistryCo
     const paste = { label: '$(key) Paste a GitHub token…', description: 'a classic PAT with read:org, or `gh auth token`', pasted: true };
     const picked = await prompts.pick([account, paste], { title: `Sign In to ${registry.name}`, placeHolder: 'Which GitHub identity publishes?' });
     if (!picked) throw new UserCancelledError();
-    if (picked.pasted) {
-      const token = await prompts.input({ title: `Sign In to ${registry.name}`, prompt: 'GitHub token (kept in VS Code’s secret storage)', password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Paste a token') });
+    const pasteToken = async (why?: string): Promise<void> => {
+      const prompt = 'GitHub token (kept in VS Code’s secret storage)';
+      const token = await prompts.input({ title: `Sign In to ${registry.name}`, prompt: why ? `${why} ${prompt}` : prompt, password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Paste a token') });
       if (!token) throw new UserCancelledError();
       await store.setGithubToken(registry.url, token.trim());
+    };
+    if (picked.pasted) {
+      await pasteToken();
     } else {
       await store.setGithubToken(registry.url, undefined);
-      await vscode.authentication.getSession('github', GITHUB_SCOPES, { createIfNone: true });
+      // Some editors built on VS Code (forks) have no GitHub authentication provider: getSession throws.
+      let session: vscode.AuthenticationSession | undefined;
+      try {
+        session = await vscode.authentication.getSession('github', GITHUB_SCOPES, { createIfNone: true });
+      } catch (error) {
+        if (error instanceof vscode.CancellationError || (error instanceof Error && /cancel/i.test(error.message))) throw error;
+        session = undefined;
+      }
+      if (!session) await pasteToken(vscode.l10n.t('This editor has no GitHub sign-in of its own: paste a GitHub token instead.'));
     }
   } else if (method === 'bearer') {
     const token = await prompts.input({ title: `Sign In to ${registry.name}`, prompt: 'Bearer token issued by this registry (kept in VS Code’s secret storage)', password: true, ignoreFocusOut: true });
