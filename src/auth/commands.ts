@@ -84,7 +84,8 @@ export async function signIn(services: AuthCommandServices, registry: RegistryCo
       try {
         session = await vscode.authentication.getSession('github', GITHUB_SCOPES, { createIfNone: true });
       } catch (error) {
-        if (error instanceof vscode.CancellationError || (error instanceof Error && /cancel/i.test(error.message))) throw error;
+        // Only a missing provider falls back; a refusal or cancel stays a failed sign-in.
+        if (!(error instanceof Error) || !/no authentication provider/i.test(error.message)) throw error;
         session = undefined;
       }
       if (!session) await pasteToken(vscode.l10n.t('This editor has no GitHub sign-in of its own: paste a GitHub token instead.'));
