@@ -57,6 +57,10 @@ if (!onlyIntegration) {
   addSummary('unit', file, ok);
 }
 
+// What the oldest VS Code runs (folders/files of out/test/integration/suite): activation, trees, problems, Bump,
+// Compare, Publish; the remaining suites (environments, store) run on the newest only.
+const OLDEST_SUITES = ['01-activation.test.js', 'tree', 'workspace', 'bump', 'diff', 'publish'];
+
 if (!onlyUnit) {
   console.log('\n▶ real VS Code harness (code-server + Chromium)');
   const setup = spawnSync('bash', [join(root, 'test/harness/setup.sh')], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -74,16 +78,26 @@ if (!onlyUnit) {
     const runs = [{ ...base, ...githubSimulator, name: 'integration', suiteDir: join(root, 'out/test/integration/suite') }];
     // Restricted Mode needs its own VS Code: workspace trust on, and a folder nobody trusted (made fresh each run).
     if (!grep || /restricted/i.test(grep)) runs.push(restrictedModeRun());
+    let vsixRun;
     if (!grep) {
       console.log('\n▶ package the .vsix');
       const vsix = packageVsix();
-      runs.push({
+      vsixRun = {
         ...base, name: 'integration (.vsix)', suiteDir: join(root, 'out/test/integration/vsix'),
         developmentPath: join(root, 'test/vsix-host'), vsix: vsix.path,
-      });
+      };
+      runs.push(vsixRun);
+    }
+    // The oldest supported VS Code (engines.vscode): the suites that matter most, and the packaged .vsix.
+    if (!grep && process.env.MCPV_VSCODE !== '1.93') {
+      const oldest = { MCPV_VSCODE: '1.93' };
+      runs.push({ ...runs[0], name: 'integration (VS Code 1.93)', env: { ...oldest, MCPV_SUITE_ONLY: OLDEST_SUITES.join(',') } });
+      if (vsixRun) runs.push({ ...vsixRun, name: 'integration (.vsix, VS Code 1.93)', env: oldest });
     }
     const paths = Object.fromEntries(setup.stdout.toString().trim().split('\n').map((l) => l.split('=', 2)));
+    const oldestSetup = () => spawnSync('bash', [join(root, 'test/harness/setup-1.93.sh')], { stdio: ['ignore', 'pipe', 'inherit'] });
     for (const run of runs) {
+      const runPaths = run.env?.MCPV_VSCODE === '1.93' ? Object.fromEntries(oldestSetup().stdout.toString().trim().split('\n').map((l) => l.split('=', 2))) : paths;
       const file = join(resultsDir, `${run.name.replace(/\W+/g, '-')}-${process.pid}-summary.json`);
       rmSync(file, { force: true });
       let installed = true;
@@ -93,7 +107,7 @@ if (!onlyUnit) {
         env: { MCPV_SUMMARY_FILE: file, ...(grep ? { MCPV_GREP: grep } : {}), ...run.env },
         beforeLaunch: ({ userDataDir, extensionsDir }) => {
           if (!run.vsix) return {};
-          const inst = spawnSync(paths.NODE24, [paths.CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir,
+          const inst = spawnSync(runPaths.NODE ?? runPaths.NODE24, [runPaths.CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir,
             '--user-data-dir', userDataDir, '--install-extension', run.vsix], { stdio: 'inherit' });
           installed = inst.status === 0;
           return { MCPV_EXPECT_EXTENSIONS_DIR: extensionsDir };

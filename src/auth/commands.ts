@@ -69,13 +69,26 @@ export async function signIn(services: AuthCommandServices, registry: RegistryCo
     const paste = { label: vscode.l10n.t('$(key) Paste a GitHub token…'), description: vscode.l10n.t('a classic PAT with read:org, or `gh auth token`'), pasted: true };
     const picked = await prompts.pick([account, paste], { title: vscode.l10n.t('Sign In to {0}', registry.name), placeHolder: vscode.l10n.t('Which GitHub identity publishes?') });
     if (!picked) throw new UserCancelledError();
-    if (picked.pasted) {
-      const token = await prompts.input({ title: vscode.l10n.t('Sign In to {0}', registry.name), prompt: vscode.l10n.t('GitHub token (kept in VS Code’s secret storage)'), password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Paste a token')) });
+    const pasteToken = async (why?: string): Promise<void> => {
+      const prompt = vscode.l10n.t('GitHub token (kept in VS Code’s secret storage)');
+      const token = await prompts.input({ title: vscode.l10n.t('Sign In to {0}', registry.name), prompt: why ? `${why} ${prompt}` : prompt, password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Paste a token')) });
       if (!token) throw new UserCancelledError();
       await store.setGithubToken(registry.url, token.trim());
+    };
+    if (picked.pasted) {
+      await pasteToken();
     } else {
       await store.setGithubToken(registry.url, undefined);
-      await vscode.authentication.getSession('github', GITHUB_SCOPES, { createIfNone: true });
+      // Some editors built on VS Code (forks) have no GitHub authentication provider: getSession throws.
+      let session: vscode.AuthenticationSession | undefined;
+      try {
+        session = await vscode.authentication.getSession('github', GITHUB_SCOPES, { createIfNone: true });
+      } catch (error) {
+        // Only a missing provider falls back; a refusal or cancel stays a failed sign-in.
+        if (!(error instanceof Error) || !/no authentication provider/i.test(error.message)) throw error;
+        session = undefined;
+      }
+      if (!session) await pasteToken(vscode.l10n.t('This editor has no GitHub sign-in of its own: paste a GitHub token instead.'));
     }
   } else if (method === 'bearer') {
     const token = await prompts.input({ title: vscode.l10n.t('Sign In to {0}', registry.name), prompt: vscode.l10n.t('Bearer token issued by this registry (kept in VS Code’s secret storage)'), password: true, ignoreFocusOut: true });

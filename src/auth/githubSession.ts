@@ -29,5 +29,9 @@ export class GithubSessionUse {
 
 /** VS Code's GitHub session for our scopes, if it already has one this extension may use; never prompts. */
 export async function silentGithubSession(): Promise<vscode.AuthenticationSession | undefined> {
-  return vscode.authentication.getSession('github', GITHUB_SCOPES, { silent: true });
+  try {
+    return await vscode.authentication.getSession('github', GITHUB_SCOPES, { silent: true });
+  } catch {
+    return undefined; // no GitHub authentication provider (some forks)
+  }
 }

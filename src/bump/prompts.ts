@@ -57,20 +57,25 @@ export const windowPrompts: BumpPrompts = {
       }));
       const recommended = pick.items.find((item) => view.items.find((v) => v.id === item.id)?.recommended && !item.refusal);
       if (recommended) pick.activeItems = [recommended];
+      // QuickPick.prompt exists from VS Code 1.108; older versions show the refusal in the placeholder instead.
+      const withPrompt = pick as { prompt?: string };
+      const hasPrompt = 'prompt' in pick;
+      const showRefusal = (text: string | undefined): void => {
+        if (hasPrompt) withPrompt.prompt = text;
+        else pick.placeholder = text ?? view.placeholder;
+      };
       let result: string | undefined;
       pick.onDidAccept(() => {
         const item = pick.selectedItems[0] ?? pick.activeItems[0];
         if (!item) return;
         if (item.refusal) {
-          pick.prompt = `$(error) ${item.refusal}`;
+          showRefusal(`$(error) ${item.refusal}`);
           return;
         }
         result = item.id;
         pick.hide();
       });
-      pick.onDidChangeActive(() => {
-        if (pick.prompt) pick.prompt = undefined;
-      });
+      pick.onDidChangeActive(() => showRefusal(undefined));
       pick.onDidHide(() => {
         pick.dispose();
         resolve(result);

@@ -52,9 +52,16 @@ function parseArgs(argv) {
   return opts;
 }
 
+// MCPV_VSCODE=1.93: the oldest supported VS Code (code-server 4.93.1 on the machine's Node 20) instead of the newest.
+export const OLDEST = process.env.MCPV_VSCODE === '1.93';
+
 export function harnessPaths() {
-  const out = execFileSync('bash', [join(here, 'setup.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  return Object.fromEntries(out.trim().split('\n').map((l) => l.split('=', 2)));
+  const out = execFileSync('bash', [join(here, OLDEST ? 'setup-1.93.sh' : 'setup.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const paths = Object.fromEntries(out.trim().split('\n').map((l) => l.split('=', 2)));
+  // The Node code-server runs on (NODE24 kept for callers that read it).
+  paths.NODE ??= paths.NODE24;
+  if (OLDEST) paths.NODE24 = paths.NODE;
+  return paths;
 }
 
 function freePort() {
@@ -104,9 +111,10 @@ export async function startCodeServer({ userDataDir, extensionsDir, port, env = 
     paths.CODE_SERVER_ENTRY, '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--disable-telemetry',
     '--disable-update-check', ...(RESTRICTED ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
-    '--vscode-option', 'enable-smoke-test-driver',
+    // 1.139 ignores the URL payload without the smoke-test driver; 1.93 has no such gate.
+    ...(OLDEST ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
   ];
-  const child = spawn(paths.NODE24, args, {
+  const child = spawn(paths.NODE, args, {
     env: { ...process.env, ...env, ...(skipBuiltinExtensions.length ? { VSCODE_SKIP_BUILTIN_EXTENSIONS: skipBuiltinExtensions.join(',') } : {}), TMPDIR: join(runDir, 'tmp'), XDG_CONFIG_HOME: join(runDir, 'xdg'), XDG_DATA_HOME: join(runDir, 'xdg'), XDG_CACHE_HOME: join(runDir, 'xdg') },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

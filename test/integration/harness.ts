@@ -92,3 +92,15 @@ export async function keyboard(text: string | undefined, press: string[] = []): 
   const out = join(repoRoot, 'test-results', `keys-${process.pid}-${Date.now()}.json`);
   await request({ keyboard: { type: text, press, out } }, out, (f) => rmSync(f, { force: true }));
 }
+
+/**
+ * Skips the current suite or test on a VS Code older than `minimum` (e.g. '1.139'), printing why, for behaviour
+ * only the newer VS Code has. The oldest supported VS Code runs the rest.
+ */
+export function requireVsCode(context: Mocha.Context, minimum: string, reason: string): void {
+  const [major, minor] = vscode.version.split('.').map(Number);
+  const [wantMajor, wantMinor] = minimum.split('.').map(Number);
+  if (major > wantMajor || (major === wantMajor && minor >= wantMinor)) return;
+  console.log(`__MCPV_OUT__ skipped on VS Code ${vscode.version} (needs ${minimum}): ${reason}`);
+  context.skip();
+}

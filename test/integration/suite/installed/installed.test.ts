@@ -129,7 +129,7 @@ describe('installed view', function () {
       'pypi-deprecated': 'deprecated · 0.5.0',
     });
     assert.equal((shown.get('oci-deleted')!.iconPath as vscode.ThemeIcon).id, 'warning');
-    assert.equal(((shown.get('oci-deleted')!.iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id, 'list.warningForeground');
+    assert.equal(((shown.get('oci-deleted')!.iconPath as vscode.ThemeIcon).color as unknown as { id: string }).id, 'list.warningForeground');
     const tooltip = (shown.get('pypi-deprecated')!.tooltip as vscode.MarkdownString).value;
     assert.match(tooltip, /Claude Code · \\\.mcp\\\.json/);
     assert.match(tooltip, /Use 0\\\.6\\\.0: it fixes the token refresh/);

