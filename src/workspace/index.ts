@@ -93,6 +93,8 @@ export function registerWorkspace(
       await files.ready();
       const node = tree.fileNode(uri);
       if (!node) throw new UserFacingError(vscode.l10n.t('{0} is not part of this workspace.', vscode.workspace.asRelativePath(uri)));
+      // From the status bar the sidebar may show another container, or This Workspace may be collapsed.
+      if (!treeView.visible) await vscode.commands.executeCommand('mcpVersions.workspace.focus');
       await treeView.reveal(node, { select: true, focus: true, expand: true });
     }),
   );

@@ -189,7 +189,9 @@ describe('start new version, publishing from CI, getting started', function () {
       for (const [, id] of step.description.matchAll(/\(command:([\w.]+)/g)) assert.ok(registered.has(id), `${step.id}: the link's command ${id} is registered`);
     }
 
-    const welcome = manifest.contributes.viewsWelcome.find((w: { view: string }) => w.view === 'mcpVersions.workspace').contents as string;
+    const nls = JSON.parse(readFileSync(join(extension.extensionPath, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const welcomeKey = manifest.contributes.viewsWelcome.find((w: { view: string }) => w.view === 'mcpVersions.workspace').contents as string;
+    const welcome = nls[welcomeKey.replace(/^%|%$/g, '')];
     assert.match(welcome, /\[Create server\.json\]\(command:mcpVersions\.createServerJson\)/);
     assert.ok(welcome.includes(`openWalkthrough?${encodeURIComponent(JSON.stringify(`mcp-versions.mcp-versions#${walkthrough.id}`))}`), 'This Workspace\'s welcome opens this walkthrough');
 
