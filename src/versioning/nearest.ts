@@ -6,8 +6,9 @@
  * "^1.2.0" → 1.2.0 · "1.0.0 - 2.0.0" → 1.0.0, 2.0.0 · "1.x" → 1.0.0 · "1.0.0-next" → 1.0.0-beta.1,
  * 1.0.0-rc.1 · "1.0.0-next.2" → 1.0.0-beta.2 · a taken one moves on to the next free version of its kind.
  */
-import { incrementDigits, isNumericPrereleaseIdentifier } from './goSemver';
+import { incrementDigits } from './goSemver';
 import { goTrimSpace } from './goStrings';
+import { candidatesOf, endsOf } from './rangeEnds';
 import { checkVersionString } from './versionString';
 
 export interface NearestOptions {
@@ -18,48 +19,6 @@ export interface NearestOptions {
 }
 
 const MAX_STEPS = 1000;
-const PART = '(?:[0-9]+|[xX*])';
-const VERSION_LIKE = new RegExp(`^(v?)(${PART})(?:\\.(${PART}))?(?:\\.(${PART}))?((?:\\.[0-9]+)?)(?:-([0-9A-Za-z.-]+))?(?:\\+([0-9A-Za-z.-]+))?$`);
-/** Pre-release words that carry no "x": the registry reads any "x" as a wildcard. */
-const CHANNELS = ['beta', 'rc'] as const;
-
-/** The ends of a range written as comparators, a hyphen range or alternatives, without their operators. */
-function endsOf(text: string): string[] {
-  return text
-    .split('||')
-    .flatMap((alternative) => alternative.trim().split(/\s+-\s+/))
-    .map((end) => end.trim().replace(/^(?:\^|~|>=|<=|>|<|=)\s*/, '').trim())
-    .filter((end) => end !== '');
-}
-
-function isWildcard(part: string | undefined): boolean {
-  return part === undefined || /^[xX*]$/.test(part);
-}
-
-/**
- * Pre-release identifiers without any "x": dropped when another word remains ("alpha.x" → "alpha.1"),
- * else replaced by each channel word ("next.2" → "beta.2", "rc.2"); ".1" is added when no number ends it.
- */
-function prereleasesOf(prerelease: string): string[] {
-  if (!/[xX*]/.test(prerelease)) return [prerelease];
-  const kept = prerelease.split('.').filter((identifier) => !/[xX*]/.test(identifier));
-  const numbered = (identifiers: string[]) => (isNumericPrereleaseIdentifier(identifiers[identifiers.length - 1] ?? '') ? identifiers : [...identifiers, '1']).join('.');
-  if (kept.some((identifier) => !isNumericPrereleaseIdentifier(identifier))) return [numbered(kept)];
-  return CHANNELS.map((channel) => numbered([channel, ...kept]));
-}
-
-/** Specific versions an end of a range (or a version with a wildcard) stands for, nearest first. */
-function candidatesOf(end: string): string[] {
-  const match = VERSION_LIKE.exec(end);
-  if (!match) return [end];
-  const [, v = '', major = '', minor, patch, fourth = '', prerelease, build] = match;
-  const core = [major, minor, patch].map((part) => (isWildcard(part) ? '0' : part)).join('.');
-  const suffix = build ? `+${build}` : '';
-  const exact = `${v}${core}${fourth}`;
-  if (prerelease === undefined) return [`${exact}${suffix}`];
-  return prereleasesOf(prerelease).map((pre) => `${exact}-${pre}${suffix}`);
-}
-
 /** The next version of the same kind: the last number of a pre-release, else the patch, counted up. */
 function nextOfKind(version: string): string | undefined {
   const match = /^(.*?)([0-9]+)((?:\+[0-9A-Za-z.-]+)?)$/.exec(version);
