@@ -6,6 +6,7 @@ import { SchemaStore } from './schemaStore';
 import { ServerJsonQuickFixes } from './quickFixes';
 import { DEBOUNCE_MS, ServerJsonDiagnostics, type DiagnosticsUpdate } from './serverJsonDiagnostics';
 import { RegistryValidation, type RegistryIssues } from './validateOnRegistry';
+import { VersionQuickFixes } from './versionFixes';
 
 export type { DiagnosticsUpdate } from './serverJsonDiagnostics';
 
@@ -31,6 +32,11 @@ export function registerDiagnostics(context: vscode.ExtensionContext, ctx: Comma
       new ServerJsonQuickFixes(diagnostics),
       ServerJsonQuickFixes.metadata,
     ),
+    vscode.languages.registerCodeActionsProvider([{ pattern: '**/server.json' }], new VersionQuickFixes(async (name) => {
+      const target = workspace.registry.target();
+      const lookup = target && (await workspace.publishedVersions.lookup(target.client, name));
+      return lookup?.kind === 'found' ? lookup.rows.map((row) => row.version) : lookup?.kind === 'not-found' ? [] : undefined;
+    }), VersionQuickFixes.metadata),
     registerCommand(ctx, 'mcpVersions.validateOnRegistry', async (arg?: unknown) => {
       const uri = await workspace.resolveServerJson(arg, vscode.l10n.t('Validate on Registry'));
       return registryValidation.validate(uri);

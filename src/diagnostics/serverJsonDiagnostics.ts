@@ -7,6 +7,7 @@ import type { PublishedVersionsCache } from '../workspace/publishedVersions';
 import type { WorkspaceRegistry } from '../workspace/registryForWorkspace';
 import { isServerJson, readText, type ServerJsonFiles } from '../workspace/serverJsonFiles';
 import { topLevelStrings } from './jsonPaths';
+import { onDidChangeShownDocuments, withoutSyntaxVsCodeReports } from './jsonService';
 import { LineIndex } from './lineIndex';
 import type { SchemaStore } from './schemaStore';
 import { SETTING } from '../util/settings';
@@ -92,11 +93,13 @@ export class ServerJsonDiagnostics implements vscode.Disposable {
         else if (!isBeingEdited(uri)) this.forget(uri);
       }),
       registry.onDidChange(() => this.validateAll()),
+      onDidChangeShownDocuments((uris) => uris.forEach((uri) => this.schedule(uri, 0))),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(SETTING.schemaDirectory)) {
           this.schemas.reset();
           this.validateAll();
         }
+        else if (event.affectsConfiguration('json.validate.enable')) this.validateAll();
       }),
       { dispose: () => cleared.dispose() },
     ];
@@ -161,7 +164,7 @@ export class ServerJsonDiagnostics implements vscode.Disposable {
     const top = topLevelStrings(text, ['$schema', 'name']);
     const [schemas, context] = await Promise.all([this.schemas.schemasFor(top.$schema), this.contextFor(uri, top.name)]);
     if (this.generations.get(key) !== generation) return;
-    const problems = validateServerJson(text, { schemas, context });
+    const problems = withoutSyntaxVsCodeReports(uri, text, validateServerJson(text, { schemas, context }));
     const positions = document ?? new LineIndex(text);
     const toRange = (start: number, end: number) => {
       const from = positions.positionAt(start);

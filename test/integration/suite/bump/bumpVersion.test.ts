@@ -91,12 +91,13 @@ describe('Bump Version', function () {
     assert.equal(await run(folder.file('weather/server.json')), undefined);
     const [view] = prompts.views;
     assert.equal(view.title, `Bump ${WEATHER} from 1.4.0 on Local Test Registry`);
-    assert.match(view.placeholder, /Since 1\.4\.0 \(latest\): minor change — adds the optional environment variable WEATHER_UNITS/);
+    assert.equal(view.placeholder, 'Since 1.4.0 (latest): minor change, 1 reason in the details');
     const minor = view.items.find((item) => item.id.startsWith('minor:'))!;
     assert.equal(minor.label, '1.5.0');
     assert.equal(minor.recommended, true);
     assert.match(minor.description, /recommended · becomes latest/);
-    assert.match(minor.detail, /WEATHER_UNITS/);
+    assert.match(minor.detail, /Since 1\.4\.0 \(latest\): minor change — adds the optional environment variable WEATHER_UNITS/);
+    assert.doesNotMatch(minor.detail, /provenance|_meta/, 'our own provenance record is no change of the server');
     assert.deepEqual(view.items.filter((item) => item.refusal).map((item) => item.label), []);
     assert.deepEqual(view.items.slice(-2).map((item) => item.label), ['Pre-release…', 'Custom…']);
     assert.equal(JSON.parse(onDisk('server.json')).version, '1.4.0', 'cancelling changed nothing');
