@@ -62,8 +62,8 @@ export function duplicateError(ctx: FailureContext, deleted: boolean): PublishEr
 export function publishFailure(error: RegistryError, ctx: FailureContext): PublishError {
   const registry = ctx.registry.name;
   const status = error.status ?? 0;
-  if (error.kind === 'network' || error.kind === 'timeout') {
-    return new PublishError(vscode.l10n.t('Could not reach {0}: {1}. Nothing was published.', registry, error.message), [retryAction(ctx.uri)], 'unreachable');
+  if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'cut-off') {
+    return new PublishError(vscode.l10n.t('{0} could not be asked: {1}. Nothing was published.', registry, error.message), [retryAction(ctx.uri)], 'unreachable');
   }
   if (error.isDuplicateVersion) return duplicateError(ctx, false);
   if (status === 401) {

@@ -74,8 +74,8 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
       return { validation, versions, ownership, release };
     } catch (error) {
       if (token.isCancellationRequested || options.signal?.aborted) throw new UserCancelledError();
-      if (error instanceof RegistryError && (error.kind === 'network' || error.kind === 'timeout')) {
-        throw new PublishError(vscode.l10n.t('Could not reach {0}: {1}. Nothing was published.', registry.name, error.message), [retryAction(uri)], 'unreachable');
+      if (error instanceof RegistryError && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'cut-off')) {
+        throw new PublishError(vscode.l10n.t('{0} could not be asked before publishing: {1}. Nothing was published.', registry.name, error.message), [retryAction(uri)], 'unreachable');
       }
       if (error instanceof RegistryError) throw publishFailure(error, ctx);
       throw error;
@@ -190,7 +190,7 @@ async function send(s: PublishServices, p: Prepared, body: Json, external?: Abor
 }
 
 function mayHaveLanded(error: RegistryError): boolean {
-  return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'parse' || (error.kind === 'http' && (error.status ?? 0) >= 500);
+  return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'cut-off' || error.kind === 'parse' || (error.kind === 'http' && (error.status ?? 0) >= 500);
 }
 
 /** The version (including deleted) or null when the registry says it does not exist; undefined when it cannot be asked. */
