@@ -157,7 +157,7 @@ describe('registry data store', () => {
     it('the look-up fails too: unknown, recorded as failed with that said', async () => {
       const registry = losing([row('2.0.0', true)], true, 'fails');
       const { store, audit } = newStore(registry);
-      const error = await store.setStatus(URL_, 'io.example/x', '2.0.0', { status: 'deprecated' }, authorize).catch((e: unknown) => e as StatusWriteError);
+      const error = await store.setStatus(URL_, 'io.example/x', '2.0.0', { status: 'deprecated' }, authorize).then(() => assert.fail("expected a failure"), (e: unknown) => e as StatusWriteError);
       assert.equal(error.outcome, 'unknown');
       assert.match(audit[0]?.detail ?? '', /not known/);
     });
@@ -166,7 +166,7 @@ describe('registry data store', () => {
       const registry = fakeRegistry([row('2.0.0', true)]);
       const refusing = (() => Promise.reject(new RegistryError({ kind: 'http', method: 'PATCH', url: URL_, status: 403, detail: 'You do not have publish or edit permissions for this server' }))) as typeof authorize;
       const { store } = newStore(registry);
-      const error = await store.setStatus(URL_, 'io.example/x', '2.0.0', { status: 'deprecated' }, refusing).catch((e: unknown) => e as StatusWriteError);
+      const error = await store.setStatus(URL_, 'io.example/x', '2.0.0', { status: 'deprecated' }, refusing).then(() => assert.fail("expected a failure"), (e: unknown) => e as StatusWriteError);
       assert.equal(error.outcome, 'refused');
       assert.deepEqual(registry.calls, []);
     });
