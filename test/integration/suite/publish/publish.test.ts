@@ -156,7 +156,8 @@ describe('publish version', function () {
     const fixture = writeFixture('io.github.acme-org/weather', '1.0.0');
     const error = await publishFails(fixture.uri);
     assert.equal(error.reason, 'forbidden');
-    assert.match(error.message, /Your sign-in may publish to io\.modelcontextprotocol\.anonymous\/\*\./);
+    assert.match(error.message, /^Local refused to publish io\.github\.acme-org\/weather@1\.0\.0: your sign-in may publish only to io\.modelcontextprotocol\.anonymous\/\*, and none of these covers it\./);
+    assert.match(error.message, /Nothing was published\.$/);
     assert.match(error.message, /Owner of the acme-org organisation on GitHub.*read:org/);
     assert.deepEqual(error.actions.map((a) => a.title), ['Sign In…']);
     assert.equal(fileText(fixture), fixture.text);
