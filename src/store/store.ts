@@ -3,7 +3,7 @@
 // the extension makes (publish, status change). A write updates the versions from the registry's
 // answer, records itself in the audit trail and tells every view through onDidChange — no refresh,
 // no second request. No `vscode` import: the pure rules live in ./model.
-import { officialMeta, type RegistryClient, type ServerResponse, type StatusChange } from '../registry';
+import { officialMeta, RegistryError, type RegistryClient, type ServerResponse, type StatusChange } from '../registry';
 import { normalizeRegistryUrl } from '../registries/url';
 import {
   answerOf,
@@ -173,7 +173,8 @@ export class RegistryStore {
    * `PATCH …/status` of one version, or of every version when `version` is undefined. When the answer
    * is lost (or the registry says nothing changed), the versions are looked up: a change the registry
    * made is a success (`recovered`), and every view shows what the registry holds either way.
-   * Failures reject with a StatusWriteError that says whether the change was made.
+   * The registry's failures reject with a StatusWriteError that says whether the change was made; others
+   * (a cancelled sign-in) reject as they are.
    */
   async setStatus(registryUrl: string, serverName: string, version: string | undefined, change: StatusChange, authorize: Authorize): Promise<StatusWrite> {
     const url = normalizeRegistryUrl(registryUrl);
@@ -188,11 +189,12 @@ export class RegistryStore {
       );
       this.applyStatus(url, serverName, changed, 'write');
       this.record({ ...base, result: 'ok', detail: change.statusMessage });
-      return { rows: changed, recovered: false };
+      return { rows: changed, recovered: false, already: false };
     } catch (error) {
       if (!mayHaveLanded(error) && !isNoChange(error)) {
         this.record({ ...base, result: 'failed', detail: messageOf(error) });
-        throw new StatusWriteError(error, 'refused');
+        // Not the registry's answer (a cancelled or failed sign-in): the caller's error, as it is.
+        throw error instanceof RegistryError ? new StatusWriteError(error, 'refused') : error;
       }
       const found = await this.clients
         .withClient(url, async (client) => {
@@ -207,9 +209,11 @@ export class RegistryStore {
       }
       const rows = found ?? [];
       if (statusChangeMade(rows, version, change)) {
+        const already = isNoChange(error);
         this.applyStatus(url, serverName, rows, 'write');
-        this.record({ ...base, result: 'ok', detail: [change.statusMessage, 'recovered: the answer was lost, the registry made the change'].filter(Boolean).join('; ') });
-        return { rows, recovered: true };
+        const how = already ? 'the registry already had this status' : 'recovered: the answer was lost, the registry made the change';
+        this.record({ ...base, result: 'ok', detail: [change.statusMessage, how].filter(Boolean).join('; ') });
+        return { rows, recovered: !already, already };
       }
       this.applyStatus(url, serverName, rows, 'read');
       this.record({ ...base, result: 'failed', detail: `${messageOf(error)}; the registry did not make the change` });
@@ -267,6 +271,8 @@ export interface StatusWrite {
   readonly rows: readonly ServerResponse[];
   /** The answer was lost, and the look-up found the change made. */
   readonly recovered: boolean;
+  /** The registry answered that nothing changed, and the look-up found the status already set. */
+  readonly already: boolean;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { RegistryClients } from '../registries/clients';
 import { settings } from '../util/settings';
 import type { RegistryTreeProvider } from './provider';
 import { versionOrAllTarget, type ServerTarget } from './targets';
-import { offersRetry, recoveredMessage, statusConfirmationDetail, statusFailureMessage, type StatusFailureOutcome } from './model/statusChange';
+import { alreadyMessage, offersRetry, recoveredMessage, statusConfirmationDetail, statusFailureMessage, type StatusFailureOutcome } from './model/statusChange';
 import { StatusWriteError } from '../store';
 import { requireTrust } from '../trust';
 import { toVersionRows } from './versionRows';
@@ -133,6 +133,7 @@ async function changeStatus(
     }
   });
   if (written.recovered) void prompts.info(recoveredMessage(action.done, subject, registry.config.name));
+  else if (written.already) void prompts.info(alreadyMessage(subject, registry.config.name, action.to));
   else vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) {0} {1}', action.done, subject), 4000);
   return { rows: written.rows, recovered: written.recovered };
 }

@@ -38,7 +38,7 @@ describe('UI: Registry context menus with a confirmation', function () {
   it('Deprecate… on the latest version: the modal names server, version and the latest afterwards; the tree shows it deprecated', async () => {
     const { page } = workbench;
     await expand(await row(page, 'Registry', SERVER));
-    await contextMenu(page, await row(page, 'Registry', '2.0.0'), 'Deprecate…');
+    await contextMenu(page, await row(page, 'Registry', '2.0.0'), 'Deprecate Version…');
     // The status message prompt names the row's version; a "Deprecate Version" picker would mean the
     // command did not receive the row it was chosen on.
     assert.equal(await quickInputTitle(page), `Deprecate ${SERVER}@2.0.0`, 'the context menu hands the version row to the command');
@@ -46,8 +46,8 @@ describe('UI: Registry context menus with a confirmation', function () {
 
     const dialog = await modalDialog(page);
     assert.equal(dialog.message, `Deprecate ${SERVER}@2.0.0?`);
-    // The registry counts deprecated versions when it picks the latest.
-    assert.equal(dialog.detail, 'Latest stays 2.0.0.');
+    // The registry counts deprecated versions when it picks the latest; the detail says how another becomes latest.
+    assert.equal(dialog.detail, 'Latest stays 2.0.0.\nA deprecated version stays latest until a higher version is published (deleting 2.0.0 instead would make 1.1.0 latest).');
     assert.deepEqual([...dialog.buttons].sort(), ['Cancel', 'Deprecate']);
     await screenshot(page, 'deprecate-confirm');
     await dialog.press('Deprecate');
@@ -101,7 +101,7 @@ describe('UI: Registry context menus with a confirmation', function () {
       await eventually(`${expected} focused in “${title}”`, async () => ((await focusedRow.innerText()).trim().startsWith(expected) ? true : undefined), 15_000);
       await page.keyboard.press('Enter');
     };
-    await runFromPalette(page, 'MCP Versions: Deprecate…');
+    await runFromPalette(page, 'MCP Versions: Deprecate Version…');
     // With two registries the first picker asks which (run alone, the previous test has not removed one).
     await eventually('the first picker', async () => ((await quickInputTitle(page)) === 'Deprecate Version' ? true : undefined), 15_000);
     const input = page.locator('.quick-input-widget .quick-input-box input');

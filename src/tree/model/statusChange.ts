@@ -90,6 +90,11 @@ export function recoveredMessage(done: string, subject: string, registry: string
   return `${done} ${subject} on ${registry}: the connection was lost after sending, but the registry made the change.`;
 }
 
+/** The message when the registry already had the status asked for (set elsewhere, or by an attempt whose answer was lost). */
+export function alreadyMessage(subject: string, registry: string, status: ServerStatus): string {
+  return `${subject} on ${registry} is already ${status}: nothing changed.`;
+}
+
 function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;

@@ -162,6 +162,17 @@ describe('registry data store', () => {
       assert.match(audit[0]?.detail ?? '', /not known/);
     });
 
+    it('"No changes to apply" with the status already set: a success that says so, not a recovery', async () => {
+      const registry = losing([row('2.0.0', true, 'deprecated')], false);
+      (registry.client as unknown as Record<string, unknown>).setVersionStatus = async () => {
+        throw new RegistryError({ kind: 'http', method: 'PATCH', url: URL_, status: 400, detail: 'No changes to apply: status is already deprecated' });
+      };
+      const { store, audit } = newStore(registry);
+      const written = await store.setStatus(URL_, 'io.example/x', '2.0.0', { status: 'deprecated' }, authorize);
+      assert.deepEqual([written.recovered, written.already], [false, true]);
+      assert.match(audit[0]?.detail ?? '', /already had this status/);
+    });
+
     it('a refusal (403) is not looked up', async () => {
       const registry = fakeRegistry([row('2.0.0', true)]);
       const refusing = (() => Promise.reject(new RegistryError({ kind: 'http', method: 'PATCH', url: URL_, status: 403, detail: 'You do not have publish or edit permissions for this server' }))) as typeof authorize;
@@ -169,6 +180,8 @@ describe('registry data store', () => {
       const error = await store.setStatus(URL_, 'io.example/x', '2.0.0', { status: 'deprecated' }, refusing).then(() => assert.fail("expected a failure"), (e: unknown) => e as StatusWriteError);
       assert.equal(error.outcome, 'refused');
       assert.deepEqual(registry.calls, []);
+      const cancelled = new Error('Cancelled');
+      await assert.rejects(store.setStatus(URL_, 'io.example/x', '2.0.0', { status: 'deprecated' }, () => Promise.reject(cancelled)), (e: unknown) => e === cancelled, 'a sign-in that was cancelled is not a registry failure');
     });
   });
 });

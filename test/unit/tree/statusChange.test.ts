@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { OFFICIAL_META_KEY, type ServerResponse, type ServerStatus } from '../../../src/registry';
-import { offersRetry, recoveredMessage, statusConfirmationDetail, statusFailureMessage } from '../../../src/tree/model/statusChange';
+import { alreadyMessage, offersRetry, recoveredMessage, statusConfirmationDetail, statusFailureMessage } from '../../../src/tree/model/statusChange';
 import { toVersionRows } from '../../../src/tree/versionRows';
 
 function response(version: string, publishedAt: string, status: ServerStatus = 'active', isLatest = false): ServerResponse {
@@ -70,5 +70,9 @@ describe('status change outcome messages', () => {
 
   it('recovered: says the change was made although the answer was lost', () => {
     assert.equal(recoveredMessage('Deprecated', base.subject, 'Local'), 'Deprecated io.github.alice/weather@2.0.0 on Local: the connection was lost after sending, but the registry made the change.');
+  });
+
+  it('already: the registry had the status asked for', () => {
+    assert.equal(alreadyMessage(base.subject, 'Local', 'deprecated'), 'io.github.alice/weather@2.0.0 on Local is already deprecated: nothing changed.');
   });
 });
