@@ -139,6 +139,21 @@ describe('registry data store', () => {
       assert.match(audit[0]?.detail ?? '', /recovered/);
     });
 
+    it('all versions, made by the registry: the look-up reads every version once', async () => {
+      const rows = [row('2.0.0', true), row('1.0.0', false)];
+      const registry = fakeRegistry(rows);
+      (registry.client as unknown as Record<string, unknown>).setAllVersionsStatus = async (_name: string, change: StatusChange) => {
+        registry.calls.push(`PATCH all ${change.status}`);
+        for (const r of rows) r._meta[KEY] = { ...r._meta[KEY], status: change.status };
+        throw lost();
+      };
+      const { store } = newStore(registry);
+      const written = await store.setStatus(URL_, 'io.example/x', undefined, { status: 'deprecated' }, authorize);
+      assert.equal(written.recovered, true);
+      assert.deepEqual(registry.calls, ['PATCH all deprecated', 'GET io.example/x']);
+      assert.deepEqual(written.rows.map((r) => r._meta[KEY].status), ['deprecated', 'deprecated']);
+    });
+
     it('not made: fails as not-made with the status the registry still shows', async () => {
       const registry = losing([row('2.0.0', true), row('1.0.0', false)], false);
       const { store, audit } = newStore(registry);

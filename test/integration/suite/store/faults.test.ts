@@ -139,7 +139,7 @@ describe('status changes and reads under faults', function () {
     assert.equal((await official('1.0.0')).status, 'deleted');
   });
 
-  it('restore whose answer is lost after the registry stored it: reported as done', async () => {
+  it('restore: a truncated answer to a change the registry did not make is not made; a reset after it made it is done', async () => {
     reg.faults.add({ kind: 'malformed', method: 'PATCH', path: STATUS_PATH, times: 1 });
     const node = { kind: 'version', id: 'restore-1.0.0', server: await serverNode(), row: { version: '1.0.0', status: 'deleted' } };
     const outcome = await (await api()).registryTree.changeStatus('mcpVersions.version.restore', node, { confirm: false }).catch((e: unknown) => e as StatusChangeError);
@@ -208,6 +208,30 @@ describe('status changes and reads under faults', function () {
     assert.match(label, /answer was cut off/);
     assert.doesNotMatch(`${label} ${description}`, /without \/v0\.1|Could not reach/);
     await waitFor('an error line for the expansion', () => (logText().includes(`versions of ${NAME} could not be read: The registry's answer was cut off`) ? true : undefined));
+  });
+
+  it('expanding a server whose connection keeps dropping mid-answer: says so, not "could not reach … proxy"', async () => {
+    const extension = await api();
+    reg.faults.add({ kind: 'reset', method: 'GET', path: 'faults-test/versions$' });
+    extension.store.forget(reg.url, NAME);
+    const [node] = (await children(await serverNode())) as ErrorNode[];
+    assert.equal(node?.kind, 'error');
+    const shown = await item(node!);
+    assert.match(labelOf(shown), /answer was cut off .*the connection dropped/);
+    assert.doesNotMatch(`${labelOf(shown)} ${String(shown.description ?? '')}`, /Could not reach|proxy settings/);
+  });
+
+  it('the diff panel writes an error line when it cannot load a side', async () => {
+    const extension = await api();
+    reg.faults.add({ kind: 'status', status: 503, method: 'GET', path: 'faults-test/versions$' });
+    extension.store.forget(reg.url, NAME);
+    const ref = (version: string) => ({ registryUrl: reg.url, registryName: REGISTRY_NAME, serverName: NAME, version });
+    const panel = await extension.diff.open(ref('1.1.0'), ref('2.0.0'));
+    try {
+      await waitFor('an error line for the comparison', () => (logText().split('\n').some((line) => /\bdiff: .*Registry returned 503/.test(line)) ? true : undefined));
+    } finally {
+      panel.dispose();
+    }
   });
 
   it('the Environments view words a registry that cannot be read; the registry’s own text is in the tooltip', async () => {
