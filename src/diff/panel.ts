@@ -1,7 +1,6 @@
 // One diff panel: fetches both sides in the extension host (tokens and HTTP never reach the webview),
 // builds the view model, and answers the webview's buttons.
 import * as vscode from 'vscode';
-import { UserFacingError } from '../commands/registerCommand';
 import { normalizeRegistryUrl } from '../registries/url';
 import { diffHtml, webviewOptions } from './html';
 import type { JsonDiffDocuments } from './jsonDocuments';
@@ -86,7 +85,8 @@ export class DiffPanel implements vscode.Disposable {
         this.present();
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        if (!(error instanceof UserFacingError)) this.deps.log.error(`diff: ${message}`);
+        // Show Log from the panel's error must find the reason, whether or not it was written for the user.
+        this.deps.log.error(`diff: ${this.panel.title}: ${message}`);
         this.panel.title = vscode.l10n.t('MCP Versions: comparison failed');
         this.post({ type: 'error', message, state: this.state });
       }

@@ -27,6 +27,8 @@ export interface DeploymentOutcome {
   readonly ok: boolean;
   readonly version: string;
   readonly message: string;
+  /** What the endpoint answered last, as it was (the row's tooltip). */
+  readonly detail?: string;
 }
 
 export interface EnvironmentStatus {

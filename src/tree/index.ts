@@ -16,7 +16,7 @@ import { revealVersion } from './reveal';
 import type { RegistryStore } from '../store';
 import type { UserPrompts } from '../commands/prompts';
 import { JSON_SCHEME, RawJsonProvider } from './rawJson';
-import { registerStatusCommands } from './statusCommands';
+import { registerStatusCommands, statusCommandRunner, type StatusCommandRunner } from './statusCommands';
 import { registerVersionCommands } from './versionCommands';
 import type { DiffFeature } from '../diff';
 import { FILTERED_KEY, registerViewCommands, VIEW_ID } from './viewCommands';
@@ -44,6 +44,8 @@ export interface RegistryTreeHandle {
   sync(): Promise<number>;
   /** Reveals and selects a version (after a publish); undefined when the view does not show it. */
   revealVersion(registryUrl: string, name: string, version: string): Promise<VersionNode | undefined>;
+  /** A status command without the command wrapper (tests): resolves with the outcome, rejects with a StatusChangeError. */
+  changeStatus: StatusCommandRunner;
 }
 
 export function registerRegistryTree(context: vscode.ExtensionContext, services: RegistryTreeServices): RegistryTreeHandle {
@@ -121,6 +123,7 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
     clients,
     sync: () => provider.sync(),
     revealVersion: (registryUrl, name, version) => revealVersion(provider, treeView, services.log, registryUrl, name, version),
+    changeStatus: statusCommandRunner(provider, clients, services.prompts),
   };
 }
 

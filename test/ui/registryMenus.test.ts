@@ -46,8 +46,8 @@ describe('UI: Registry context menus with a confirmation', function () {
 
     const dialog = await modalDialog(page);
     assert.equal(dialog.message, `Deprecate ${SERVER}@2.0.0?`);
-    // The registry counts deprecated versions when it picks the latest.
-    assert.equal(dialog.detail, 'Latest stays 2.0.0.');
+    // The registry counts deprecated versions when it picks the latest; the detail says how another becomes latest.
+    assert.equal(dialog.detail, 'Latest stays 2.0.0.\nA deprecated version stays latest until a higher version is published (deleting 2.0.0 instead would make 1.1.0 latest).');
     assert.deepEqual([...dialog.buttons].sort(), ['Cancel', 'Deprecate']);
     await screenshot(page, 'deprecate-confirm');
     await dialog.press('Deprecate');
