@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { docsScreenshot, queryDom, waitFor } from '../../harness';
+import { docsScene, docsScreenshot, queryDom, waitFor } from '../../harness';
 import { api, nodeState, repoRoot, revertAll, serverText, setText, stageWorkspaceView, startTargetRegistry, stopTargetRegistry, VariantsFolder, type TestRegistry } from './helpers';
 
 const NS = 'io.github.acme-labs';
@@ -148,16 +148,14 @@ describe('workspace: this workspace view', function () {
     await nodeState(fixture, 'ahead');
   });
 
-  it('captures the view for the README', async () => {
+  docsScene('the This Workspace view', async () => {
     const restore = await stageWorkspaceView({ widen: true });
     try {
       await vscode.commands.executeCommand('workbench.action.closePanel');
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture), { preview: false });
       await vscode.commands.executeCommand('mcpVersions.workspace.reveal', fixture);
-      await new Promise((r) => setTimeout(r, 300));
-      await vscode.commands.executeCommand('mcpVersions.workspace.reveal', fixture);
-      await new Promise((r) => setTimeout(r, 1000));
-      await docsScreenshot('workspace');
+      await waitFor('the revealed row selected', async () => ((await queryDom('#workbench\\.parts\\.sidebar .monaco-list-row.selected')).length > 0 ? true : undefined));
+      await docsScreenshot('workspace', { settleMs: 1000 });
     } finally {
       await restore();
     }
