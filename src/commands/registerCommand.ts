@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
+import { showProgress, type Prompts } from './prompts';
+
+export type { ProgressOptions } from './prompts';
 
 export interface CommandContext {
   log: vscode.LogOutputChannel;
-}
-
-export interface ProgressOptions {
-  title: string;
-  location?: vscode.ProgressLocation;
-  cancellable?: boolean;
+  /** Where commands ask the user (quick picks, input boxes, confirmations) and show progress; tests script it. */
+  ui: Prompts;
 }
 
 export class UserCancelledError extends Error {
@@ -62,16 +61,4 @@ export async function reportCommandError(ctx: CommandContext, id: string, error:
 }
 
 /** Runs `task` with a progress indicator; a cancellable progress maps to a CancellationToken. */
-export function withProgress<T>(
-  options: ProgressOptions,
-  task: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Promise<T>,
-): Thenable<T> {
-  return vscode.window.withProgress(
-    {
-      location: options.location ?? vscode.ProgressLocation.Notification,
-      title: options.title,
-      cancellable: options.cancellable ?? false,
-    },
-    task,
-  );
-}
+export const withProgress = showProgress;

@@ -26,7 +26,7 @@ export interface StartApi {
 
 export function registerStart(context: vscode.ExtensionContext, ctx: CommandContext & { tree: { provider: RegistryTreeProvider } }): StartApi {
   let prompts: StartPrompts | undefined;
-  const deps: StartDeps = { log: ctx.log, prompts: () => prompts ?? windowStartPrompts };
+  const deps: StartDeps = { log: ctx.log, ui: ctx.ui, prompts: () => prompts ?? windowStartPrompts };
   const previews = new PreviewDocuments();
   const api: StartApi = {
     setPrompts: (next) => {

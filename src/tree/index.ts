@@ -14,7 +14,6 @@ import { RegistryTreeProvider } from './provider';
 import type { VersionNode } from './nodes';
 import { revealVersion } from './reveal';
 import type { RegistryStore } from '../store';
-import type { UserPrompts } from '../commands/prompts';
 import { JSON_SCHEME, RawJsonProvider } from './rawJson';
 import { registerStatusCommands } from './statusCommands';
 import { registerVersionCommands } from './versionCommands';
@@ -30,8 +29,6 @@ export interface RegistryTreeServices extends CommandContext {
   clients: RegistryClients;
   /** The registry data store the tree reads versions from and follows. */
   store: RegistryStore;
-  /** Where the status commands ask their questions (tests script them); vscode.window by default. */
-  prompts?: UserPrompts;
   /** After Remove Registry: forget what sign-in kept for it (tokens, the origin's approval). */
   forgetRegistry?: (url: string) => Promise<void>;
 }
@@ -112,7 +109,7 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
     }),
     ...registerViewCommands(services, provider),
     ...registerVersionCommands(services, provider),
-    ...registerStatusCommands(services, provider, clients, services.prompts),
+    ...registerStatusCommands(services, provider, clients),
     ...registerRegistryCommands(services, clients, services.forgetRegistry),
   );
   const treeView = view as vscode.TreeView<unknown>;

@@ -1,9 +1,9 @@
 // Deprecate / Un-deprecate / Delete / Restore a version or all versions of a server, after a modal
 // confirmation that names the server, the version and which version will be latest afterwards.
 import * as vscode from 'vscode';
-import { registerCommand, UserCancelledError, UserFacingError, withProgress, type CommandContext } from '../commands/registerCommand';
+import { registerCommand, UserCancelledError, UserFacingError, type CommandContext } from '../commands/registerCommand';
 import { withRegistryToken } from '../auth/tokens';
-import { windowPrompts, type UserPrompts } from '../commands/prompts';
+import type { Prompts } from '../commands/prompts';
 import { publishableNamespaces, RegistryError, type ServerStatus } from '../registry';
 import type { RegistryClients } from '../registries/clients';
 import { settings } from '../util/settings';
@@ -39,22 +39,22 @@ export interface StatusCommandOptions {
   confirm?: boolean;
 }
 
-export function registerStatusCommands(ctx: CommandContext, provider: RegistryTreeProvider, clients: RegistryClients, prompts: UserPrompts = windowPrompts): vscode.Disposable[] {
+export function registerStatusCommands(ctx: CommandContext, provider: RegistryTreeProvider, clients: RegistryClients): vscode.Disposable[] {
   return ACTIONS.map((action) =>
-    registerCommand(ctx, action.command, (arg?: unknown, options?: StatusCommandOptions) => changeStatus(provider, clients, prompts, action, arg, options ?? {})),
+    registerCommand(ctx, action.command, (arg?: unknown, options?: StatusCommandOptions) => changeStatus(provider, clients, ctx.ui, action, arg, options ?? {})),
   );
 }
 
 async function changeStatus(
   provider: RegistryTreeProvider,
   clients: RegistryClients,
-  prompts: UserPrompts,
+  prompts: Prompts,
   action: StatusAction,
   arg: unknown,
   options: StatusCommandOptions,
 ): Promise<void> {
   requireTrust(action.verb);
-  const target = await versionOrAllTarget(provider, arg, {
+  const target = await versionOrAllTarget(prompts, provider, arg, {
     title: vscode.l10n.t('{0} Version', action.verb),
     includeDeleted: action.to === 'active' || provider.showDeleted,
     filter: (row) => action.from.includes(row.status),
@@ -78,7 +78,7 @@ async function changeStatus(
   }
   const change = statusMessage ? { status: action.to, statusMessage } : { status: action.to };
   const tokenTarget = { name: registry.config.name, url: registry.config.url, auth: registry.config.auth, client: clients.get(registry.config.url) };
-  await withProgress({ title: `${action.verb} ${subject}…` }, async () => {
+  await prompts.progress({ title: `${action.verb} ${subject}…` }, async () => {
     try {
       // Through the store: every view shows the registry's answer at once, and the audit trail records it.
       await registry.state.store.setStatus(registry.config.url, server.name, row?.version, change, (send) => withRegistryToken(tokenTarget, send));
@@ -90,7 +90,7 @@ async function changeStatus(
   vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) {0} {1}', action.done, subject), 4000);
 }
 
-async function askMessage(prompts: UserPrompts, action: StatusAction, subject: string): Promise<string | undefined> {
+async function askMessage(prompts: Prompts, action: StatusAction, subject: string): Promise<string | undefined> {
   const message = await prompts.input({
     title: `${action.verb} ${subject}`,
     prompt: vscode.l10n.t('Status message shown with the {0} version (optional, up to {1} characters)', action.to, MAX_MESSAGE),
