@@ -31,6 +31,8 @@ export interface UserPrompts {
   warning(message: string, options: vscode.MessageOptions, ...actions: string[]): Thenable<string | undefined>;
   /** A non-modal information message. Returns the action picked (or undefined when dismissed). */
   info(message: string, ...actions: string[]): Thenable<string | undefined>;
+  /** A non-modal error message (optional for scripted prompts: the window's is used when a fake leaves it out). */
+  error?(message: string, ...actions: string[]): Thenable<string | undefined>;
   input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
   /** Optional for scripted prompts: the window's is used when a fake leaves it out. */
@@ -42,6 +44,7 @@ export interface UserPrompts {
 export const windowPrompts: Required<UserPrompts> = {
   warning: (message, options, ...actions) => vscode.window.showWarningMessage(message, options, ...actions),
   info: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
+  error: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
   input: (options) => vscode.window.showInputBox(options),
   pick: (items, options) => vscode.window.showQuickPick(items, options),
   pickMany: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: true }),
@@ -66,6 +69,10 @@ export class Prompts implements Required<UserPrompts> {
 
   info(message: string, ...actions: string[]): Thenable<string | undefined> {
     return this.current.info(message, ...actions);
+  }
+
+  error(message: string, ...actions: string[]): Thenable<string | undefined> {
+    return (this.current.error ?? windowPrompts.error)(message, ...actions);
   }
 
   input(options: vscode.InputBoxOptions): Thenable<string | undefined> {

@@ -1,5 +1,5 @@
 // The Registry view's context menus that end in a modal confirmation, driven with the mouse in the real
-// workbench: Deprecate… on a version, Remove Registry on a registry; and Deprecate… from the Command Palette.
+// workbench: Deprecate Version… on a version, Remove Registry on a registry; and Deprecate Version… from the Command Palette.
 import * as assert from 'node:assert/strict';
 import type { LocalRegistry } from '../../tools/local-registry';
 import { createWorkspace, publishHistory, registryVersion, sampleServer, startRegistry, type Workspace } from './fixtures';
@@ -41,7 +41,7 @@ describe('UI: Registry context menus with a confirmation', function () {
   it('Deprecate… on the latest version: the modal names server, version and the latest afterwards; the tree shows it deprecated', async () => {
     const { page } = workbench;
     await expand(await row(page, 'Registry', SERVER));
-    await contextMenu(page, await row(page, 'Registry', '2.0.0'), 'Deprecate…');
+    await contextMenu(page, await row(page, 'Registry', '2.0.0'), 'Deprecate Version…');
     // The status message prompt names the row's version; a "Deprecate Version" picker would mean the
     // command did not receive the row it was chosen on.
     assert.equal(await quickInputTitle(page), `Deprecate ${SERVER}@2.0.0`, 'the context menu hands the version row to the command');
@@ -107,7 +107,7 @@ describe('UI: Registry context menus with a confirmation', function () {
       await eventually(`${expected} focused in “${title}”`, async () => ((await focusedRow.innerText()).trim().startsWith(expected) ? true : undefined), 15_000);
       await page.keyboard.press('Enter');
     };
-    await runFromPalette(page, 'MCP Versions: Deprecate…');
+    await runFromPalette(page, 'MCP Versions: Deprecate Version…');
     // With more than one registry the first picker asks which (run alone, the previous test has not removed them).
     await eventually('the first picker', async () => ((await quickInputTitle(page)) === 'Deprecate Version' ? true : undefined), 15_000);
     const input = page.locator('.quick-input-widget .quick-input-box input');

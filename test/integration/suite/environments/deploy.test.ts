@@ -32,7 +32,7 @@ async function dragSidebarTo(width: number): Promise<void> {
   })()`);
 }
 
-// Confirmations and pickers are answered by ScriptedPrompts through `api.setPrompts` (the UserPrompts the
+// Confirmations and pickers are answered by ScriptedPrompts through `api.setPrompts` (the DeployPrompts the
 // extension exposes for tests); production shows the same questions with vscode.window.
 describe('environments: deploy, promote, roll back', () => {
   let api: EnvironmentsApi;
