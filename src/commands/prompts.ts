@@ -72,7 +72,7 @@ export class Prompts implements Required<UserPrompts> {
   }
 
   error(message: string, ...actions: string[]): Thenable<string | undefined> {
-    return (this.current.error ?? windowPrompts.error)(message, ...actions);
+    return this.current.error ? this.current.error(message, ...actions) : windowPrompts.error(message, ...actions);
   }
 
   input(options: vscode.InputBoxOptions): Thenable<string | undefined> {
@@ -84,11 +84,11 @@ export class Prompts implements Required<UserPrompts> {
   }
 
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined> {
-    return (this.current.pickMany ?? windowPrompts.pickMany)(items, options);
+    return this.current.pickMany ? this.current.pickMany(items, options) : windowPrompts.pickMany(items, options);
   }
 
   search<T>(options: SearchPickOptions<T>): Thenable<T | undefined> {
-    return (this.current.search ?? windowPrompts.search)(options);
+    return this.current.search ? this.current.search(options) : windowPrompts.search(options);
   }
 
   /** Progress is shown, not asked: always the window's. */

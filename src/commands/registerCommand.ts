@@ -55,7 +55,7 @@ export async function reportCommandError(ctx: CommandContext, id: string, error:
   ctx.log.error(`${id}: ${message}`);
   if (error instanceof Error && error.stack && !(error instanceof UserFacingError)) ctx.log.debug(error.stack);
   const actions = error instanceof UserFacingError ? error.actions : [];
-  const picked = await vscode.window.showErrorMessage(message, ...actions.map((a) => a.title), vscode.l10n.t('Show Log'));
+  const picked = await ctx.ui.error(message, ...actions.map((a) => a.title), vscode.l10n.t('Show Log'));
   if (picked === vscode.l10n.t('Show Log')) ctx.log.show(true);
   else await actions.find((a) => a.title === picked)?.run();
 }

@@ -87,7 +87,7 @@ describe('UI: Registry context menus with a confirmation', function () {
     await dialog.press('Cancel');
     // The next removal is written after anything the Cancel could have written: the Team registry is still there.
     assert.deepEqual((await remove(SPARE)).map((r) => r.name), [LOCAL, TEAM], 'Cancel kept the Team registry');
-    await row(page, 'Registry', TEAM);
+    await rowsWhen(page, 'Registry', 'the Spare registry gone, the Team registry kept', (shown) => !shown.some((r) => r.label === SPARE) && shown.some((r) => r.label === TEAM));
 
     const setting = await remove(TEAM);
     assert.deepEqual(setting.map((r) => [r.name, r.url]), [[LOCAL, local.url]]);
