@@ -46,9 +46,9 @@ describe('registry tree: screenshots', function () {
     };
     await showExample();
     await vscode.commands.executeCommand('mcpVersions.registry.focus');
-    // The Registry view alone: collapse the other two sections of the side bar while capturing.
+    // The Registry view alone: collapse the other sections of the side bar while capturing.
     const toggleOthers = (expanded: boolean) => evaluate(`[...document.querySelectorAll('.pane-header')]
-      .filter((h) => /This Workspace|Environments/.test(h.textContent) && h.classList.contains('expanded') === ${expanded})
+      .filter((h) => /This Workspace|Installed|Environments/.test(h.textContent) && h.classList.contains('expanded') === ${expanded})
       .forEach((h) => h.click())`);
     await toggleOthers(true);
     for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('workbench.action.increaseViewSize');
