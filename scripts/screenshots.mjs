@@ -1,7 +1,8 @@
-// `npm run screenshots`: regenerates the README's images (docs/images/) from the live workbench. The
-// integration suites capture them where the state they show is set up (docsScreenshot in
-// test/integration/harness.ts); this runs those suites with MCPV_UPDATE_DOCS_IMAGES set, then the UI layer's
-// publish suite (test/ui/, where modal dialogs show) for publish-confirm.png.
+// `npm run screenshots`: regenerates the README's images (docs/images/) from the live workbench. It is the
+// only run that takes them: with MCPV_UPDATE_DOCS_IMAGES set, the integration suites register their README
+// scenes (docsScene in test/integration/harness.ts, after the tests that set up the state they show) and
+// docsScreenshot captures; a test run registers no scene and captures nothing. Then the UI layer's publish
+// suite (test/ui/, where modal dialogs show) for publish-confirm.png. `--grep X` regenerates only some.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runInVsCode } from './harness-run.mjs';

@@ -42,15 +42,19 @@ export interface McpVersionsApi extends McpVersionsPublicApi {
   readonly audit: AuditTrail;
   readonly start: StartApi;
   readonly installed: InstalledViewApi;
+  /** Where every command asks the user: tests answer with `ui.use(fake)` and put the window back with `ui.reset()`. */
+  readonly ui: Prompts;
 }
 
 export function activate(context: vscode.ExtensionContext): McpVersionsApi | McpVersionsPublicApi {
   const log = createLog();
   context.subscriptions.push(log);
-  registerCoreCommands(context, { log });
+  // The one interaction layer every command asks the user through (tests script it: api.ui).
+  const ui = new Prompts();
+  const ctx = { log, ui };
+  registerCoreCommands(context, ctx);
   const clients = new RegistryClients(log, context.globalState);
-  const prompts = new Prompts();
-  const auth = registerAuth(context, { log, prompts });
+  const auth = registerAuth(context, ctx);
   const audit = new AuditTrail(context.workspaceState, historyFileUri, log);
   context.subscriptions.push(audit);
   const store = new RegistryStore(clients, {
@@ -58,17 +62,17 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi | Mcp
     who: (url) => whoOnRegistry(auth.identity, url),
     audit: (record) => audit.add(record),
   });
-  const workspace = registerWorkspace(context, { log, clients, store });
-  const diff = registerDiff(context, { log, clients, store, workspace: workspace.services });
-  const registryTree = registerRegistryTree(context, { log, identity: auth.identity, diff, clients, store, prompts, forgetRegistry: (url) => auth.forgetRegistry(url) });
+  const workspace = registerWorkspace(context, { ...ctx, clients, store });
+  const diff = registerDiff(context, { ...ctx, clients, store, workspace: workspace.services });
+  const registryTree = registerRegistryTree(context, { ...ctx, identity: auth.identity, diff, clients, store, forgetRegistry: (url) => auth.forgetRegistry(url) });
   const clientFor = (url: string) => clients.get(url);
   auth.registerCommands(clientFor);
-  const diagnostics = registerDiagnostics(context, { log }, workspace.services);
-  const environments = registerEnvironments(context, { log, clients, store, audit });
+  const diagnostics = registerDiagnostics(context, ctx, workspace.services);
+  const environments = registerEnvironments(context, { ...ctx, clients, store, audit });
   context.subscriptions.push(registryTree.provider.showEnvironments(environments));
   const publish = registerPublish(context, {
-    log,
-    prompts,
+    ...ctx,
+    prompts: ui,
     identity: auth.identity,
     store,
     revealVersion: (url, name, version) => registryTree.revealVersion(url, name, version),
@@ -76,14 +80,14 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi | Mcp
     clientFor,
     issues: diagnostics.registryIssues,
   });
-  const bump = registerBump(context, { log }, workspace.services);
-  const start = registerStart(context, { log, tree: registryTree });
+  const bump = registerBump(context, ctx, workspace.services);
+  const start = registerStart(context, { ...ctx, tree: registryTree });
   bump.addSuccessAction((uri, version) => ciTagAction(uri, version, log));
-  const installed = registerInstalledView(context, { log, clients, diff, registryTree, store });
+  const installed = registerInstalledView(context, { ...ctx, clients, diff, registryTree, store });
   log.info(`MCP Versions ${context.extension.packageJSON.version} activated in ${vscode.env.appName}`);
   const extensionVersion = context.extension.packageJSON.version as string;
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { extensionVersion };
-  return { extensionVersion, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities(), approvedOrigins: () => auth.approvedOrigins() }, store, audit, start, installed };
+  return { extensionVersion, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities(), approvedOrigins: () => auth.approvedOrigins() }, store, audit, start, installed, ui };
 }
 
 export function deactivate(): void {}

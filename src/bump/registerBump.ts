@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { registerCommand, type CommandContext } from '../commands/registerCommand';
 import { applyBumps, prepareBump, undoBump, type AppliedBump, type PreparedBump } from './applyBump';
 import { runBumpVersion, type BumpOutcome, type BumpSuccessAction } from './bumpCommand';
-import { windowPrompts, type BumpPrompts } from './prompts';
+import { bumpPromptsOn, type BumpPrompts } from './prompts';
 import type { RegistryClient } from '../registry';
 import type { TargetRegistry } from './registryKnowledge';
 
@@ -30,12 +30,14 @@ export interface BumpWorkspaceServices {
 
 export function registerBump(context: vscode.ExtensionContext, ctx: CommandContext, workspace: BumpWorkspaceServices): BumpApi {
   let prompts: BumpPrompts | undefined;
+  const asked = bumpPromptsOn(ctx.ui);
   const successActions: BumpSuccessAction[] = [];
   const deps = {
     successActions: () => successActions,
     log: ctx.log,
     target: () => workspace.registry.target(),
-    prompts: () => prompts ?? windowPrompts,
+    ui: ctx.ui,
+    prompts: () => prompts ?? asked,
   };
   context.subscriptions.push(registerCommand(ctx, BUMP_COMMAND, (arg?: unknown) => runBumpVersion(deps, arg)));
   return {

@@ -23,7 +23,7 @@ export interface DiagnosticsApi {
 export function registerDiagnostics(context: vscode.ExtensionContext, ctx: CommandContext, workspace: WorkspaceServices): DiagnosticsApi {
   const schemas = new SchemaStore(context.globalStorageUri, ctx.log, undefined, vscode.Uri.joinPath(context.extensionUri, 'dist', 'schemas', 'server.schema.json'));
   const diagnostics = new ServerJsonDiagnostics(workspace.files, workspace.registry, workspace.publishedVersions, schemas, ctx.log);
-  const registryValidation = new RegistryValidation(workspace.registry, workspace.files);
+  const registryValidation = new RegistryValidation(workspace.registry, workspace.files, ctx.ui);
   context.subscriptions.push(
     diagnostics,
     registryValidation,

@@ -1,5 +1,6 @@
 // "Validate on Registry": POST /validate on the target registry, its issues shown as diagnostics.
 import * as vscode from 'vscode';
+import type { UserPrompts } from '../commands/prompts';
 import { UserFacingError, withProgress } from '../commands/registerCommand';
 import type { ValidationIssue } from '../registry';
 import { abortSignalFor } from '../util/cancellation';
@@ -36,7 +37,7 @@ export class RegistryValidation implements RegistryIssues, vscode.Disposable {
   private readonly visible = new Map<string, vscode.Diagnostic[]>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly registry: WorkspaceRegistry, files: ServerJsonFiles) {
+  constructor(private readonly registry: WorkspaceRegistry, files: ServerJsonFiles, private readonly ui: UserPrompts) {
     this.subscriptions = [
       // The registry's answer is about the text it was sent: drop it once the file changes or goes.
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -128,7 +129,7 @@ export class RegistryValidation implements RegistryIssues, vscode.Disposable {
       ? details ? vscode.l10n.t('{0}: server.json is valid ({1}).', registryName, details) : vscode.l10n.t('{0}: server.json is valid.', registryName)
       : details ? vscode.l10n.t('{0}: server.json is not valid — {1}.', registryName, details) : vscode.l10n.t('{0}: server.json is not valid.', registryName);
     const show = vscode.l10n.t('Show Problems');
-    const picked = diagnostics.length > 0 ? await vscode.window.showInformationMessage(message, show) : await vscode.window.showInformationMessage(message);
+    const picked = diagnostics.length > 0 ? await this.ui.info(message, show) : await this.ui.info(message);
     if (picked === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
   }
 }

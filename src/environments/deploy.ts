@@ -18,7 +18,7 @@ import {
   type EnvironmentConfig,
 } from './model';
 import type { DeploymentHistory } from './historyStore';
-import type { UserPrompts } from './prompts';
+import type { DeployPrompts } from './prompts';
 import type { RegistryVersionsCache } from './registryLookup';
 import type { EnvironmentStatusStore } from './statusStore';
 import { requireTrust } from '../trust';
@@ -28,7 +28,7 @@ export interface DeployServices {
   readonly store: EnvironmentStatusStore;
   readonly history: DeploymentHistory;
   readonly registry: RegistryVersionsCache;
-  readonly prompts: () => UserPrompts;
+  readonly prompts: () => DeployPrompts;
   readonly log: vscode.LogOutputChannel;
   readonly who: () => Promise<string>;
   /** Time between two verification probes. */

@@ -8,7 +8,7 @@ import { registerEnvironmentCommands } from './commands';
 import { deploy } from './deploy';
 import { DEFAULT_VERIFY_INTERVAL_MS, type DeploymentRecord } from './model';
 import { DeploymentHistory } from './historyStore';
-import { windowPrompts, type UserPrompts } from './prompts';
+import { deployPromptsOn, type DeployPrompts } from './prompts';
 import { RegistryVersionsCache } from './registryLookup';
 import { HeaderSecrets } from './secrets';
 import { onDidGrantTrust, restrictedViewMessage } from '../trust';
@@ -17,7 +17,7 @@ import { EnvironmentStatusStore } from './statusStore';
 import { EnvironmentsTreeProvider } from './tree';
 import { whoAmI } from './who';
 
-export type { UserPrompts, PickItem } from './prompts';
+export type { DeployPrompts, PickItem } from './prompts';
 export type { EnvironmentStatus } from './statusStore';
 
 export const VIEW_ID = 'mcpVersions.environments';
@@ -41,8 +41,8 @@ export interface EnvironmentsApi {
   readonly history: DeploymentHistory;
   readonly provider: EnvironmentsTreeProvider;
   readonly view: vscode.TreeView<unknown>;
-  /** Replaces the confirmations and pickers (tests); undefined restores vscode.window. */
-  setPrompts(prompts: UserPrompts | undefined): void;
+  /** Replaces the confirmations and pickers (tests); undefined restores the interaction layer's (ctx.ui). */
+  setPrompts(prompts: DeployPrompts | undefined): void;
   /** Shortens the wait between verification probes (tests, benchmarks); undefined restores the default. */
   setVerifyIntervalMs(ms: number | undefined): void;
   /** What "Deploy Version…" runs after its pickers; rejects with the reason a guard refused. */
@@ -56,7 +56,8 @@ export interface EnvironmentsApi {
 
 export function registerEnvironments(context: vscode.ExtensionContext, services: EnvironmentsServices): EnvironmentsApi {
   const clients = services.clients ?? new RegistryClients(services.log, context.globalState);
-  let prompts: UserPrompts = windowPrompts;
+  const asked = deployPromptsOn(services.ui);
+  let prompts: DeployPrompts = asked;
   let verifyIntervalMs = DEFAULT_VERIFY_INTERVAL_MS;
   const secrets = new HeaderSecrets(context.secrets);
   const trail = services.audit ?? new AuditTrail(context.workspaceState, historyFileUri, services.log);
@@ -131,7 +132,7 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
     provider,
     view: view as vscode.TreeView<unknown>,
     setPrompts: (next) => {
-      prompts = next ?? windowPrompts;
+      prompts = next ?? asked;
     },
     setVerifyIntervalMs: (ms) => {
       verifyIntervalMs = ms ?? DEFAULT_VERIFY_INTERVAL_MS;

@@ -7,7 +7,8 @@ import type { CommandContext } from '../commands/registerCommand';
 import type { ConfigLocation } from '../installed';
 import type { DiffFeature } from '../diff';
 import { affectsRegistries, readRegistries } from '../registries/config';
-import { SETTING, settings } from '../util/settings';
+import { settings } from '../util/settings';
+import { VisibleAutoRefresh } from '../util/visibleAutoRefresh';
 import type { RegistryClients } from '../registries/clients';
 import type { RegistryTreeHandle } from '../tree';
 import { INSTALLED_COMMANDS, registerInstalledCommands } from './commands';
@@ -109,7 +110,6 @@ export function registerInstalledView(context: vscode.ExtensionContext, services
     vscode.workspace.onDidChangeWorkspaceFolders(() => void provider.refresh()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsRegistries(event)) void provider.refresh({ registries: true });
-      if (event.affectsConfiguration(SETTING.autoRefreshSeconds)) autoRefresh.reschedule();
     }),
     ...registerInstalledCommands({ ctx: services, provider, diff: services.diff, registryTree: services.registryTree }),
   );
@@ -134,36 +134,4 @@ function configWatchers(globalStorageUri: vscode.Uri, changed: () => void): vsco
   }
   const subscriptions = watchers.flatMap((watcher) => [watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed)]);
   return [...watchers, ...subscriptions];
-}
-
-/** Asks the registries again every `mcpVersions.autoRefreshSeconds` while the view is visible; never while hidden. */
-class VisibleAutoRefresh implements vscode.Disposable {
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private readonly listener: vscode.Disposable;
-
-  constructor(
-    private readonly view: vscode.TreeView<unknown>,
-    private readonly tick: () => Promise<unknown>,
-  ) {
-    this.listener = view.onDidChangeVisibility(() => this.reschedule());
-    this.reschedule();
-  }
-
-  reschedule(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    const seconds = settings.autoRefreshSeconds();
-    if (!this.view.visible || seconds <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.running || !this.view.visible) return;
-      this.running = true;
-      this.tick().finally(() => (this.running = false));
-    }, seconds * 1000);
-  }
-
-  dispose(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.listener.dispose();
-  }
 }

@@ -5,7 +5,7 @@ import type { RegistryTreeProvider } from '../tree/provider';
 import { runSetUpCiPublishing, type CiOutcome } from './ciSetup';
 import { runCreateServerJson, type CreateOutcome, type StartDeps } from './createServerJson';
 import { PREVIEW_SCHEME, PreviewDocuments, runStartNewVersion, type NewVersionOutcome } from './newVersion';
-import { windowStartPrompts, type StartPrompts } from './prompts';
+import { startPromptsOn, type StartPrompts } from './prompts';
 
 export const CREATE_SERVER_JSON_COMMAND = 'mcpVersions.createServerJson';
 export const START_NEW_VERSION_COMMAND = 'mcpVersions.startNewVersion';
@@ -26,7 +26,8 @@ export interface StartApi {
 
 export function registerStart(context: vscode.ExtensionContext, ctx: CommandContext & { tree: { provider: RegistryTreeProvider } }): StartApi {
   let prompts: StartPrompts | undefined;
-  const deps: StartDeps = { log: ctx.log, prompts: () => prompts ?? windowStartPrompts };
+  const asked = startPromptsOn(ctx.ui);
+  const deps: StartDeps = { log: ctx.log, ui: ctx.ui, prompts: () => prompts ?? asked };
   const previews = new PreviewDocuments();
   const api: StartApi = {
     setPrompts: (next) => {

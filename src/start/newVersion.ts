@@ -74,7 +74,7 @@ async function chooseFolder(deps: StartDeps, title: string): Promise<vscode.Uri>
 
 export async function runStartNewVersion(deps: StartDeps, provider: RegistryTreeProvider, previews: PreviewDocuments, arg: unknown): Promise<NewVersionOutcome> {
   const title = vscode.l10n.t('Start New Version from This');
-  const { server, row } = await versionTarget(provider, arg, { title, includeDeleted: true });
+  const { server, row } = await versionTarget(deps.ui, provider, arg, { title, includeDeleted: true });
   const rows = await provider.versionsFor(server, true);
   const existing = [...new Set([...rows.map((r) => r.version), row.version])];
   const deleted = rows.filter((r) => r.status === 'deleted').map((r) => r.version);

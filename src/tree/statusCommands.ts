@@ -2,9 +2,9 @@
 // confirmation that names the server, the version, which version will be latest afterwards and the
 // environments that run it. A lost answer is settled by looking the version up: the user is told what is true.
 import * as vscode from 'vscode';
-import { registerCommand, UserCancelledError, UserFacingError, withProgress, type CommandContext } from '../commands/registerCommand';
+import { registerCommand, UserCancelledError, UserFacingError, type CommandContext } from '../commands/registerCommand';
 import { withRegistryToken } from '../auth/tokens';
-import { windowPrompts, type UserPrompts } from '../commands/prompts';
+import type { Prompts } from '../commands/prompts';
 import { officialMeta, publishableNamespaces, RegistryError, type ServerResponse, type ServerStatus } from '../registry';
 import type { RegistryClients } from '../registries/clients';
 import { settings } from '../util/settings';
@@ -62,7 +62,7 @@ export class StatusChangeError extends UserFacingError {
 export type StatusCommandRunner = (command: string, arg?: unknown, options?: StatusCommandOptions) => Promise<StatusOutcome>;
 
 /** Runs a status command without the command wrapper: resolves with the outcome, rejects with a StatusChangeError. */
-export function statusCommandRunner(provider: RegistryTreeProvider, clients: RegistryClients, prompts: UserPrompts = windowPrompts): StatusCommandRunner {
+export function statusCommandRunner(provider: RegistryTreeProvider, clients: RegistryClients, prompts: Prompts): StatusCommandRunner {
   return (command, arg, options) => {
     const action = ACTIONS.find((a) => a.command === command);
     if (!action) throw new Error(`not a status command: ${command}`);
@@ -70,21 +70,21 @@ export function statusCommandRunner(provider: RegistryTreeProvider, clients: Reg
   };
 }
 
-export function registerStatusCommands(ctx: CommandContext, provider: RegistryTreeProvider, clients: RegistryClients, prompts: UserPrompts = windowPrompts): vscode.Disposable[] {
-  const run = statusCommandRunner(provider, clients, prompts);
+export function registerStatusCommands(ctx: CommandContext, provider: RegistryTreeProvider, clients: RegistryClients): vscode.Disposable[] {
+  const run = statusCommandRunner(provider, clients, ctx.ui);
   return ACTIONS.map((action) => registerCommand(ctx, action.command, (arg?: unknown, options?: StatusCommandOptions) => run(action.command, arg, options)));
 }
 
 async function changeStatus(
   provider: RegistryTreeProvider,
   clients: RegistryClients,
-  prompts: UserPrompts,
+  prompts: Prompts,
   action: StatusAction,
   arg: unknown,
   options: StatusCommandOptions,
 ): Promise<StatusOutcome> {
   requireTrust(action.verb);
-  const target = await versionOrAllTarget(provider, arg, {
+  const target = await versionOrAllTarget(prompts, provider, arg, {
     title: vscode.l10n.t('{0} Version', action.verb),
     includeDeleted: action.to === 'active' || provider.showDeleted,
     filter: (row) => action.from.includes(row.status),
@@ -111,7 +111,7 @@ async function changeStatus(
   // Retry acts on the same version (or all versions) with the same message, without asking again.
   const retryArg = row ? { kind: 'version', id: `retry|${server.id}|${row.version}`, server, row } : server;
   const retry = { title: vscode.l10n.t('Retry'), run: () => vscode.commands.executeCommand(action.command, retryArg, { statusMessage: statusMessage ?? '', confirm: false }) };
-  const written = await withProgress({ title: `${action.verb} ${subject}…` }, async () => {
+  const written = await prompts.progress({ title: `${action.verb} ${subject}…` }, async () => {
     try {
       // Through the store: every view shows the registry's answer at once, and the audit trail records it.
       // A lost answer is settled there by looking the version up, never by sending the change again.
@@ -138,7 +138,7 @@ async function changeStatus(
   return { rows: written.rows, recovered: written.recovered };
 }
 
-async function askMessage(prompts: UserPrompts, action: StatusAction, subject: string): Promise<string | undefined> {
+async function askMessage(prompts: Prompts, action: StatusAction, subject: string): Promise<string | undefined> {
   const message = await prompts.input({
     title: `${action.verb} ${subject}`,
     prompt: vscode.l10n.t('Status message shown with the {0} version (optional, up to {1} characters)', action.to, MAX_MESSAGE),

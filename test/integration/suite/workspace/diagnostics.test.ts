@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
-import { docsScreenshot, waitFor } from '../../harness';
+import { docsScene, docsScreenshot, queryDom, waitFor } from '../../harness';
 import { api, codeOf, lineOf, ours, revertAll, serverText, setText, stageWorkspaceView, startTargetRegistry, stopTargetRegistry, VariantsFolder, type TestRegistry } from './helpers';
 
 const NS = 'io.github.acme-labs';
@@ -172,7 +172,7 @@ describe('workspace: server.json diagnostics', function () {
       .catch((error: unknown) => assert.fail(`${String(error)}: ${onLine().map((d) => `${d.source}: ${d.message}`).join(' | ')}`));
   });
 
-  it('captures a server.json with problems for the README', async () => {
+  docsScene('a server.json with problems and its quick fix', async () => {
     await revertAll();
     for (const dir of ['range', 'long', 'transport', 'nameless', 'reused', 'drift', 'registry']) await folder.delete(dir);
     await folder.write('showcase/package.json', `${JSON.stringify({ name: '@acme-labs/forecast-mcp', version: '2.1.0', mcpName: `${NS}/forecast` }, null, 2)}\n`);
@@ -200,8 +200,8 @@ describe('workspace: server.json diagnostics', function () {
       editor.selection = new vscode.Selection(drift!.range.start, drift!.range.start);
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('editor.action.quickFix');
-      await new Promise((r) => setTimeout(r, 1200));
-      await docsScreenshot('problems');
+      await waitFor('the quick fix menu', async () => ((await queryDom('.action-widget .monaco-list-row')).length > 0 ? true : undefined));
+      await docsScreenshot('problems', { settleMs: 500 });
     } finally {
       await vscode.commands.executeCommand('hideCodeActionWidget');
       await restore();
