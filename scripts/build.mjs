@@ -19,8 +19,30 @@ function listTs(dir) {
   return out;
 }
 
+/**
+ * Parts only one feature uses, each bundled on its own under dist/lazy/ and required on first use, so the main
+ * bundle holds only what activation needs. `source` is the module our code imports lazily (require or import()).
+ */
+const lazyEntries = [
+  { source: 'src/serverJson/ajvBundle.ts', out: 'lazy/ajv' },
+  { source: 'src/environments/model/mcpSdk.ts', out: 'lazy/mcp-sdk' },
+];
+
+/** In the main bundle, an import of a lazy entry's source becomes a require of its file under dist/. */
+const lazyBoundaries = {
+  name: 'lazy-boundaries',
+  setup(build) {
+    const bySource = new Map(lazyEntries.map((e) => [join(root, e.source).replace(/\.ts$/, ''), `./${e.out}.js`]));
+    build.onResolve({ filter: /^\./ }, (args) => {
+      const target = bySource.get(join(args.resolveDir, args.path).replace(/\.(ts|js)$/, ''));
+      return target ? { path: target, external: true } : undefined;
+    });
+  },
+};
+
 const extension = {
   entryPoints: [join(root, 'src/extension.ts')],
+  plugins: [lazyBoundaries],
   bundle: true,
   outfile: join(root, 'dist/extension.js'),
   external: ['vscode'],
@@ -32,6 +54,14 @@ const extension = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+};
+
+const lazy = {
+  ...extension,
+  entryPoints: lazyEntries.map((e) => ({ in: join(root, e.source), out: e.out })),
+  plugins: [],
+  outfile: undefined,
+  outdir: join(root, 'dist'),
 };
 
 const webviewEntries = existsSync(join(root, 'webview'))
@@ -76,7 +106,7 @@ function buildServerJsonSchema() {
   writeFileSync(join(root, 'dist/schemas/server.schema.json'), `${JSON.stringify(schema)}\n`);
 }
 
-const configs = [extension, tests];
+const configs = [extension, lazy, tests];
 if (webviewEntries.length > 0) configs.push(webview);
 
 if (watch) {
@@ -85,6 +115,8 @@ if (watch) {
   console.log('watching src/, webview/, test/ …');
 } else {
   rmSync(join(root, 'out'), { recursive: true, force: true });
+  // Nothing stale (source maps of a development build, bundles no longer built) may reach the .vsix.
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
   const started = Date.now();
   await Promise.all(configs.map((c) => esbuild.build(c)));
   buildServerJsonSchema();

@@ -14,12 +14,10 @@ const compiledSchemas = new WeakMap<object, CompiledSchema>();
 export function validatorFor(schema: object): CompiledSchema {
   const cached = compiledSchemas.get(schema);
   if (cached) return cached;
-  // Required here rather than imported: ajv is only initialised when a schema is first compiled, not at
-  // activation (the bundle keeps CommonJS modules lazy until required).
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { default: Ajv } = require('ajv') as typeof import('ajv');
-  const { default: addFormats } = require('ajv-formats') as typeof import('ajv-formats');
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  // Required here rather than imported: ajv is a file of its own (dist/lazy/ajv.js), loaded when a schema is
+  // first compiled, not at activation.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Ajv, addFormats } = require('./ajvBundle') as typeof import('./ajvBundle');
   const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, verbose: true });
   addFormats(ajv);
   const branches = new WeakMap<object, ValidateFunction>();
