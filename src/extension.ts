@@ -15,8 +15,7 @@ import { historyFileUri } from './environments/settings';
 import { AuditTrail, RegistryStore } from './store';
 import { whoOnRegistry } from './store/who';
 import { registerBump, type BumpApi } from './bump/registerBump';
-import { ciTagAction } from './start/ciSetup';
-import { registerStart, type StartApi } from './start';
+import { ciTagAction, registerStart, type StartApi } from './start';
 import { registerInstalledView, type InstalledViewApi } from './installedView';
 import { phases } from './util/phases';
 

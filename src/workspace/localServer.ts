@@ -1,7 +1,8 @@
 // What the workspace view needs from one server.json text: name, version, version fields, or why it cannot be read.
 // No `vscode` import: unit-tested under plain Node.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { findServerJsonVersionFields, type VersionField } from '../serverJson';
+import { findServerJsonVersionFields } from '../serverJson/versionFields';
+import type { VersionField } from '../serverJson';
 
 export interface LocalProblem {
   message: string;
