@@ -1,7 +1,7 @@
 // `npm run bench`: measures the figures named in the issues and writes bench/results.json (one flat
 // object, keys `<what>_<unit>`) plus a readable table. `--only a,b` runs some groups and keeps the rest.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { packageVsix } from './package.mjs';
@@ -34,11 +34,12 @@ async function benchInVsCode(name, env) {
 }
 
 /**
- * environments_sdk_load_ms: what the first live probe pays to load the MCP SDK (dist/lazy/mcp-sdk.js) in a
- * fresh Node, median of 5: the figure behind keeping the SDK for the initialize handshake, loaded lazily.
+ * environments_sdk_load_ms: what the first live probe pays to load the MCP SDK (its chunk, dist/lazy/mcpSdk-*.js)
+ * in a fresh Node, median of 5: the figure behind keeping the SDK for the initialize handshake, loaded lazily.
  */
 function sdkLoad() {
-  const script = `const t = performance.now(); require(${JSON.stringify(join(root, 'dist/lazy/mcp-sdk.js'))}); console.log(performance.now() - t);`;
+  const chunk = readdirSync(join(root, 'dist/lazy')).find((name) => name.startsWith('mcpSdk-'));
+  const script = `const t = performance.now(); require(${JSON.stringify(join(root, 'dist/lazy', chunk))}); console.log(performance.now() - t);`;
   const runs = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
   return { environments_sdk_load_ms: median(runs) };
 }

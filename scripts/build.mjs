@@ -19,36 +19,14 @@ function listTs(dir) {
   return out;
 }
 
-/**
- * Parts only one feature uses, each bundled on its own under dist/lazy/ and required on first use, so the main
- * bundle holds only what activation needs. `source` is the module our code imports lazily (require or import()).
- */
-const lazyEntries = [
-  { source: 'src/serverJson/ajvBundle.ts', out: 'lazy/ajv' },
-  { source: 'src/environments/model/mcpSdk.ts', out: 'lazy/mcp-sdk' },
-];
-
-/** In the main bundle, an import of a lazy entry's source becomes a require of its file under dist/. */
-const lazyBoundaries = {
-  name: 'lazy-boundaries',
-  setup(build) {
-    const bySource = new Map(lazyEntries.map((e) => [join(root, e.source).replace(/\.ts$/, ''), `./${e.out}.js`]));
-    build.onResolve({ filter: /^\./ }, (args) => {
-      const target = bySource.get(join(args.resolveDir, args.path).replace(/\.(ts|js)$/, ''));
-      return target ? { path: target, external: true } : undefined;
-    });
-  },
-};
-
-/** Writes the split ES modules as CommonJS; files under dist/lazy/ reach the other lazy files beside them. */
+/** Writes the split ES modules as CommonJS. */
 const commonJsOutput = {
   name: 'commonjs-output',
   setup(build) {
     build.onEnd(async (result) => {
       if (result.metafile) writeLoadOrder(result.metafile);
       for (const file of result.outputFiles ?? []) {
-        let { code } = await esbuild.transform(file.text, { format: 'cjs', platform: 'node', target: 'node20', minify: production, logLevel: 'warning' });
-        if (dirname(file.path) === join(root, 'dist/lazy')) code = code.replaceAll('"./lazy/', '"./');
+        const { code } = await esbuild.transform(file.text, { format: 'cjs', platform: 'node', target: 'node20', minify: production, logLevel: 'warning' });
         mkdirSync(dirname(file.path), { recursive: true });
         writeFileSync(file.path, code);
       }
@@ -82,7 +60,7 @@ function writeLoadOrder(metafile) {
  */
 const extension = {
   entryPoints: [join(root, 'src/extension.ts')],
-  plugins: [lazyBoundaries, commonJsOutput],
+  plugins: [commonJsOutput],
   bundle: true,
   splitting: true,
   outdir: join(root, 'dist'),
@@ -97,18 +75,6 @@ const extension = {
   target: 'node20',
   minify: production,
   metafile: true,
-  logLevel: 'warning',
-};
-
-const lazy = {
-  entryPoints: lazyEntries.map((e) => ({ in: join(root, e.source), out: e.out })),
-  bundle: true,
-  outdir: join(root, 'dist'),
-  mainFields: ['module', 'main'],
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: production,
   logLevel: 'warning',
 };
 
@@ -154,7 +120,7 @@ function buildServerJsonSchema() {
   writeFileSync(join(root, 'dist/schemas/server.schema.json'), `${JSON.stringify(schema)}\n`);
 }
 
-const configs = [extension, lazy, tests];
+const configs = [extension, tests];
 if (webviewEntries.length > 0) configs.push(webview);
 
 if (watch) {

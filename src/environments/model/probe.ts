@@ -4,8 +4,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { displayUrl } from '../../util/displayUrl';
 
 /** The MCP SDK (and the zod schemas it builds when loaded): a file of its own, loaded at the first probe. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const loadSdk = async () => require('./mcpSdk') as typeof import('./mcpSdk');
+const loadSdk = () => import('./mcpSdk');
 type Sdk = Awaited<ReturnType<typeof loadSdk>>;
 
 export type TransportKind = 'streamable-http' | 'sse';
