@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { waitFor } from '../harness';
 import { codeOf, ours, serverText, VariantsFolder } from '../suite/workspace/helpers';
 
-const repoRoot = resolve(__dirname, '../../..');
+const repoRoot = resolve(__dirname, '../../../..');
 
 describe('the packaged .vsix: parts loaded on first use', function () {
   this.timeout(120_000);
