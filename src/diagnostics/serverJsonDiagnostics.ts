@@ -2,7 +2,7 @@
 // src/serverJson with the official schema, the package.json / pyproject.toml next to it and the versions
 // already on the target registry.
 import * as vscode from 'vscode';
-import { validateServerJson, type Problem, type QuickFix, type ValidationContext, type WorkspaceFile } from '../serverJson';
+import type { Problem, QuickFix, ValidationContext, WorkspaceFile } from '../serverJson';
 import type { PublishedVersionsCache } from '../workspace/publishedVersions';
 import type { WorkspaceRegistry } from '../workspace/registryForWorkspace';
 import { isServerJson, readText, type ServerJsonFiles } from '../workspace/serverJsonFiles';
@@ -162,7 +162,8 @@ export class ServerJsonDiagnostics implements vscode.Disposable {
     const text = document ? document.getText() : this.files.get(uri)?.text ?? (await readText(uri));
     if (text === undefined) return this.forget(uri);
     const top = topLevelStrings(text, ['$schema', 'name']);
-    const [schemas, context] = await Promise.all([this.schemas.schemasFor(top.$schema), this.contextFor(uri, top.name)]);
+    // The checks (and the schema compiler behind them) are loaded with the first server.json checked.
+    const [schemas, context, { validateServerJson }] = await Promise.all([this.schemas.schemasFor(top.$schema), this.contextFor(uri, top.name), import('../serverJson/validate')]);
     if (this.generations.get(key) !== generation) return;
     const problems = withoutSyntaxVsCodeReports(uri, text, validateServerJson(text, { schemas, context }));
     const positions = document ?? new LineIndex(text);

@@ -4,7 +4,8 @@ import type { CommandContext } from '../commands/registerCommand';
 import { settings } from '../util/settings';
 import { RegistryClients } from '../registries/clients';
 import { AuditTrail, RegistryStore } from '../store';
-import { registerEnvironmentCommands } from './commands';
+import { lazyCommands } from '../commands/lazyCommands';
+import { COMMANDS } from './commandIds';
 import { deploy } from './deploy';
 import { DEFAULT_VERIFY_INTERVAL_MS, type DeploymentRecord } from './model';
 import { DeploymentHistory } from './historyStore';
@@ -121,7 +122,7 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
       store.reloadConfig();
       void history.reload();
     }),
-    ...registerEnvironmentCommands(services, deployServices, secrets),
+    lazyCommands(Object.values(COMMANDS), () => import('./commands'), (commands) => commands.registerEnvironmentCommands(services, deployServices, secrets)),
   );
 
   return {

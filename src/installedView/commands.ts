@@ -20,14 +20,8 @@ import type { InstalledVersion } from './lookup';
 import { installedVersionOf, latestOf, updateTargetOf, type InstalledRow } from './model';
 import { contextValueOf, type InstalledNode, type InstalledTreeProvider } from './provider';
 
-export const INSTALLED_COMMANDS = {
-  refresh: 'mcpVersions.installed.refresh',
-  update: 'mcpVersions.installed.update',
-  pin: 'mcpVersions.installed.pin',
-  compare: 'mcpVersions.installed.compareWithLatest',
-  openInRegistry: 'mcpVersions.installed.openInRegistry',
-  openConfig: 'mcpVersions.installed.openConfig',
-} as const;
+export { INSTALLED_COMMANDS } from './commandIds';
+import { INSTALLED_COMMANDS } from './commandIds';
 
 export interface InstalledCommandDeps {
   ctx: CommandContext;

@@ -11,7 +11,8 @@ import { settings } from '../util/settings';
 import { VisibleAutoRefresh } from '../util/visibleAutoRefresh';
 import type { RegistryClients } from '../registries/clients';
 import type { RegistryTreeHandle } from '../tree';
-import { INSTALLED_COMMANDS, registerInstalledCommands } from './commands';
+import { lazyCommands } from '../commands/lazyCommands';
+import { INSTALLED_COMMANDS } from './commandIds';
 import { whereConfigured } from './items';
 import { RegistryClientsLookup, type InstalledLookup } from './lookup';
 import type { RegistryStore } from '../store/store';
@@ -111,7 +112,8 @@ export function registerInstalledView(context: vscode.ExtensionContext, services
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsRegistries(event)) void provider.refresh({ registries: true });
     }),
-    ...registerInstalledCommands({ ctx: services, provider, diff: services.diff, registryTree: services.registryTree }),
+    lazyCommands(Object.values(INSTALLED_COMMANDS), () => import('./commands'), (commands) =>
+      commands.registerInstalledCommands({ ctx: services, provider, diff: services.diff, registryTree: services.registryTree })),
   );
   void provider.refresh().catch((error: unknown) => services.log.warn(`Installed: ${error instanceof Error ? error.message : String(error)}`));
   return { provider, view, lookup, refresh: (options) => provider.refresh(options), locations: () => installedLocations(context.globalStorageUri), notified };

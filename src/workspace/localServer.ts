@@ -2,7 +2,8 @@
 // No `vscode` import: unit-tested under plain Node.
 import { parse, type ParseError } from 'jsonc-parser';
 import { parseErrorWords } from '../util/jsoncErrors';
-import { findServerJsonVersionFields, type VersionField } from '../serverJson';
+import { findServerJsonVersionFields } from '../serverJson/versionFields';
+import type { VersionField } from '../serverJson';
 
 export interface LocalProblem {
   message: string;
