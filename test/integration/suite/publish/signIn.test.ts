@@ -106,7 +106,7 @@ describe('publish sign-in', function () {
       error = e as PublishError;
     }
     assert.equal(error?.reason, 'forbidden');
-    assert.match(error!.message, /may publish to io\.github\.octo-publisher\/\*, io\.github\.octo-org\/\*\./);
+    assert.match(error!.message, /may publish only to io\.github\.octo-publisher\/\*, io\.github\.octo-org\/\*, and none of these covers it\./);
     assert.match(error!.message, /Owner of the other-org organisation on GitHub/);
   });
 

@@ -3,7 +3,7 @@
 // Getting Started walkthrough wired to real commands.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { buildSync } from 'esbuild';
@@ -135,9 +135,13 @@ describe('start new version, publishing from CI, getting started', function () {
     assert.match(prompts.last('message')!.title, /NPM_TOKEN/);
     await docsScreenshot('ci-workflow');
 
-    writeFileSync(path, '# my own workflow\n');
+    // The user rewrites the workflow in the editor it was opened in, and saves it.
     const open = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
-    await waitFor('the editor to show the file on disk', () => open.getText() === '# my own workflow\n');
+    const rewrite = new vscode.WorkspaceEdit();
+    rewrite.replace(open.uri, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), '# my own workflow\n');
+    assert.ok(await vscode.workspace.applyEdit(rewrite));
+    assert.ok(await open.save(), 'the rewritten workflow is saved');
+    assert.equal(readFileSync(path, 'utf8'), '# my own workflow\n');
     await assert.rejects((await api()).start.setUpCiPublishing(project.file('server.json')), /Cancelled/);
     assert.deepEqual(prompts.last('message')!.actions, ['Compare', 'Replace']);
     assert.equal(readFileSync(path, 'utf8'), '# my own workflow\n', 'an existing workflow is kept unless the user replaces it');
