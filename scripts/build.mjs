@@ -1,8 +1,9 @@
 // Bundles the extension (src → dist/extension.js) and the webviews (webview → dist/webview/), and
 // transpiles sources and tests file by file into out/ for the test runners.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, statSync, rmSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { buildServerJsonSchemas } from './build-schemas.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const watch = process.argv.includes('--watch');
@@ -60,33 +61,17 @@ const tests = {
   logLevel: 'warning',
 };
 
-/**
- * The current official server.json schema for VS Code's own JSON validation (package.json jsonValidation),
- * copied from the upstream files beside the project (../shared) at every build, never committed.
- */
-function buildServerJsonSchema() {
-  const version = /CURRENT_SCHEMA_VERSION = '([^']+)'/.exec(readFileSync(join(root, 'src/serverJson/schemaVersions.ts'), 'utf8'))?.[1];
-  const source = join(root, '..', 'shared', 'mcp-registry', 'server-json', `server.schema.${version}.json`);
-  if (!version || !existsSync(source)) {
-    console.warn(`warning: ${source} not found; dist/schemas/server.schema.json not written (VS Code will fetch the schema online)`);
-    return;
-  }
-  const schema = JSON.parse(readFileSync(source, 'utf8'));
-  mkdirSync(join(root, 'dist/schemas'), { recursive: true });
-  writeFileSync(join(root, 'dist/schemas/server.schema.json'), `${JSON.stringify(schema)}\n`);
-}
-
 const configs = [extension, tests];
 if (webviewEntries.length > 0) configs.push(webview);
 
 if (watch) {
-  buildServerJsonSchema();
+  buildServerJsonSchemas(root);
   for (const config of configs) (await esbuild.context(config)).watch();
   console.log('watching src/, webview/, test/ …');
 } else {
   rmSync(join(root, 'out'), { recursive: true, force: true });
   const started = Date.now();
   await Promise.all(configs.map((c) => esbuild.build(c)));
-  buildServerJsonSchema();
+  buildServerJsonSchemas(root);
   console.log(`built dist/ and out/ in ${Date.now() - started} ms (${relative(root, extension.outfile)})`);
 }

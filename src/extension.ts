@@ -5,6 +5,7 @@ import { registerCoreCommands } from './commands/core';
 import { registerRegistryTree, type RegistryTreeHandle } from './tree';
 import { registerWorkspace, type WorkspaceApi } from './workspace';
 import { registerDiagnostics, type DiagnosticsApi } from './diagnostics';
+import { registerBundledSchemas } from './diagnostics/bundledSchemas';
 import { registerDiff, type DiffFeature } from './diff';
 import { registerEnvironments, type EnvironmentsApi } from './environments';
 import { registerAuth, type AuthApi } from './auth';
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi | Mcp
   const clientFor = (url: string) => clients.get(url);
   auth.registerCommands(clientFor);
   const diagnostics = registerDiagnostics(context, { log }, workspace.services);
+  registerBundledSchemas(context, { log });
   const environments = registerEnvironments(context, { log, clients, store, audit });
   context.subscriptions.push(registryTree.provider.showEnvironments(environments));
   const publish = registerPublish(context, {
