@@ -17,8 +17,9 @@ export interface SchemaSetting {
 
 export const BUNDLED_SCHEME = 'mcp-versions-schema';
 
+/** With an authority: VS Code 1.93's JSON service resolves a `$ref` without `://` against the document's URL. */
 export function bundledSchemaUri(file: string): string {
-  return `${BUNDLED_SCHEME}:/${file}`;
+  return `${BUNDLED_SCHEME}://official/${file}`;
 }
 
 /** The index file's entries that are well formed; anything else is dropped. */

@@ -79,7 +79,7 @@ describe('workspace: VS Code JSON validation with the shipped server.json schema
     await assertSchemaUsed(document, SCHEMA_URL);
     const entries = userSchemas() as { url: string; schema: { $ref: string } }[];
     assert.deepEqual(entries.map((entry) => entry.url), official.map((entry) => entry.url));
-    assert.ok(entries.every((entry) => entry.schema.$ref.startsWith('mcp-versions-schema:/')));
+    assert.ok(entries.every((entry) => entry.schema.$ref === `mcp-versions-schema://official/${official.find((o) => o.url === entry.url)!.file}`));
   });
 
   it('completes transport types and shows hovers from the shipped schema', async () => {
