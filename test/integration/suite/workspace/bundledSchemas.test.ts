@@ -43,6 +43,34 @@ async function assertSchemaUsed(document: vscode.TextDocument, schemaUrl: string
   assert.deepEqual(failures.map((d) => d.message), [], schemaUrl);
 }
 
+describe('workspace: VS Code JSON validation with the shipped server.json schemas, before activation', function () {
+  this.timeout(120_000);
+
+  // Real only while nothing else activated the extension: when this file runs by itself
+  // (`--grep "shipped server.json schemas"`); in the full run an earlier suite has activated it.
+  it('activates the extension when VS Code\'s JSON service asks for a shipped schema (onFileSystem)', async function () {
+    const extension = vscode.extensions.getExtension('mcp-versions.mcp-versions')!;
+    if (extension.isActive) {
+      console.log('__MCPV_OUT__ skipped: the extension is already active (run this file alone to check activation)');
+      this.skip();
+    }
+    const current = official.find((entry) => entry.url === SCHEMA_URL)!;
+    await vscode.workspace.getConfiguration('json').update('schemas', [{ url: current.url, schema: { $ref: `mcp-versions-schema://official/${current.file}` } }], vscode.ConfigurationTarget.Global);
+    const dir = mkdtempSync(join(tmpdir(), 'mcpv-activation-'));
+    try {
+      const file = join(dir, 'server.json');
+      writeFileSync(file, serverJson(SCHEMA_URL));
+      assert.equal(extension.isActive, false, 'nothing but the JSON service asks for the extension');
+      await assertSchemaUsed(await open(file), SCHEMA_URL);
+      assert.equal(extension.isActive, true);
+    } finally {
+      await vscode.workspace.getConfiguration('json').update('schemas', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('workspace: VS Code JSON validation with the shipped server.json schemas', function () {
   this.timeout(180_000);
   let dir: string;
