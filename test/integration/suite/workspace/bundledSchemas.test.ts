@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from '../../harness';
-import { api, repoRoot, SCHEMA_URL } from './helpers';
+import { api, codeOf, ours, repoRoot, SCHEMA_URL, serverText, startTargetRegistry, stopTargetRegistry, VariantsFolder } from './helpers';
 
 const USE = 'mcpVersions.useBundledSchemas';
 const STOP = 'mcpVersions.stopUsingBundledSchemas';
@@ -128,5 +128,39 @@ describe('workspace: VS Code JSON validation with the shipped server.json schema
 
   it('serves every official schema URL, older and draft ones too', async () => {
     for (const entry of official) await assertSchemaUsed(await open(files.get(entry.url)!), entry.url);
+  });
+});
+
+describe('workspace: our own server.json problems with the shipped older schemas', function () {
+  this.timeout(120_000);
+  let folder: VariantsFolder;
+  const OLDER = 'https://static.modelcontextprotocol.io/schemas/2025-09-16/server.schema.json';
+
+  before(async () => {
+    await startTargetRegistry();
+    // No fallback folder: the older schema can only come from the extension itself (the network is out of reach).
+    await vscode.workspace.getConfiguration('mcpVersions').update('schemaDirectory', undefined, vscode.ConfigurationTarget.Global);
+    folder = await VariantsFolder.create('older-schema', {
+      'older/server.json': serverText('io.github.acme-labs/older-schema', '1.0.0', {
+        $schema: OLDER,
+        packages: [{ registryType: 'npm', identifier: 'older', version: '1.0.0', transport: { type: 'carrier-pigeon' } }],
+      }),
+    });
+    await (await api()).workspace.idle();
+  });
+
+  after(async () => {
+    await folder?.remove();
+    await stopTargetRegistry();
+  });
+
+  it('checks a server.json on an older official schema against that schema, offline', async () => {
+    const uri = folder.fileUri('older/server.json');
+    const problems = await waitFor('the older schema\'s problem on "carrier-pigeon"', () => {
+      const found = ours(uri).filter((d) => codeOf(d) === 'schema');
+      return found.length > 0 ? found : undefined;
+    }, 30_000).catch((error: Error) => { throw new Error(`${error.message}; ours: ${JSON.stringify(ours(uri).map((d) => [codeOf(d), d.message]))}`); });
+    assert.match(problems[0]!.message, /stdio|streamable-http|sse/);
+    assert.ok(ours(uri).some((d) => codeOf(d) === 'schema-version-deprecated'), 'still says the schema is older');
   });
 });
