@@ -4,7 +4,7 @@
 // every official schema shipped in dist/schemas/official as read-only `mcp-versions-schema:` documents, and
 // on request (a command, or a quick fix on that problem) points `json.schemas` in the user's settings at them.
 import * as vscode from 'vscode';
-import { registerCommand, type CommandContext } from '../commands/registerCommand';
+import { registerCommand, UserFacingError, type CommandContext } from '../commands/registerCommand';
 import { SETTING } from '../util/settings';
 import { DIAGNOSTIC_SOURCE } from './serverJsonDiagnostics';
 import { BUNDLED_SCHEME, parseBundledIndex, servesBundled, withBundledSchemas, withoutBundledSchemas, type BundledSchema, type SettingsChange } from './model/jsonSchemaSettings';
@@ -31,7 +31,9 @@ export function registerBundledSchemas(context: vscode.ExtensionContext, ctx: Co
       },
     }),
     registerCommand(ctx, USE_BUNDLED_SCHEMAS_COMMAND, async (): Promise<SettingsChange> => {
-      const change = withBundledSchemas(userSchemas(), await bundled());
+      const schemas = await bundled();
+      if (schemas.length === 0) throw new UserFacingError(vscode.l10n.t('This build of MCP Versions ships no server.json schemas (dist/schemas/official is missing); nothing was changed.'));
+      const change = withBundledSchemas(userSchemas(), schemas);
       await vscode.workspace.getConfiguration(JSON_SECTION).update(SCHEMAS_KEY, change.value, vscode.ConfigurationTarget.Global);
       ctx.log.info(`json.schemas (user settings): ${change.added.length} official server.json schemas served by MCP Versions; kept the user's own entry for ${change.keptUsers.join(', ') || 'none'}`);
       void vscode.window.showInformationMessage(change.keptUsers.length === 0
