@@ -85,6 +85,7 @@ if (check) {
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   await page.keyboard.press('Escape');
   await page.locator('[aria-label^="MCP Versions"]').first().click();
+  await page.mouse.move(900, 600); // no hover tooltip over the views in the picture
   // Each view's real content, not a half-loaded picture: servers listed, the workspace's server.json with its
   // state against the registry, both environments with the version they run (none still "checking…").
   const expectations = [
@@ -94,6 +95,7 @@ if (check) {
     ['production running 1.3.0', (texts) => texts.some((t) => t.includes('production') && t.includes('1.3.0'))],
     ['no view still checking', (texts) => !texts.some((t) => /checking…|not checked yet|not read yet/.test(t))],
     ['no welcome text left in This Workspace', (_texts, welcome) => !welcome.some((t) => t.includes('Every server.json in this workspace'))],
+    ['no view still loading (no progress bar)', (_texts, _welcome, busy) => busy === 0],
   ];
   const deadline = Date.now() + 90_000;
   let missing = [];
@@ -101,7 +103,8 @@ if (check) {
   while (Date.now() < deadline) {
     texts = await page.locator('.monaco-list-row').allInnerTexts();
     const welcome = await page.locator('.welcome-view-content').allInnerTexts();
-    missing = expectations.filter(([, ok]) => !ok(texts, welcome)).map(([what]) => what);
+    const busy = await page.locator('.sidebar .monaco-progress-container.active').count();
+    missing = expectations.filter(([, ok]) => !ok(texts, welcome, busy)).map(([what]) => what);
     if (missing.length === 0) break;
     await page.waitForTimeout(500);
   }

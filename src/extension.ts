@@ -16,9 +16,9 @@ import { historyFileUri } from './environments/settings';
 import { AuditTrail, RegistryStore } from './store';
 import { whoOnRegistry } from './store/who';
 import { registerBump, type BumpApi } from './bump/registerBump';
-import { ciTagAction } from './start/ciSetup';
-import { registerStart, type StartApi } from './start';
+import { ciTagAction, registerStart, type StartApi } from './start';
 import { registerInstalledView, type InstalledViewApi } from './installedView';
+import { phases } from './util/phases';
 
 /** What another extension gets from `activate()` in production: the version, nothing else. */
 export interface McpVersionsPublicApi {
@@ -43,15 +43,25 @@ export interface McpVersionsApi extends McpVersionsPublicApi {
   readonly audit: AuditTrail;
   readonly start: StartApi;
   readonly installed: InstalledViewApi;
+  /** Where every command asks the user: tests answer with `ui.use(fake)` and put the window back with `ui.reset()`. */
+  readonly ui: Prompts;
+  /** Milliseconds each part of activate() took (the activation benchmark's `activation_breakdown`). */
+  readonly activation: Readonly<Record<string, number>>;
 }
 
 export function activate(context: vscode.ExtensionContext): McpVersionsApi | McpVersionsPublicApi {
+  const phase = phases();
   const log = createLog();
   context.subscriptions.push(log);
-  registerCoreCommands(context, { log });
+  // The one interaction layer every command asks the user through (tests script it: api.ui).
+  const ui = new Prompts();
+  const ctx = { log, ui };
+  registerCoreCommands(context, ctx);
+  phase('log_core');
   const clients = new RegistryClients(log, context.globalState);
-  const prompts = new Prompts();
-  const auth = registerAuth(context, { log, prompts });
+  phase('clients');
+  const auth = registerAuth(context, ctx);
+  phase('auth');
   const audit = new AuditTrail(context.workspaceState, historyFileUri, log);
   context.subscriptions.push(audit);
   const store = new RegistryStore(clients, {
@@ -59,18 +69,24 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi | Mcp
     who: (url) => whoOnRegistry(auth.identity, url),
     audit: (record) => audit.add(record),
   });
-  const workspace = registerWorkspace(context, { log, clients, store });
-  const diff = registerDiff(context, { log, clients, store, workspace: workspace.services });
-  const registryTree = registerRegistryTree(context, { log, identity: auth.identity, diff, clients, store, prompts, forgetRegistry: (url) => auth.forgetRegistry(url) });
+  phase('store');
+  const workspace = registerWorkspace(context, { ...ctx, clients, store });
+  phase('workspace');
+  const diff = registerDiff(context, { ...ctx, clients, store, workspace: workspace.services });
+  phase('diff');
+  const registryTree = registerRegistryTree(context, { ...ctx, identity: auth.identity, diff, clients, store, forgetRegistry: (url) => auth.forgetRegistry(url) });
   const clientFor = (url: string) => clients.get(url);
   auth.registerCommands(clientFor);
-  const diagnostics = registerDiagnostics(context, { log }, workspace.services);
-  registerBundledSchemas(context, { log });
-  const environments = registerEnvironments(context, { log, clients, store, audit });
+  phase('tree');
+  const diagnostics = registerDiagnostics(context, ctx, workspace.services);
+  registerBundledSchemas(context, ctx);
+  phase('diagnostics');
+  const environments = registerEnvironments(context, { ...ctx, clients, store, audit });
   context.subscriptions.push(registryTree.provider.showEnvironments(environments));
+  phase('environments');
   const publish = registerPublish(context, {
-    log,
-    prompts,
+    ...ctx,
+    prompts: ui,
     identity: auth.identity,
     store,
     revealVersion: (url, name, version) => registryTree.revealVersion(url, name, version),
@@ -78,14 +94,19 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi | Mcp
     clientFor,
     issues: diagnostics.registryIssues,
   });
-  const bump = registerBump(context, { log }, workspace.services);
-  const start = registerStart(context, { log, tree: registryTree });
+  phase('publish');
+  const bump = registerBump(context, ctx, workspace.services);
+  phase('bump');
+  const start = registerStart(context, { ...ctx, tree: registryTree });
   bump.addSuccessAction((uri, version) => ciTagAction(uri, version, log));
-  const installed = registerInstalledView(context, { log, clients, diff, registryTree, store });
+  phase('start');
+  const installed = registerInstalledView(context, { ...ctx, clients, diff, registryTree, store });
+  phase('installed');
   log.info(`MCP Versions ${context.extension.packageJSON.version} activated in ${vscode.env.appName}`);
   const extensionVersion = context.extension.packageJSON.version as string;
+  phase('log_activated');
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { extensionVersion };
-  return { extensionVersion, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities(), approvedOrigins: () => auth.approvedOrigins() }, store, audit, start, installed };
+  return { extensionVersion, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities(), approvedOrigins: () => auth.approvedOrigins() }, store, audit, start, installed, ui, activation: phase.ms };
 }
 
 export function deactivate(): void {}

@@ -6,6 +6,7 @@ require.extensions['.ts'] = function loadTypeScript(module, filename) {
   const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
     loader: 'ts',
     format: 'cjs',
+    supported: { 'dynamic-import': false }, // import('./x') as require: Node's import() wants a file extension
     target: 'node20',
     sourcemap: 'inline',
     sourcefile: filename,

@@ -17,7 +17,6 @@ export const SIGN_OUT_COMMAND = 'mcpVersions.signOut';
 export interface AuthCommandServices extends CommandContext {
   readonly store: AuthStore;
   readonly identity: SignedInIdentityProvider;
-  readonly prompts: UserPrompts;
   readonly approvals: OriginApprovals;
   readonly clientFor: (url: string) => RegistryClient;
 }
@@ -54,7 +53,7 @@ export function registerAuthCommands(services: AuthCommandServices): vscode.Disp
 
 export async function signIn(services: AuthCommandServices, registry: RegistryConfig): Promise<SignInResult | undefined> {
   const method = registry.auth ?? 'github';
-  const { store, prompts, approvals } = services;
+  const { store, ui: prompts, approvals } = services;
   const wasApproved = approvals.isApproved(registry.url);
   if (method !== 'none') {
     if (!isSecureForCredentials(registry.url)) {
@@ -119,7 +118,7 @@ export async function signIn(services: AuthCommandServices, registry: RegistryCo
 
 /** Picks the domain and makes sure a private key is stored for it; false when the user must publish a new key first. */
 async function chooseDomainKey(services: AuthCommandServices, registry: RegistryConfig): Promise<boolean> {
-  const { store, prompts } = services;
+  const { store, ui: prompts } = services;
   const domain = await askDomain(prompts, registry, store.domain(registry.url));
   await store.setDomain(registry.url, domain);
   if (await store.domainKey(registry.url, domain)) return true;
@@ -160,11 +159,11 @@ export async function signOut(services: AuthCommandServices, registry: RegistryC
   await Promise.all([services.store.signOut(registry.url), services.approvals.forget(registry.url)]);
   forgetRegistryToken(registry.url);
   const session = registry.auth === undefined || registry.auth === 'github' ? vscode.l10n.t(' VS Code’s own GitHub account stays signed in (Accounts menu).') : '';
-  void services.prompts.info(vscode.l10n.t('Signed out of {0}.{1}', registry.name, session));
+  void services.ui.info(vscode.l10n.t('Signed out of {0}.{1}', registry.name, session));
 }
 
 export async function generateKey(services: AuthCommandServices, registry: RegistryConfig, knownDomain?: string): Promise<GeneratedKey> {
-  const { store, prompts } = services;
+  const { store, ui: prompts } = services;
   const domain = knownDomain ?? (await askDomain(prompts, registry, store.domain(registry.url)));
   const existing = await store.domainKey(registry.url, domain);
   if (existing) {
@@ -189,7 +188,7 @@ async function showKey(services: AuthCommandServices, registry: RegistryConfig, 
   const content = keyProofInstructions({ domain, algorithm, record, registryName: registry.name, method });
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
   await vscode.window.showTextDocument(document, { preview: false });
-  void services.prompts.info(vscode.l10n.t('Publish the key record for {0}, then sign in to publish to {1}.', domain, namespaceOfDomain(domain)), vscode.l10n.t('Copy Record')).then(async (picked) => {
+  void services.ui.info(vscode.l10n.t('Publish the key record for {0}, then sign in to publish to {1}.', domain, namespaceOfDomain(domain)), vscode.l10n.t('Copy Record')).then(async (picked) => {
     if (picked === vscode.l10n.t('Copy Record')) await vscode.env.clipboard.writeText(record);
   });
   return { domain, algorithm, record, document };
@@ -207,7 +206,7 @@ async function registryArg(services: AuthCommandServices, arg: unknown, title: s
   if (registries.length === 0) throw new UserFacingError(vscode.l10n.t('No registry is configured in mcpVersions.registries.'));
   if (registries.length === 1) return registries[0];
   const ordered = prefer ? [...registries.filter(prefer), ...registries.filter((r) => !prefer(r))] : registries;
-  const picked = await services.prompts.pick(
+  const picked = await services.ui.pick(
     ordered.map((r) => ({ label: r.name, description: r.url, detail: signInDetail(services, r), registry: r })),
     { title, placeHolder: vscode.l10n.t('Registry') },
   );

@@ -5,7 +5,6 @@ import type * as vscode from 'vscode';
 import type { CommandContext } from '../commands/registerCommand';
 import type { RegistryClient } from '../registry';
 import { readRegistries } from '../registries/config';
-import type { UserPrompts } from '../commands/prompts';
 import { registerAuthCommands, type AuthCommandServices } from './commands';
 import { OriginApprovals } from './approvals';
 import { createCredentialExchange } from './exchanges';
@@ -19,9 +18,7 @@ export { SignInError, SIGN_IN_COMMAND, GENERATE_KEY_COMMAND, signInActions } fro
 export { SIGN_OUT_COMMAND, type GeneratedKey, type SignInResult } from './commands';
 export type { SignedInIdentityProvider, SignedInIdentity } from './identity';
 
-export interface AuthServices extends CommandContext {
-  readonly prompts: UserPrompts;
-}
+export type AuthServices = CommandContext;
 
 /** What tests and other features may ask of sign-in. */
 export interface AuthApi {
@@ -46,7 +43,7 @@ export function registerAuth(context: vscode.ExtensionContext, services: AuthSer
   const identity = new SignedInIdentityProvider(readRegistries);
   const sessions = new GithubSessionUse();
   const approvals = new OriginApprovals(context.globalState);
-  const exchanges = createCredentialExchange(store, sessions, { approvals, prompts: services.prompts });
+  const exchanges = createCredentialExchange(store, sessions, { approvals, prompts: services.ui });
   setCredentialExchange(exchanges.interactive, exchanges.quiet);
   context.subscriptions.push(identity, approvals, { dispose: () => setCredentialExchange(undefined) });
   let probe: IdentityProbe | undefined;
@@ -60,7 +57,7 @@ export function registerAuth(context: vscode.ExtensionContext, services: AuthSer
       forgetRegistryToken(url);
     },
     registerCommands(clientFor) {
-      const commandServices: AuthCommandServices = { log: services.log, prompts: services.prompts, store, identity, approvals, clientFor };
+      const commandServices: AuthCommandServices = { log: services.log, ui: services.ui, store, identity, approvals, clientFor };
       context.subscriptions.push(...registerAuthCommands(commandServices));
       probe = new IdentityProbe({ log: services.log, store, identity, sessions, approvals, registries: readRegistries, clientFor });
       context.subscriptions.push(probe);

@@ -18,7 +18,8 @@ import {
   type PickerView,
   type RegistryKnowledge,
 } from './model';
-import { windowPrompts, type BumpPrompts } from './prompts';
+import type { Prompts } from '../commands/prompts';
+import { bumpPromptsOn, type BumpPrompts } from './prompts';
 import type { RegistryClient } from '../registry';
 import { readRegistryKnowledge, type TargetRegistry } from './registryKnowledge';
 import { channelOf, isValidPreid, preidProblem } from '../versioning';
@@ -30,6 +31,8 @@ export interface BumpDeps {
   readonly log: vscode.LogOutputChannel;
   /** The workspace's target registry and its client, or undefined when none is configured. */
   readonly target: () => (TargetRegistry & { client: RegistryClient }) | undefined;
+  /** The interaction layer (messages, progress; the default questions). */
+  readonly ui: Prompts;
   readonly prompts: () => BumpPrompts;
   /** Features above bump add their success actions here (the CI tag). */
   readonly successActions?: () => readonly BumpSuccessAction[];
@@ -70,7 +73,7 @@ async function chooseServerJson(prompts: BumpPrompts): Promise<vscode.Uri> {
 async function readKnowledge(deps: BumpDeps, name: string | undefined, local: unknown): Promise<RegistryKnowledge> {
   const registry = deps.target();
   if (!registry || !name) return { kind: 'no-registry' };
-  return vscode.window.withProgress(
+  return deps.ui.progress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the versions of {0} from {1}…', name, registry.name), cancellable: true },
     (_progress, token) => readRegistryKnowledge(registry.client, registry, name, local, abortSignalFor(token)),
   );
@@ -151,7 +154,7 @@ function offerUndo(deps: BumpDeps, prompts: BumpPrompts, applied: AppliedBump, m
   const showLog = vscode.l10n.t('Show Log');
   const changelog = vscode.l10n.t('Add CHANGELOG Entry');
   const text = addChangelog ? `${message} ${vscode.l10n.t('CHANGELOG.md has no entry for it yet.')}` : message;
-  const notifier = prompts.notify ? prompts : windowPrompts;
+  const notifier = prompts.notify ? prompts : bumpPromptsOn(deps.ui);
   const shown = notifier.notify!(warnings.length > 0 ? `${text} ${warnings.join(' ')}` : text, [...(addChangelog ? [changelog] : []), ...(tag ? [tag.title] : []), undo, showLog], warnings.length > 0 ? 'warning' : 'information');
   void Promise.resolve(shown).then(async (choice) => {
     if (choice === showLog) deps.log.show(true);
@@ -178,7 +181,7 @@ export async function runBumpVersion(deps: BumpDeps, arg: unknown): Promise<Bump
   if (version === undefined) throw new UserCancelledError();
   if (version === facts.version) {
     const PUBLISH_VERSION = vscode.l10n.t('Publish Version');
-    void vscode.window.showInformationMessage(
+    void deps.ui.info(
       vscode.l10n.t('{0} stays at {1}: it is not published yet, so it can be published as it is.', name, version),
       PUBLISH_VERSION,
     ).then((choice) => choice === PUBLISH_VERSION ? vscode.commands.executeCommand('mcpVersions.publishVersion', uri) : undefined);
@@ -191,7 +194,7 @@ export async function runBumpVersion(deps: BumpDeps, arg: unknown): Promise<Bump
   for (const note of plan.notes) deps.log.info(`Bump Version: ${note}`);
   for (const warning of plan.warnings) deps.log.warn(`Bump Version: ${warning}`);
   if (!applied || applied.changed.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Bump Version: nothing was changed; {0} stays at {1}.', name, plan.from));
+    void deps.ui.info(vscode.l10n.t('Bump Version: nothing was changed; {0} stays at {1}.', name, plan.from));
     return { serverJson: uri.toString(), from: plan.from, to: plan.from, files: [], warnings: plan.warnings, notes: plan.notes };
   }
   const places = plan.files.reduce((sum, file) => sum + file.edits.length, 0);

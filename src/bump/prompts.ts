@@ -1,6 +1,8 @@
 // The interactive steps of Bump Version behind a small interface, so integration tests can script them
-// (through the extension API); production uses vscode.window quick picks and input boxes.
+// (through the extension API). Production asks the simple questions through the interaction layer (ctx.ui);
+// the version picker and the version box are VS Code widgets of their own (refusals, live warnings).
 import * as vscode from 'vscode';
+import type { Prompts } from '../commands/prompts';
 import type { InputCheck, PickerView } from './model';
 
 export interface ServerJsonChoice {
@@ -32,15 +34,36 @@ export interface BumpPrompts {
 
 const OTHER_PREID = vscode.l10n.t('Other…');
 
-export const windowPrompts: BumpPrompts = {
+/** Bump Version's questions: the simple ones through `ui`, the version picker and box as their own widgets. */
+export function bumpPromptsOn(ui: Prompts): BumpPrompts {
+  return { ...versionWidgets, ...asked(ui) };
+}
+
+const asked = (ui: Prompts): Pick<BumpPrompts, 'pickServerJson' | 'pickPreid' | 'notify'> => ({
   async pickServerJson(choices) {
-    const picked = await vscode.window.showQuickPick(
+    const picked = await ui.pick(
       choices.map((choice) => ({ label: choice.label, description: choice.description, iconPath: new vscode.ThemeIcon('json'), uri: choice.uri })),
       { title: vscode.l10n.t('Bump Version'), placeHolder: vscode.l10n.t('Which server.json?') },
     );
     return picked?.uri;
   },
 
+  notify(message, actions, severity) {
+    return severity === 'warning' ? ui.warning(message, {}, ...actions) : ui.info(message, ...actions);
+  },
+
+  async pickPreid(title, choices, check) {
+    const picked = await ui.pick(
+      [...choices.map((label) => ({ label, iconPath: new vscode.ThemeIcon('beaker') })), { label: OTHER_PREID, iconPath: new vscode.ThemeIcon('edit') }],
+      { title, placeHolder: vscode.l10n.t('Pre-release identifier') },
+    );
+    if (!picked) return undefined;
+    if (picked.label !== OTHER_PREID) return picked.label;
+    return ui.input({ title, prompt: vscode.l10n.t('Pre-release identifier (letters, digits, hyphens, dots), e.g. preview or dev'), validateInput: check });
+  },
+});
+
+const versionWidgets: Pick<BumpPrompts, 'pickVersion' | 'inputVersion'> = {
   pickVersion(view) {
     return new Promise((resolve) => {
       const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { id: string; refusal?: string }>();
@@ -82,20 +105,6 @@ export const windowPrompts: BumpPrompts = {
       });
       pick.show();
     });
-  },
-
-  notify(message, actions, severity) {
-    return severity === 'warning' ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions);
-  },
-
-  async pickPreid(title, choices, check) {
-    const picked = await vscode.window.showQuickPick(
-      [...choices.map((label) => ({ label, iconPath: new vscode.ThemeIcon('beaker') })), { label: OTHER_PREID, iconPath: new vscode.ThemeIcon('edit') }],
-      { title, placeHolder: vscode.l10n.t('Pre-release identifier') },
-    );
-    if (!picked) return undefined;
-    if (picked.label !== OTHER_PREID) return picked.label;
-    return vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Pre-release identifier (letters, digits, hyphens, dots), e.g. preview or dev'), validateInput: check });
   },
 
   inputVersion(options) {

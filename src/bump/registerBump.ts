@@ -1,9 +1,9 @@
 // Wires "MCP Versions: Bump Version" and exposes a small API for tests and the benchmark.
 import * as vscode from 'vscode';
 import { registerCommand, type CommandContext } from '../commands/registerCommand';
-import { applyBumps, prepareBump, undoBump, type AppliedBump, type PreparedBump } from './applyBump';
-import { runBumpVersion, type BumpOutcome, type BumpSuccessAction } from './bumpCommand';
-import { windowPrompts, type BumpPrompts } from './prompts';
+import type { AppliedBump, PreparedBump } from './applyBump';
+import type { BumpOutcome, BumpSuccessAction } from './bumpCommand';
+import { bumpPromptsOn, type BumpPrompts } from './prompts';
 import type { RegistryClient } from '../registry';
 import type { TargetRegistry } from './registryKnowledge';
 
@@ -30,14 +30,16 @@ export interface BumpWorkspaceServices {
 
 export function registerBump(context: vscode.ExtensionContext, ctx: CommandContext, workspace: BumpWorkspaceServices): BumpApi {
   let prompts: BumpPrompts | undefined;
+  const asked = bumpPromptsOn(ctx.ui);
   const successActions: BumpSuccessAction[] = [];
   const deps = {
     successActions: () => successActions,
     log: ctx.log,
     target: () => workspace.registry.target(),
-    prompts: () => prompts ?? windowPrompts,
+    ui: ctx.ui,
+    prompts: () => prompts ?? asked,
   };
-  context.subscriptions.push(registerCommand(ctx, BUMP_COMMAND, (arg?: unknown) => runBumpVersion(deps, arg)));
+  context.subscriptions.push(registerCommand(ctx, BUMP_COMMAND, async (arg?: unknown) => (await import('./bumpCommand')).runBumpVersion(deps, arg)));
   return {
     addSuccessAction: (action) => {
       successActions.push(action);
@@ -45,8 +47,9 @@ export function registerBump(context: vscode.ExtensionContext, ctx: CommandConte
     setPrompts: (next) => {
       prompts = next;
     },
-    prepare: prepareBump,
-    apply: applyBumps,
-    undo: undoBump,
+    // The bump's code is loaded on first use.
+    prepare: async (serverJson, version) => (await import('./applyBump')).prepareBump(serverJson, version),
+    apply: async (bumps, options) => (await import('./applyBump')).applyBumps(bumps, options),
+    undo: async (applied) => (await import('./applyBump')).undoBump(applied),
   };
 }

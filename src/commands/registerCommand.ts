@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
+import { showProgress, type Prompts } from './prompts';
+
+export type { ProgressOptions } from './prompts';
 
 export interface CommandContext {
   log: vscode.LogOutputChannel;
-}
-
-export interface ProgressOptions {
-  title: string;
-  location?: vscode.ProgressLocation;
-  cancellable?: boolean;
+  /** Where commands ask the user (quick picks, input boxes, confirmations) and show progress; tests script it. */
+  ui: Prompts;
 }
 
 export class UserCancelledError extends Error {
@@ -56,22 +55,10 @@ export async function reportCommandError(ctx: CommandContext, id: string, error:
   ctx.log.error(`${id}: ${message}`);
   if (error instanceof Error && error.stack && !(error instanceof UserFacingError)) ctx.log.debug(error.stack);
   const actions = error instanceof UserFacingError ? error.actions : [];
-  const picked = await vscode.window.showErrorMessage(message, ...actions.map((a) => a.title), vscode.l10n.t('Show Log'));
+  const picked = await ctx.ui.error(message, ...actions.map((a) => a.title), vscode.l10n.t('Show Log'));
   if (picked === vscode.l10n.t('Show Log')) ctx.log.show(true);
   else await actions.find((a) => a.title === picked)?.run();
 }
 
 /** Runs `task` with a progress indicator; a cancellable progress maps to a CancellationToken. */
-export function withProgress<T>(
-  options: ProgressOptions,
-  task: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Promise<T>,
-): Thenable<T> {
-  return vscode.window.withProgress(
-    {
-      location: options.location ?? vscode.ProgressLocation.Notification,
-      title: options.title,
-      cancellable: options.cancellable ?? false,
-    },
-    task,
-  );
-}
+export const withProgress = showProgress;

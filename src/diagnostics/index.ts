@@ -6,6 +6,7 @@ import { SchemaStore } from './schemaStore';
 import { ServerJsonQuickFixes } from './quickFixes';
 import { DEBOUNCE_MS, ServerJsonDiagnostics, type DiagnosticsUpdate } from './serverJsonDiagnostics';
 import { RegistryValidation, type RegistryIssues } from './validateOnRegistry';
+import { VersionQuickFixes } from './versionFixes';
 
 export type { DiagnosticsUpdate } from './serverJsonDiagnostics';
 
@@ -22,7 +23,7 @@ export interface DiagnosticsApi {
 export function registerDiagnostics(context: vscode.ExtensionContext, ctx: CommandContext, workspace: WorkspaceServices): DiagnosticsApi {
   const schemas = new SchemaStore(context.globalStorageUri, ctx.log, undefined, vscode.Uri.joinPath(context.extensionUri, 'dist', 'schemas', 'server.schema.json'));
   const diagnostics = new ServerJsonDiagnostics(workspace.files, workspace.registry, workspace.publishedVersions, schemas, ctx.log);
-  const registryValidation = new RegistryValidation(workspace.registry, workspace.files);
+  const registryValidation = new RegistryValidation(workspace.registry, workspace.files, ctx.ui);
   context.subscriptions.push(
     diagnostics,
     registryValidation,
@@ -31,6 +32,11 @@ export function registerDiagnostics(context: vscode.ExtensionContext, ctx: Comma
       new ServerJsonQuickFixes(diagnostics),
       ServerJsonQuickFixes.metadata,
     ),
+    vscode.languages.registerCodeActionsProvider([{ pattern: '**/server.json' }], new VersionQuickFixes(async (name) => {
+      const target = workspace.registry.target();
+      const lookup = target && (await workspace.publishedVersions.lookup(target.client, name));
+      return lookup?.kind === 'found' ? lookup.rows.map((row) => row.version) : lookup?.kind === 'not-found' ? [] : undefined;
+    }), VersionQuickFixes.metadata),
     registerCommand(ctx, 'mcpVersions.validateOnRegistry', async (arg?: unknown) => {
       const uri = await workspace.resolveServerJson(arg, vscode.l10n.t('Validate on Registry'));
       return registryValidation.validate(uri);

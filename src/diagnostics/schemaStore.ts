@@ -2,7 +2,7 @@
 // `$schema` URL once and cached in the extension's global storage; offline, read from `mcpVersions.schemaDirectory`.
 import * as vscode from 'vscode';
 import { settings } from '../util/settings';
-import { classifySchemaUrl, CURRENT_SCHEMA_VERSION, schemaVersionOf } from '../serverJson';
+import { classifySchemaUrl, CURRENT_SCHEMA_VERSION, schemaVersionOf } from '../serverJson/schemaVersions';
 import { displayUrl } from '../util/displayUrl';
 
 const FETCH_TIMEOUT_MS = 5_000;

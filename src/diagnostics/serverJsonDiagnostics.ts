@@ -2,11 +2,12 @@
 // src/serverJson with the official schema, the package.json / pyproject.toml next to it and the versions
 // already on the target registry.
 import * as vscode from 'vscode';
-import { validateServerJson, type Problem, type QuickFix, type ValidationContext, type WorkspaceFile } from '../serverJson';
+import type { Problem, QuickFix, ValidationContext, WorkspaceFile } from '../serverJson';
 import type { PublishedVersionsCache } from '../workspace/publishedVersions';
 import type { WorkspaceRegistry } from '../workspace/registryForWorkspace';
 import { isServerJson, readText, type ServerJsonFiles } from '../workspace/serverJsonFiles';
 import { topLevelStrings } from './jsonPaths';
+import { onDidChangeShownDocuments, withoutSyntaxVsCodeReports } from './jsonService';
 import { LineIndex } from './lineIndex';
 import type { SchemaStore } from './schemaStore';
 import { SETTING } from '../util/settings';
@@ -92,11 +93,13 @@ export class ServerJsonDiagnostics implements vscode.Disposable {
         else if (!isBeingEdited(uri)) this.forget(uri);
       }),
       registry.onDidChange(() => this.validateAll()),
+      onDidChangeShownDocuments((uris) => uris.forEach((uri) => this.schedule(uri, 0))),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(SETTING.schemaDirectory)) {
           this.schemas.reset();
           this.validateAll();
         }
+        else if (event.affectsConfiguration('json.validate.enable')) this.validateAll();
       }),
       { dispose: () => cleared.dispose() },
     ];
@@ -159,9 +162,10 @@ export class ServerJsonDiagnostics implements vscode.Disposable {
     const text = document ? document.getText() : this.files.get(uri)?.text ?? (await readText(uri));
     if (text === undefined) return this.forget(uri);
     const top = topLevelStrings(text, ['$schema', 'name']);
-    const [schemas, context] = await Promise.all([this.schemas.schemasFor(top.$schema), this.contextFor(uri, top.name)]);
+    // The checks (and the schema compiler behind them) are loaded with the first server.json checked.
+    const [schemas, context, { validateServerJson }] = await Promise.all([this.schemas.schemasFor(top.$schema), this.contextFor(uri, top.name), import('../serverJson/validate')]);
     if (this.generations.get(key) !== generation) return;
-    const problems = validateServerJson(text, { schemas, context });
+    const problems = withoutSyntaxVsCodeReports(uri, text, validateServerJson(text, { schemas, context }));
     const positions = document ?? new LineIndex(text);
     const toRange = (start: number, end: number) => {
       const from = positions.positionAt(start);

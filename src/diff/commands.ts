@@ -92,11 +92,12 @@ export class CompareCommands {
 
   private async compareVersions(): Promise<unknown> {
     const title = vscode.l10n.t('Compare Versions');
-    const registry = await pickRegistry(title);
-    const serverName = await pickServer(registry, this.deps.clientFor, vscode.l10n.t('{0}: server', title));
+    const { ui } = this.deps.ctx;
+    const registry = await pickRegistry(ui, title);
+    const serverName = await pickServer(ui, registry, this.deps.clientFor, vscode.l10n.t('{0}: server', title));
     const versions = await this.deps.sources.versions(registry.url, serverName);
-    const base = await pickVersion(versions, { title: vscode.l10n.t('{0}: {1}', title, serverName), placeHolder: vscode.l10n.t('The base version (left side)') });
-    const other = await pickVersion(versions, { title: vscode.l10n.t('{0}: {1} {2} ↔ …', title, serverName, base), placeHolder: vscode.l10n.t('The version to compare it with (right side)'), exclude: base });
+    const base = await pickVersion(ui, versions, { title: vscode.l10n.t('{0}: {1}', title, serverName), placeHolder: vscode.l10n.t('The base version (left side)') });
+    const other = await pickVersion(ui, versions, { title: vscode.l10n.t('{0}: {1} {2} ↔ …', title, serverName, base), placeHolder: vscode.l10n.t('The version to compare it with (right side)'), exclude: base });
     const ref = (version: string): RegistryRef => ({ registryUrl: registry.url, registryName: registry.name, serverName, version });
     return this.deps.open(ref(base), ref(other));
   }
@@ -105,10 +106,11 @@ export class CompareCommands {
   private async versionFrom(node: unknown, title: string): Promise<RegistryRef> {
     const ref = refFromNode(node);
     if (ref) return ref;
-    const registry = await pickRegistry(title);
-    const serverName = await pickServer(registry, this.deps.clientFor, vscode.l10n.t('{0}: server', title));
+    const { ui } = this.deps.ctx;
+    const registry = await pickRegistry(ui, title);
+    const serverName = await pickServer(ui, registry, this.deps.clientFor, vscode.l10n.t('{0}: server', title));
     const versions = await this.deps.sources.versions(registry.url, serverName);
-    const version = await pickVersion(versions, { title: vscode.l10n.t('{0}: {1}', title, serverName), placeHolder: vscode.l10n.t('Version') });
+    const version = await pickVersion(ui, versions, { title: vscode.l10n.t('{0}: {1}', title, serverName), placeHolder: vscode.l10n.t('Version') });
     return { registryUrl: registry.url, registryName: registry.name, serverName, version };
   }
 
@@ -125,7 +127,7 @@ export class CompareCommands {
     const ref = await this.versionFrom(node, vscode.l10n.t('Compare with Workspace'));
     const files = (await workspaceServerFiles((uri) => this.readJson(uri))).filter((file) => file.name === ref.serverName);
     if (files.length === 0) throw new UserFacingError(vscode.l10n.t('No server.json for {0} in this workspace.', ref.serverName));
-    const file = await pickLocalFile(files, vscode.l10n.t('Compare {0} {1} with', ref.serverName, ref.version));
+    const file = await pickLocalFile(this.deps.ctx.ui, files, vscode.l10n.t('Compare {0} {1} with', ref.serverName, ref.version));
     return this.deps.open(ref, { workspaceFile: file.uri.toString() });
   }
 
@@ -142,7 +144,7 @@ export class CompareCommands {
     let chosen = text(version);
     if (!chosen) {
       const first = latest ? { label: vscode.l10n.t('Latest ({0})', latest.server.version), version: latest.server.version } : undefined;
-      chosen = await pickVersion(versions, { title: vscode.l10n.t('Compare {0} with a published version of {1}', where, serverName), placeHolder: vscode.l10n.t('Versions on {0}', registry.name), first });
+      chosen = await pickVersion(this.deps.ctx.ui, versions, { title: vscode.l10n.t('Compare {0} with a published version of {1}', where, serverName), placeHolder: vscode.l10n.t('Versions on {0}', registry.name), first });
     }
     const published: RegistryRef = { registryUrl: registry.url, registryName: registry.name, serverName, version: chosen };
     return this.deps.open(published, { workspaceFile: uri.toString() });

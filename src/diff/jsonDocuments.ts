@@ -1,7 +1,7 @@
 // "Open JSON diff": VS Code's own diff editor on two read-only virtual documents (scheme
 // `mcp-versions-diff:`) holding each server.json with keys in canonical order and secret values masked.
 import * as vscode from 'vscode';
-import { canonicalJson } from '../changes';
+import { canonicalJson } from '../changes/json';
 import { maskSecrets } from './secrets';
 import type { DiffSide } from './viewModel';
 

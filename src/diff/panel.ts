@@ -1,14 +1,13 @@
 // One diff panel: fetches both sides in the extension host (tokens and HTTP never reach the webview),
 // builds the view model, and answers the webview's buttons.
 import * as vscode from 'vscode';
-import { UserFacingError } from '../commands/registerCommand';
 import { normalizeRegistryUrl } from '../registries/url';
 import { diffHtml, webviewOptions } from './html';
 import type { JsonDiffDocuments } from './jsonDocuments';
 import { summaryMarkdown } from './markdown';
 import { isWebviewMessage, isWorkspaceRef, type DiffView, type HostMessage, type PanelState, type WebviewMessage } from './protocol';
 import type { DiffSources } from './sources';
-import { buildDiffView, type DiffSide } from './viewModel';
+import type { DiffSide } from './viewModel';
 
 export const DIFF_VIEW_TYPE = 'mcpVersions.diff';
 
@@ -81,12 +80,13 @@ export class DiffPanel implements vscode.Disposable {
     const run = async () => {
       this.post({ type: 'loading', title: this.panel.title, state: this.state });
       try {
-        const [left, right] = await Promise.all([this.deps.sources.load(this.state.left), this.deps.sources.load(this.state.right)]);
+        const [left, right] = await Promise.all([this.deps.sources.load(this.state.left), this.deps.sources.load(this.state.right), loadViewModel()]);
         this.sides = { left, right };
         this.present();
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        if (!(error instanceof UserFacingError)) this.deps.log.error(`diff: ${message}`);
+        // Show Log from the panel's error must find the reason, whether or not it was written for the user.
+        this.deps.log.error(`diff: ${this.panel.title}: ${message}`);
         this.panel.title = vscode.l10n.t('MCP Versions: comparison failed');
         this.post({ type: 'error', message, state: this.state });
       }
@@ -97,7 +97,7 @@ export class DiffPanel implements vscode.Disposable {
 
   private present(): void {
     if (!this.sides) return;
-    this.current = buildDiffView(this.sides.left, this.sides.right);
+    this.current = viewModel!.buildDiffView(this.sides.left, this.sides.right);
     this.panel.title = this.current.title;
     this.post({ type: 'view', view: this.current, state: this.state });
   }
@@ -164,4 +164,10 @@ export class DiffPanel implements vscode.Disposable {
     this.closed.dispose();
     this.panel.dispose();
   }
+}
+
+/** The diff model (and src/changes behind it), loaded with the first comparison: sides are never present before. */
+let viewModel: typeof import('./viewModel') | undefined;
+async function loadViewModel(): Promise<void> {
+  viewModel ??= await import('./viewModel');
 }

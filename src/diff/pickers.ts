@@ -1,100 +1,33 @@
 // Quick picks for the palette flows: a registry, a server (searched on the registry as you type),
 // a version (ordered like the tree), and a local server.json.
 import * as vscode from 'vscode';
-import { UserCancelledError, UserFacingError } from '../commands/registerCommand';
+import type { Prompts } from '../commands/prompts';
+import { noRegistryError, pickRegistry as pickOne, pickServer as pickServerName, pickVersion as pickOneVersion } from '../commands/registryPicker';
+import { UserCancelledError } from '../commands/registerCommand';
 import { officialMeta, type ServerResponse } from '../registry';
 import { readRegistries, type RegistryConfig } from '../registries/config';
-import { relativeTime } from '../util/relativeTime';
 import { sortVersionsLikeRegistry } from '../versioning';
 import type { ClientFor } from './sources';
 
-const SEARCH_DEBOUNCE_MS = 250;
 const SEARCH_LIMIT = 50;
 
 export function configuredRegistries(): RegistryConfig[] {
   const registries = readRegistries();
-  if (registries.length === 0) {
-    throw new UserFacingError(vscode.l10n.t('No registry is configured in mcpVersions.registries.'), [
-      { title: vscode.l10n.t('Open Settings'), run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'mcpVersions.registries') },
-    ]);
-  }
+  if (registries.length === 0) throw noRegistryError();
   return registries;
 }
 
-export async function pickRegistry(title: string): Promise<RegistryConfig> {
-  const registries = configuredRegistries();
-  if (registries.length === 1) return registries[0];
-  const picked = await vscode.window.showQuickPick(
-    registries.map((registry) => ({ label: registry.name, description: registry.url, iconPath: new vscode.ThemeIcon('server-environment'), registry })),
-    { title, placeHolder: vscode.l10n.t('Registry') },
-  );
-  if (!picked) throw new UserCancelledError();
-  return picked.registry;
-}
-
-interface ServerItem extends vscode.QuickPickItem {
-  serverName: string;
+export function pickRegistry(ui: Prompts, title: string): Promise<RegistryConfig> {
+  return pickOne(ui, configuredRegistries(), (registry) => registry, title);
 }
 
 /** A server of the registry; the list is searched on the registry (`?search=`) as the user types. */
-export function pickServer(registry: RegistryConfig, clientFor: ClientFor, title: string): Promise<string> {
-  const pick = vscode.window.createQuickPick<ServerItem>();
-  pick.title = title;
-  pick.placeholder = vscode.l10n.t('Search servers on {0}', registry.name);
-  pick.matchOnDescription = true;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let generation = 0;
-  const search = (text: string) => {
-    const mine = ++generation;
-    pick.busy = true;
-    clientFor(registry.url)
-      .listServers({ search: text.trim() || undefined, limit: SEARCH_LIMIT, version: 'latest' })
-      .then(
-        (page) => {
-          if (mine !== generation) return;
-          pick.items = page.servers.map((response) => ({
-            label: response.server.name,
-            description: response.server.version,
-            detail: response.server.description,
-            serverName: response.server.name,
-          }));
-          if (page.servers.length === 0) pick.items = [];
-        },
-        (error: unknown) => {
-          if (mine !== generation) return;
-          pick.items = [];
-          pick.placeholder = vscode.l10n.t('Search failed: {0}', error instanceof Error ? error.message : String(error));
-        },
-      )
-      .finally(() => {
-        if (mine === generation) pick.busy = false;
-      });
-  };
-  return new Promise<string>((resolve, reject) => {
-    pick.onDidChangeValue((text) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => search(text), SEARCH_DEBOUNCE_MS);
-    });
-    pick.onDidAccept(() => {
-      const chosen = pick.selectedItems[0];
-      if (!chosen) return;
-      resolve(chosen.serverName);
-      pick.hide();
-    });
-    pick.onDidHide(() => {
-      clearTimeout(timer);
-      pick.dispose();
-      reject(new UserCancelledError());
-    });
-    search('');
-    pick.show();
-  });
-}
-
-export function versionItemDescription(response: ServerResponse): string {
-  const meta = officialMeta(response) as ReturnType<typeof officialMeta> | undefined;
-  const parts = [meta?.isLatest ? 'latest' : '', meta && meta.status !== 'active' ? meta.status : '', relativeTime(meta?.publishedAt)];
-  return parts.filter(Boolean).join(' · ');
+export function pickServer(ui: Prompts, registry: RegistryConfig, clientFor: ClientFor, title: string): Promise<string> {
+  return pickServerName(ui, {
+    registryName: registry.name,
+    loaded: [],
+    search: async (text, signal) => (await clientFor(registry.url).listServers({ search: text || undefined, limit: SEARCH_LIMIT, version: 'latest' }, { signal })).servers,
+  }, title);
 }
 
 /** Versions highest first, as the tree shows them. */
@@ -105,19 +38,19 @@ export function orderedVersions(responses: readonly ServerResponse[]): ServerRes
 }
 
 export async function pickVersion(
+  ui: Prompts,
   responses: readonly ServerResponse[],
   options: { title: string; placeHolder: string; exclude?: string; first?: { label: string; version: string } },
 ): Promise<string> {
-  const items: (vscode.QuickPickItem & { version?: string })[] = [];
-  if (options.first) items.push({ label: options.first.label, version: options.first.version, iconPath: new vscode.ThemeIcon('star-full') }, { label: '', kind: vscode.QuickPickItemKind.Separator });
-  for (const response of orderedVersions(responses)) {
-    if (response.server.version === options.exclude) continue;
-    items.push({ label: response.server.version, description: versionItemDescription(response), version: response.server.version });
-  }
-  if (items.length === 0) throw new UserFacingError(vscode.l10n.t('There is no other version to compare with.'));
-  const picked = await vscode.window.showQuickPick(items, { title: options.title, placeHolder: options.placeHolder, matchOnDescription: true });
-  if (!picked?.version) throw new UserCancelledError();
-  return picked.version;
+  const choices = orderedVersions(responses)
+    .filter((response) => response.server.version !== options.exclude)
+    .map((response) => {
+      const meta = officialMeta(response) as ReturnType<typeof officialMeta> | undefined;
+      return { version: response.server.version, isLatest: meta?.isLatest ?? false, status: meta?.status ?? 'active', publishedAt: meta?.publishedAt, value: response.server.version };
+    });
+  const first = options.first && { label: options.first.label, value: options.first.version, icon: 'star-full', separated: true };
+  const serverName = responses[0]?.server.name ?? '';
+  return pickOneVersion(ui, choices, { title: options.title, serverName, placeHolder: options.placeHolder, first, emptyMessage: vscode.l10n.t('There is no other version to compare with.') });
 }
 
 export interface LocalServerFile {
@@ -142,9 +75,9 @@ export async function workspaceServerFiles(read: (uri: vscode.Uri) => Promise<Re
   return files.sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
 }
 
-export async function pickLocalFile(files: readonly LocalServerFile[], title: string): Promise<LocalServerFile> {
+export async function pickLocalFile(ui: Prompts, files: readonly LocalServerFile[], title: string): Promise<LocalServerFile> {
   if (files.length === 1) return files[0];
-  const picked = await vscode.window.showQuickPick(
+  const picked = await ui.pick(
     files.map((file) => ({
       label: vscode.workspace.asRelativePath(file.uri),
       description: [file.name, file.version].filter(Boolean).join(' '),

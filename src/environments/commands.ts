@@ -7,15 +7,8 @@ import { endpointOrigin, type HeaderSecrets } from './secrets';
 import { ENVIRONMENTS_SETTING } from './settings';
 import { requireTrust } from '../trust';
 
-export const COMMANDS = {
-  refresh: 'mcpVersions.environments.refresh',
-  deployVersion: 'mcpVersions.environments.deployVersion',
-  deployToEnvironment: 'mcpVersions.environments.deployToEnvironment',
-  promote: 'mcpVersions.environments.promote',
-  rollBack: 'mcpVersions.environments.rollBack',
-  setHeaderSecret: 'mcpVersions.environments.setHeaderSecret',
-  configure: 'mcpVersions.environments.configure',
-} as const;
+export { COMMANDS } from './commandIds';
+import { COMMANDS } from './commandIds';
 
 /** What a command may receive: our environment node, or the registry tree's version node. */
 type EnvironmentArg = { type?: string; name?: string } | undefined;

@@ -7,6 +7,7 @@ import {
   confirmationMessage,
   DEFAULT_PROBE_TIMEOUT_MS,
   deployEnvironmentVariables,
+  probeProblemInWords,
   rollbackTarget,
   substituteDeployCommand,
   verifyLiveVersion,
@@ -17,7 +18,7 @@ import {
   type EnvironmentConfig,
 } from './model';
 import type { DeploymentHistory } from './historyStore';
-import type { UserPrompts } from './prompts';
+import type { DeployPrompts } from './prompts';
 import type { RegistryVersionsCache } from './registryLookup';
 import type { EnvironmentStatusStore } from './statusStore';
 import { requireTrust } from '../trust';
@@ -27,7 +28,7 @@ export interface DeployServices {
   readonly store: EnvironmentStatusStore;
   readonly history: DeploymentHistory;
   readonly registry: RegistryVersionsCache;
-  readonly prompts: () => UserPrompts;
+  readonly prompts: () => DeployPrompts;
   readonly log: vscode.LogOutputChannel;
   readonly who: () => Promise<string>;
   /** Time between two verification probes. */
@@ -95,6 +96,7 @@ export async function deploy(services: DeployServices, request: DeployRequest): 
     const run = await runShellTask(vscode.l10n.t('{0} {1} to {2}', ACTION[kind], version, env.name), commandLine, deployEnvironmentVariables(vars));
     let result: DeploymentResult;
     let resultDetail: string | undefined;
+    let lastAnswer: string | undefined;
     if (run.exitCode !== 0) {
       result = 'command-failed';
       resultDetail = run.exitCode === undefined ? 'the command did not start' : `exit code ${run.exitCode}`;
@@ -109,12 +111,13 @@ export async function deploy(services: DeployServices, request: DeployRequest): 
       result = outcome.verified ? 'verified' : 'not-verified';
       resultDetail = outcome.verified
         ? `verified in ${(outcome.elapsedMs / 1000).toFixed(1)} s`
-        : `after ${env.verifyTimeoutSeconds} s the endpoint ${outcome.lastSeen ? `still reports ${outcome.lastSeen}` : `is unreachable (${outcome.lastError ?? 'no answer'})`}`;
+        : `after ${env.verifyTimeoutSeconds} s the endpoint ${outcome.lastSeen ? `still reports ${outcome.lastSeen}` : `is unreachable: ${outcome.lastError ? probeProblemInWords(outcome.lastError) : 'no answer'}`}`;
+      lastAnswer = outcome.verified ? undefined : outcome.lastError;
     }
     const record: DeploymentRecord = { id: `${at}-${env.name}-${Math.random().toString(36).slice(2, 8)}`, environment: env.name, server: env.server, kind, from: current, to: version, who, at, result, detail: resultDetail };
     await history.add(record);
-    services.log.info(`${env.name}: ${version} ${result}${resultDetail ? ` (${resultDetail})` : ''}`);
-    report(services, env, record);
+    services.log.info(`${env.name}: ${version} ${result}${resultDetail ? ` (${resultDetail})` : ''}${lastAnswer ? `; the endpoint answered: ${lastAnswer}` : ''}`);
+    report(services, env, record, lastAnswer);
     return record;
   } finally {
     store.setActivity(env.name, undefined);
@@ -122,7 +125,7 @@ export async function deploy(services: DeployServices, request: DeployRequest): 
   }
 }
 
-function report(services: DeployServices, env: EnvironmentConfig, record: DeploymentRecord): void {
+function report(services: DeployServices, env: EnvironmentConfig, record: DeploymentRecord, lastAnswer?: string): void {
   const { store } = services;
   const verb = ACTION[record.kind];
   if (record.result === 'verified') {
@@ -131,7 +134,7 @@ function report(services: DeployServices, env: EnvironmentConfig, record: Deploy
     return;
   }
   const what = record.result === 'command-failed' ? vscode.l10n.t('deploy command failed ({0})', record.detail ?? '') : vscode.l10n.t('not verified: {0}', record.detail ?? '');
-  store.setOutcome(env.name, { ok: false, version: record.to, message: `${record.to} ${what}` });
+  store.setOutcome(env.name, { ok: false, version: record.to, message: `${record.to} ${what}`, detail: lastAnswer });
   const target = rollbackTarget(services.history.all(), env.name);
   const actions = target ? [vscode.l10n.t('Roll Back to {0}', target), vscode.l10n.t('Show Log')] : [vscode.l10n.t('Show Log')];
   void services.prompts().notify('error', vscode.l10n.t('{0} {1} to {2}: {3}.', verb, record.to, env.name, what), actions).then((picked) => {

@@ -4,11 +4,12 @@ import type { CommandContext } from '../commands/registerCommand';
 import { settings } from '../util/settings';
 import { RegistryClients } from '../registries/clients';
 import { AuditTrail, RegistryStore } from '../store';
-import { registerEnvironmentCommands } from './commands';
+import { lazyCommands } from '../commands/lazyCommands';
+import { COMMANDS } from './commandIds';
 import { deploy } from './deploy';
 import { DEFAULT_VERIFY_INTERVAL_MS, type DeploymentRecord } from './model';
 import { DeploymentHistory } from './historyStore';
-import { windowPrompts, type UserPrompts } from './prompts';
+import { deployPromptsOn, type DeployPrompts } from './prompts';
 import { RegistryVersionsCache } from './registryLookup';
 import { HeaderSecrets } from './secrets';
 import { onDidGrantTrust, restrictedViewMessage } from '../trust';
@@ -17,7 +18,7 @@ import { EnvironmentStatusStore } from './statusStore';
 import { EnvironmentsTreeProvider } from './tree';
 import { whoAmI } from './who';
 
-export type { UserPrompts, PickItem } from './prompts';
+export type { DeployPrompts, PickItem } from './prompts';
 export type { EnvironmentStatus } from './statusStore';
 
 export const VIEW_ID = 'mcpVersions.environments';
@@ -41,8 +42,8 @@ export interface EnvironmentsApi {
   readonly history: DeploymentHistory;
   readonly provider: EnvironmentsTreeProvider;
   readonly view: vscode.TreeView<unknown>;
-  /** Replaces the confirmations and pickers (tests); undefined restores vscode.window. */
-  setPrompts(prompts: UserPrompts | undefined): void;
+  /** Replaces the confirmations and pickers (tests); undefined restores the interaction layer's (ctx.ui). */
+  setPrompts(prompts: DeployPrompts | undefined): void;
   /** Shortens the wait between verification probes (tests, benchmarks); undefined restores the default. */
   setVerifyIntervalMs(ms: number | undefined): void;
   /** What "Deploy Version…" runs after its pickers; rejects with the reason a guard refused. */
@@ -56,7 +57,8 @@ export interface EnvironmentsApi {
 
 export function registerEnvironments(context: vscode.ExtensionContext, services: EnvironmentsServices): EnvironmentsApi {
   const clients = services.clients ?? new RegistryClients(services.log, context.globalState);
-  let prompts: UserPrompts = windowPrompts;
+  const asked = deployPromptsOn(services.ui);
+  let prompts: DeployPrompts = asked;
   let verifyIntervalMs = DEFAULT_VERIFY_INTERVAL_MS;
   const secrets = new HeaderSecrets(context.secrets);
   const trail = services.audit ?? new AuditTrail(context.workspaceState, historyFileUri, services.log);
@@ -120,7 +122,7 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
       store.reloadConfig();
       void history.reload();
     }),
-    ...registerEnvironmentCommands(services, deployServices, secrets),
+    lazyCommands(Object.values(COMMANDS), () => import('./commands'), (commands) => commands.registerEnvironmentCommands(services, deployServices, secrets)),
   );
 
   return {
@@ -131,7 +133,7 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
     provider,
     view: view as vscode.TreeView<unknown>,
     setPrompts: (next) => {
-      prompts = next ?? windowPrompts;
+      prompts = next ?? asked;
     },
     setVerifyIntervalMs: (ms) => {
       verifyIntervalMs = ms ?? DEFAULT_VERIFY_INTERVAL_MS;

@@ -1,6 +1,6 @@
-// The questions a deployment asks. Production uses vscode.window; integration tests substitute answers
-// through the API (`api.environments.setPrompts`) because modal dialogs cannot be clicked from a test.
-import * as vscode from 'vscode';
+// The questions a deployment asks, through the extension's interaction layer (ctx.ui); integration tests
+// answer them there (api.ui) or substitute these directly (`api.environments.setPrompts`).
+import type { Prompts } from '../commands/prompts';
 
 export interface PickItem<T> {
   readonly label: string;
@@ -9,7 +9,7 @@ export interface PickItem<T> {
   readonly value: T;
 }
 
-export interface UserPrompts {
+export interface DeployPrompts {
   /** A modal confirmation; true when the user chose `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   /** Resolves to what the user typed, undefined when dismissed. */
@@ -19,29 +19,32 @@ export interface UserPrompts {
   notify(severity: 'info' | 'error', message: string, actions: readonly string[]): Promise<string | undefined>;
 }
 
-export const windowPrompts: UserPrompts = {
-  async confirm(message, detail, action) {
-    const answer = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
-    return answer === action;
-  },
-  async input(options) {
-    return vscode.window.showInputBox({
-      title: options.title,
-      prompt: options.prompt,
-      placeHolder: options.placeHolder,
-      password: options.password,
-      ignoreFocusOut: true,
-      validateInput: options.validate,
-    });
-  },
-  async pick(items, options) {
-    const picked = await vscode.window.showQuickPick(
-      items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, item })),
-      { title: options.title, placeHolder: options.placeHolder, matchOnDescription: true },
-    );
-    return picked?.item.value;
-  },
-  async notify(severity, message, actions) {
-    return severity === 'error' ? vscode.window.showErrorMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions);
-  },
-};
+/** The deployment's questions asked through the interaction layer (`ctx.ui`), as every command asks. */
+export function deployPromptsOn(ui: Prompts): DeployPrompts {
+  return {
+    async confirm(message, detail, action) {
+      const answer = await ui.warning(message, { modal: true, detail }, action);
+      return answer === action;
+    },
+    async input(options) {
+      return ui.input({
+        title: options.title,
+        prompt: options.prompt,
+        placeHolder: options.placeHolder,
+        password: options.password,
+        ignoreFocusOut: true,
+        validateInput: options.validate,
+      });
+    },
+    async pick(items, options) {
+      const picked = await ui.pick(
+        items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, item })),
+        { title: options.title, placeHolder: options.placeHolder, matchOnDescription: true },
+      );
+      return picked?.item.value;
+    },
+    async notify(severity, message, actions) {
+      return severity === 'error' ? ui.error(message, ...actions) : ui.info(message, ...actions);
+    },
+  };
+}

@@ -2,14 +2,16 @@
 // the versions it holds for the environment's server, deleted ones included, read through the store.
 import { normalizeRegistryUrl, readRegistries, type RegistryConfig } from '../registries/config';
 import type { RegistryStore, VersionsAnswer } from '../store';
-import { toVersionInfo, type EnvironmentConfig, type RegistryVersionInfo } from './model';
+import { registryProblemInWords, toVersionInfo, type EnvironmentConfig, type RegistryVersionInfo } from './model';
 
 export interface RegistryView {
   readonly name: string;
   readonly url: string;
   /** Undefined when the registry could not be read (see `error`). */
   readonly versions?: RegistryVersionInfo[];
+  /** Why the versions could not be read: the registry's text (for the tooltip) and in words (for the row). */
   readonly error?: string;
+  readonly problem?: string;
 }
 
 export function registryFor(env: EnvironmentConfig, registries: readonly RegistryConfig[] = readRegistries()): { name: string; url: string } | undefined {
@@ -56,6 +58,6 @@ export class RegistryVersionsCache {
 }
 
 function viewOf(registry: { name: string; url: string }, answer: VersionsAnswer): RegistryView {
-  if (answer.kind === 'unreachable') return { ...registry, error: answer.message };
+  if (answer.kind === 'unreachable') return { ...registry, error: answer.message, problem: registryProblemInWords(answer.error) };
   return { ...registry, versions: answer.kind === 'found' ? answer.responses.map(toVersionInfo) : [] };
 }

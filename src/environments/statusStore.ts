@@ -27,6 +27,8 @@ export interface DeploymentOutcome {
   readonly ok: boolean;
   readonly version: string;
   readonly message: string;
+  /** What the endpoint answered last, as it was (the row's tooltip). */
+  readonly detail?: string;
 }
 
 export interface EnvironmentStatus {
@@ -40,6 +42,7 @@ export interface EnvironmentStatus {
   missingSecrets: string[];
   activity?: DeploymentActivity;
   lastOutcome?: DeploymentOutcome;
+  /** When the next check runs; undefined while none is scheduled (the view hidden). */
   nextCheckAt?: number;
 }
 
@@ -247,7 +250,11 @@ export class EnvironmentStatusStore implements vscode.Disposable {
 
   private schedule(name: string): void {
     const status = this.statuses.get(name);
-    if (!this.visible || this.disposed || !status) return;
+    if (!status) return;
+    if (!this.visible || this.disposed) {
+      status.nextCheckAt = undefined;
+      return;
+    }
     const seconds = nextPollSeconds(this.deps.pollSeconds(), status.consecutiveFailures);
     status.nextCheckAt = Date.now() + seconds * 1000;
     this.timers.set(name, setTimeout(() => void this.refresh(name), seconds * 1000));
@@ -257,6 +264,8 @@ export class EnvironmentStatusStore implements vscode.Disposable {
     const timer = this.timers.get(name);
     if (timer) clearTimeout(timer);
     this.timers.delete(name);
+    const status = this.statuses.get(name);
+    if (status) status.nextCheckAt = undefined;
   }
 
   dispose(): void {

@@ -209,6 +209,7 @@ function detailRows(status: EnvironmentStatus, store: EnvironmentStatusStore): [
       'outcome',
       {
         label: status.lastOutcome.message,
+        tooltip: status.lastOutcome.detail,
         icon: status.lastOutcome.ok ? 'pass' : 'error',
         color: status.lastOutcome.ok ? 'testing.iconPassed' : 'errorForeground',
       },
@@ -221,7 +222,7 @@ function registryRow(status: EnvironmentStatus, store: EnvironmentStatusStore): 
   const registry = status.registry;
   const live = status.probe?.ok ? status.probe.version : store.liveVersion(status.config.name);
   if (!registry) return { label: vscode.l10n.t('Registry: not read yet'), icon: 'database' };
-  if (!registry.versions) return { label: vscode.l10n.t('Registry {0}: {1}', registry.name, registry.error ?? 'unavailable'), icon: 'error', color: 'errorForeground', tooltip: registry.error };
+  if (!registry.versions) return { label: vscode.l10n.t('Registry {0}: {1}', registry.name, registry.problem ?? registry.error ?? 'unavailable'), icon: 'error', color: 'errorForeground', tooltip: registry.error };
   const latest = latestVersion(registry.versions);
   const latestText = latest ? vscode.l10n.t('latest {0}', latest.version) : vscode.l10n.t('no published version');
   if (!live) return { label: vscode.l10n.t('Registry: {0}', latestText), description: registry.name, icon: 'database' };

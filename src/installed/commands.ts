@@ -3,7 +3,7 @@
  * run/pipx run (PyPI), docker/podman run (OCI), dnx/dotnet tool exec (NuGet), behind wrappers such as
  * `cmd /c`, `bash -c "…"`, `powershell -Command "…"`, `env VAR=1` and full paths to the program.
  */
-import { valid as validSemver } from 'semver';
+import validSemver from 'semver/functions/valid';
 import { programName, splitToken, type Token } from './tokens';
 import type { InstalledPackage, VersionSite } from './types';
 

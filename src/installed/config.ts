@@ -3,6 +3,7 @@
  * Code's and Claude Desktop's (`mcpServers`). Text it cannot read becomes a problem, never a guess.
  */
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseErrorWords } from '../util/jsoncErrors';
 import { readCommand } from './commands';
 import { argToken, programName, splitWords, type Token } from './tokens';
 import type { ConfigKind, ConfigProblem, InstalledEntry, InstalledServers, JsonPath } from './types';
@@ -16,25 +17,6 @@ const SERVERS_KEY: Record<ConfigKind, string> = { vscode: 'servers', cursor: 'mc
 const FILE_LABEL: Record<ConfigKind, string> = { vscode: 'mcp.json', cursor: '.cursor/mcp.json', 'claude-code': '.mcp.json', 'claude-desktop': 'claude_desktop_config.json' };
 /** VS Code and Cursor read their files as JSONC; Claude Code and Claude Desktop read strict JSON. */
 const LENIENT: Record<ConfigKind, boolean> = { vscode: true, cursor: true, 'claude-code': false, 'claude-desktop': false };
-
-const SYNTAX_MESSAGES: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'property name expected',
-  ValueExpected: 'value expected',
-  ColonExpected: 'colon expected',
-  CommaExpected: 'comma expected',
-  CloseBraceExpected: 'closing brace expected',
-  CloseBracketExpected: 'closing bracket expected',
-  EndOfFileExpected: 'end of file expected',
-  InvalidCommentToken: 'comments are not allowed in this file',
-  UnexpectedEndOfComment: 'unterminated comment',
-  UnexpectedEndOfString: 'unterminated string',
-  UnexpectedEndOfNumber: 'unterminated number',
-  InvalidUnicode: 'invalid unicode escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character in string',
-};
 
 export function installedServersFrom(text: string, kind: ConfigKind): InstalledServers {
   const problems: ConfigProblem[] = [];
@@ -209,7 +191,7 @@ function at(lines: Lines, node: Node, message: string): ConfigProblem {
 function syntaxProblem(lines: Lines, error: ParseError, file: string, kind: ConfigKind): ConfigProblem {
   const code = printParseErrorCode(error.error);
   const line = lines.lineOf(error.offset);
-  let what = SYNTAX_MESSAGES[code] ?? code;
+  let what = parseErrorWords(error);
   if (!LENIENT[kind] && (code === 'ValueExpected' || code === 'PropertyNameExpected') && previousNonBlank(lines.text, error.offset) === ',') {
     what = 'trailing commas are not allowed in this file';
   }

@@ -3,7 +3,7 @@
  * each package registry compares them, OCI references with Docker Hub's defaults, remote URLs
  * without trailing slash or host case, gallery URLs without the API version.
  */
-import { clean as cleanSemver } from 'semver';
+import cleanSemver from 'semver/functions/clean';
 import type { InstalledEntry, InstalledPackage } from './types';
 
 /** A package as a registry server lists it (server.json `packages[]`). */

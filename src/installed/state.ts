@@ -4,7 +4,8 @@
  * any registry, or unpinned (and what "latest" or the range resolves to today). Ordering follows
  * src/versioning, i.e. the registry's own CompareVersions.
  */
-import { maxSatisfying, validRange } from 'semver';
+import maxSatisfying from 'semver/ranges/max-satisfying';
+import validRange from 'semver/ranges/valid';
 import { channelOf, compareRegistryVersions, currentLatest, sortVersionsLikeRegistry, type PublishedVersion } from '../versioning';
 import { findRegistryPackage, registryPackageVersion, samePackageVersion, type RegistryPackageRef, type RegistryServerRef, type ServerMatch } from './identity';
 import type { InstalledEntry, InstalledPackage } from './types';

@@ -1,6 +1,7 @@
 // The Installed view's actions: Update, Pin, Compare with Latest, Open in Registry, Open Config, Refresh.
 // Each runs on a row (view menus) or, from the Command Palette, on one the user picks.
 import * as vscode from 'vscode';
+import type { UserPrompts } from '../commands/prompts';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { registerCommand, UserCancelledError, UserFacingError, type CommandContext } from '../commands/registerCommand';
 import type { DiffFeature } from '../diff';
@@ -19,14 +20,8 @@ import type { InstalledVersion } from './lookup';
 import { installedVersionOf, latestOf, updateTargetOf, type InstalledRow } from './model';
 import { contextValueOf, type InstalledNode, type InstalledTreeProvider } from './provider';
 
-export const INSTALLED_COMMANDS = {
-  refresh: 'mcpVersions.installed.refresh',
-  update: 'mcpVersions.installed.update',
-  pin: 'mcpVersions.installed.pin',
-  compare: 'mcpVersions.installed.compareWithLatest',
-  openInRegistry: 'mcpVersions.installed.openInRegistry',
-  openConfig: 'mcpVersions.installed.openConfig',
-} as const;
+export { INSTALLED_COMMANDS } from './commandIds';
+import { INSTALLED_COMMANDS } from './commandIds';
 
 export interface InstalledCommandDeps {
   ctx: CommandContext;
@@ -41,7 +36,7 @@ export function registerInstalledCommands(deps: InstalledCommandDeps): vscode.Di
     const given = node as InstalledNode | undefined;
     if (given?.kind === 'entry') return given.row;
     if (given?.kind === 'detail' && given.parent.kind === 'entry') return given.parent.row;
-    return pickRow(provider, capability, title);
+    return pickRow(ctx.ui, provider, capability, title);
   };
   return [
     registerCommand(ctx, INSTALLED_COMMANDS.refresh, () => provider.refresh({ registries: true })),
@@ -80,11 +75,11 @@ export function registerInstalledCommands(deps: InstalledCommandDeps): vscode.Di
   ];
 }
 
-async function pickRow(provider: InstalledTreeProvider, capability: string, title: string): Promise<InstalledRow> {
+async function pickRow(ui: UserPrompts, provider: InstalledTreeProvider, capability: string, title: string): Promise<InstalledRow> {
   const { rows } = await provider.settled().then((s) => (s.rows.length > 0 ? s : provider.refresh()));
   const fitting = rows.filter((row) => contextValueOf(row).includes(capability));
   if (fitting.length === 0) throw new UserFacingError(vscode.l10n.t('No installed MCP server fits “{0}”.', title));
-  const picked = await vscode.window.showQuickPick(
+  const picked = await ui.pick(
     fitting.map((row) => ({ label: row.entry.key, description: describeRow(row), detail: whereConfigured(row.file), row })),
     { title, placeHolder: vscode.l10n.t('Installed MCP server'), matchOnDescription: true },
   );

@@ -7,10 +7,12 @@ import type { CommandContext } from '../commands/registerCommand';
 import type { ConfigLocation } from '../installed';
 import type { DiffFeature } from '../diff';
 import { affectsRegistries, readRegistries } from '../registries/config';
-import { SETTING, settings } from '../util/settings';
+import { settings } from '../util/settings';
+import { VisibleAutoRefresh } from '../util/visibleAutoRefresh';
 import type { RegistryClients } from '../registries/clients';
 import type { RegistryTreeHandle } from '../tree';
-import { INSTALLED_COMMANDS, registerInstalledCommands } from './commands';
+import { lazyCommands } from '../commands/lazyCommands';
+import { INSTALLED_COMMANDS } from './commandIds';
 import { whereConfigured } from './items';
 import { RegistryClientsLookup, type InstalledLookup } from './lookup';
 import type { RegistryStore } from '../store/store';
@@ -109,9 +111,9 @@ export function registerInstalledView(context: vscode.ExtensionContext, services
     vscode.workspace.onDidChangeWorkspaceFolders(() => void provider.refresh()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsRegistries(event)) void provider.refresh({ registries: true });
-      if (event.affectsConfiguration(SETTING.autoRefreshSeconds)) autoRefresh.reschedule();
     }),
-    ...registerInstalledCommands({ ctx: services, provider, diff: services.diff, registryTree: services.registryTree }),
+    lazyCommands(Object.values(INSTALLED_COMMANDS), () => import('./commands'), (commands) =>
+      commands.registerInstalledCommands({ ctx: services, provider, diff: services.diff, registryTree: services.registryTree })),
   );
   void provider.refresh().catch((error: unknown) => services.log.warn(`Installed: ${error instanceof Error ? error.message : String(error)}`));
   return { provider, view, lookup, refresh: (options) => provider.refresh(options), locations: () => installedLocations(context.globalStorageUri), notified };
@@ -134,36 +136,4 @@ function configWatchers(globalStorageUri: vscode.Uri, changed: () => void): vsco
   }
   const subscriptions = watchers.flatMap((watcher) => [watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed)]);
   return [...watchers, ...subscriptions];
-}
-
-/** Asks the registries again every `mcpVersions.autoRefreshSeconds` while the view is visible; never while hidden. */
-class VisibleAutoRefresh implements vscode.Disposable {
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private readonly listener: vscode.Disposable;
-
-  constructor(
-    private readonly view: vscode.TreeView<unknown>,
-    private readonly tick: () => Promise<unknown>,
-  ) {
-    this.listener = view.onDidChangeVisibility(() => this.reschedule());
-    this.reschedule();
-  }
-
-  reschedule(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    const seconds = settings.autoRefreshSeconds();
-    if (!this.view.visible || seconds <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.running || !this.view.visible) return;
-      this.running = true;
-      this.tick().finally(() => (this.running = false));
-    }, seconds * 1000);
-  }
-
-  dispose(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.listener.dispose();
-  }
 }

@@ -1,7 +1,8 @@
 // Every way a publish can fail, as a message the user can act on (UserFacingError with actions).
 import * as vscode from 'vscode';
 import { UserFacingError } from '../commands/registerCommand';
-import { matchesResource, publishableNamespaces, RegistryError, type Permission } from '../registry';
+import { publishableNamespaces, RegistryError, type Permission } from '../registry';
+import { forbiddenReason } from './model/forbidden';
 import { signInActions } from '../auth';
 
 export const PUBLISH_COMMAND = 'mcpVersions.publishVersion';
@@ -62,8 +63,8 @@ export function duplicateError(ctx: FailureContext, deleted: boolean): PublishEr
 export function publishFailure(error: RegistryError, ctx: FailureContext): PublishError {
   const registry = ctx.registry.name;
   const status = error.status ?? 0;
-  if (error.kind === 'network' || error.kind === 'timeout') {
-    return new PublishError(vscode.l10n.t('Could not reach {0}: {1}. Nothing was published.', registry, error.message), [retryAction(ctx.uri)], 'unreachable');
+  if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'cut-off') {
+    return new PublishError(vscode.l10n.t('{0} could not be asked: {1}. Nothing was published.', registry, error.message), [retryAction(ctx.uri)], 'unreachable');
   }
   if (error.isDuplicateVersion) return duplicateError(ctx, false);
   if (status === 401) {
@@ -96,25 +97,27 @@ function asSentence(text: string): string {
 
 function forbiddenMessage(error: RegistryError, ctx: FailureContext): string {
   const namespaces = error.namespaces ?? (ctx.permissions ? publishableNamespaces(ctx.permissions) : undefined);
-  const covering = namespaces?.find((pattern) => matchesResource(pattern, ctx.serverName));
-  if (covering) {
+  const reason = forbiddenReason(ctx.serverName, namespaces);
+  const org = /^io\.github\.([^/]+)\//.exec(ctx.serverName)?.[1];
+  if (reason.kind === 'covered') {
     // The namespace is not what was refused: say what the registry said, and the likely reason.
     const said = error.detail ?? error.title ?? error.message;
-    const org = /^io\.github\.([^/]+)\//.exec(ctx.serverName)?.[1];
     const why = org
       ? vscode.l10n.t('Publishing under a GitHub organisation also needs the Owner role in {0} (the official registry checks it since v1.8.0); sign in again so the registry reads your current rights.', org)
       : vscode.l10n.t('Sign in again so the registry reads your current rights.');
-    return vscode.l10n.t('{0} refused to publish {1}@{2} (HTTP 403: {3}) Your sign-in covers {4}, so the namespace is not the reason. {5} Nothing was published.', ctx.registry.name, ctx.serverName, ctx.version, asSentence(said), covering, why);
+    return vscode.l10n.t('{0} refused to publish {1}@{2} (HTTP 403: {3}) Your sign-in covers {4}, so the namespace is not the reason. {5} Nothing was published.', ctx.registry.name, ctx.serverName, ctx.version, asSentence(said), reason.pattern, why);
+  }
+  if (reason.kind === 'case') {
+    return vscode.l10n.t('{0} refused to publish {1}@{2}: server names are case-sensitive, and your sign-in may publish to {3}, which does not cover {1}. Rename the server to {4}. Nothing was published.', ctx.registry.name, ctx.serverName, ctx.version, reason.pattern, reason.suggestion);
   }
   const allowed = namespaces === undefined
-    ? vscode.l10n.t('Your sign-in has no permission for it.')
+    ? vscode.l10n.t('your sign-in has no permission for it.')
     : namespaces.length === 0
-      ? vscode.l10n.t('Your sign-in may not publish to any namespace.')
-      : vscode.l10n.t('Your sign-in may publish to {0}.', namespaces.join(', '));
-  let message = vscode.l10n.t('You cannot publish {0} to {1}. {2}', ctx.serverName, ctx.registry.name, allowed);
-  const org = /^io\.github\.([^/]+)\//.exec(ctx.serverName)?.[1];
+      ? vscode.l10n.t('your sign-in may not publish to any namespace.')
+      : vscode.l10n.t('your sign-in may publish only to {0}, and none of these covers it.', namespaces.join(', '));
+  let message = vscode.l10n.t('{0} refused to publish {1}@{2}: {3}', ctx.registry.name, ctx.serverName, ctx.version, allowed);
   if (org && !(namespaces ?? []).some((n) => n.startsWith(`io.github.${org}/`))) {
     message += vscode.l10n.t(' To publish under io.github.{0}/*, you must be an Owner of the {1} organisation on GitHub, and sign in with a token that can read organisation memberships (read:org scope, or Members: read for a fine-grained token).', org, org);
   }
-  return message;
+  return message + vscode.l10n.t(' Nothing was published.');
 }

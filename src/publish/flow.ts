@@ -15,6 +15,7 @@ import { checkPackageOwnership, ownershipVerdict, type OwnershipCheck, type Pack
 import { attachProvenance, sameDocument, type Json } from './model/provenance';
 import { releaseContext, type ReleaseContext } from './releaseContext';
 import type { PublishServices } from './services';
+import { lookUpVersion, mayHaveLanded } from '../store';
 import type { PublishOutcome } from './model/outcome';
 import { publishConfirmation } from './model/confirmation';
 
@@ -74,8 +75,8 @@ export async function publishVersion(s: PublishServices, arg: unknown, options: 
       return { validation, versions, ownership, release };
     } catch (error) {
       if (token.isCancellationRequested || options.signal?.aborted) throw new UserCancelledError();
-      if (error instanceof RegistryError && (error.kind === 'network' || error.kind === 'timeout')) {
-        throw new PublishError(vscode.l10n.t('Could not reach {0}: {1}. Nothing was published.', registry.name, error.message), [retryAction(uri)], 'unreachable');
+      if (error instanceof RegistryError && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'cut-off')) {
+        throw new PublishError(vscode.l10n.t('{0} could not be asked before publishing: {1}. Nothing was published.', registry.name, error.message), [retryAction(uri)], 'unreachable');
       }
       if (error instanceof RegistryError) throw publishFailure(error, ctx);
       throw error;
@@ -164,7 +165,7 @@ async function send(s: PublishServices, p: Prepared, body: Json, external?: Abor
       if (!(error instanceof RegistryError)) throw error;
       if (sent && mayHaveLanded(error)) {
         progress.report({ message: vscode.l10n.t('the answer was lost; checking whether the registry has the version…') });
-        const found = await lookUp(client, ctx.serverName, ctx.version);
+        const found = await lookUpVersion(client, ctx.serverName, ctx.version);
         if (found && sameDocument(found.server as unknown as Json, p.document)) return { response: found, recovered: true };
         if (found) throw duplicateError(ctx, officialMeta(found).status === 'deleted');
         if (found === null) {
@@ -173,7 +174,7 @@ async function send(s: PublishServices, p: Prepared, body: Json, external?: Abor
         throw new PublishError(vscode.l10n.t('The connection to {0} failed after sending ({1}) and the registry could not be asked whether {2}@{3} was stored. Retry checks first and never publishes twice.', ctx.registry.name, error.message, ctx.serverName, ctx.version), [retryAction(p.uri)], 'unreachable');
       }
       if (error.isDuplicateVersion) {
-        const found = await lookUp(client, ctx.serverName, ctx.version);
+        const found = await lookUpVersion(client, ctx.serverName, ctx.version);
         if (found && sameDocument(found.server as unknown as Json, p.document)) return { response: found, recovered: true };
       }
       if (error.kind === 'http' && error.status === 422) {
@@ -187,20 +188,6 @@ async function send(s: PublishServices, p: Prepared, body: Json, external?: Abor
       throw publishFailure(error, { ...ctx, permissions: s.identity.permissionsFor(ctx.registry.url) });
     }
   });
-}
-
-function mayHaveLanded(error: RegistryError): boolean {
-  return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'parse' || (error.kind === 'http' && (error.status ?? 0) >= 500);
-}
-
-/** The version (including deleted) or null when the registry says it does not exist; undefined when it cannot be asked. */
-async function lookUp(client: RegistryClient, name: string, version: string): Promise<ServerResponse | null | undefined> {
-  try {
-    return await client.getServerVersion(name, version, { includeDeleted: true });
-  } catch (error) {
-    if (error instanceof RegistryError && error.kind === 'http' && error.status === 404) return null;
-    return undefined;
-  }
 }
 
 function alreadyPublished(ctx: FailureContext, response: ServerResponse, ownership: OwnershipCheck[]): PublishOutcome {

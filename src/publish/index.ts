@@ -6,7 +6,7 @@ import type { IdentityProvider } from '../registries/identity';
 import type { RegistryStore } from '../store';
 import type { WorkspaceServices } from '../workspace';
 import { PUBLISH_COMMAND } from './errors';
-import { publishVersion, type PublishOptions, type PublishOutcome } from './flow';
+import type { PublishOptions, PublishOutcome } from './flow';
 import type { RegistryIssues } from '../diagnostics/validateOnRegistry';
 import type { Prompts } from '../commands/prompts';
 import { settings } from '../util/settings';
@@ -49,12 +49,14 @@ export function registerPublish(context: vscode.ExtensionContext, deps: PublishD
     hasRememberedTarget: () => typeof context.workspaceState.get(TARGET_STATE_KEY) === 'string',
     tool: `mcp-versions ${String(context.extension.packageJSON.version)}`,
   };
+  // The publish flow is loaded on first use.
+  const publishVersion = async (arg: unknown, options: PublishOptions) => (await import('./flow')).publishVersion(services, arg, options);
   context.subscriptions.push(
-    registerCommand(deps, PUBLISH_COMMAND, (arg?: unknown, options?: PublishOptions) => publishVersion(services, arg, options ?? {})),
+    registerCommand(deps, PUBLISH_COMMAND, (arg?: unknown, options?: PublishOptions) => publishVersion(arg, options ?? {})),
   );
   return {
     prompts: deps.prompts,
-    run: (uri, options) => publishVersion(services, uri, options ?? {}),
+    run: (uri, options) => publishVersion(uri, options ?? {}),
     issues: (uri) => issues.get(uri),
     logUri: context.logUri,
     storedState: () => {

@@ -1,7 +1,7 @@
 // One RegistryClient per registry URL, logging every request (method, path, status, ms; never tokens)
 // and remembering which API version (/v0.1 or /v0) each registry speaks, so opening the view costs no probe.
 import * as vscode from 'vscode';
-import { RegistryClient, RegistryError, type ApiVersion, type RequestLogEntry } from '../registry';
+import { attemptOutcome, RegistryClient, RegistryError, type ApiVersion, type RequestLogEntry } from '../registry';
 import { normalizeRegistryUrl } from './config';
 import { displayUrl } from '../util/displayUrl';
 
@@ -81,11 +81,10 @@ export class RegistryClients {
 
   private logRequest(url: string, entry: RequestLogEntry): void {
     this.requests++;
-    const status = entry.status ?? entry.error ?? 'failed';
     const retry = entry.attempt > 1 ? ` (attempt ${entry.attempt})` : '';
     // No user info, and of the query only the parameter names (a search term or cursor is not the log's business).
-    const line = `${entry.method} ${displayUrl(`${safeOrigin(url)}${entry.path}`, { queryNames: true }).replace(/^[a-z]+:\/\//, '')} ${status} ${entry.ms} ms${retry}`;
-    if (entry.status !== undefined && entry.status < 400) this.log.info(line);
+    const line = `${entry.method} ${displayUrl(`${safeOrigin(url)}${entry.path}`, { queryNames: true }).replace(/^[a-z]+:\/\//, '')} ${attemptOutcome(entry)} ${entry.ms} ms${retry}`;
+    if (entry.error === undefined && entry.status !== undefined && entry.status < 400) this.log.info(line);
     else this.log.warn(line);
   }
 }

@@ -1,6 +1,6 @@
 // "Add Registry…" (probe the URL, name it, append it to the user setting) and "Remove Registry".
 import * as vscode from 'vscode';
-import { registerCommand, UserCancelledError, UserFacingError, withProgress, type CommandContext } from '../commands/registerCommand';
+import { registerCommand, UserCancelledError, UserFacingError, type CommandContext } from '../commands/registerCommand';
 import { RegistryError } from '../registry';
 import { abortSignalFor } from '../util/cancellation';
 import type { RegistryClients } from './clients';
@@ -21,7 +21,7 @@ const AUTH_PICKS: { label: string; description: string; auth: AuthMethod }[] = [
 export function registerRegistryCommands(ctx: CommandContext, clients: RegistryClients, forgetRegistry?: (url: string) => Promise<void>): vscode.Disposable[] {
   return [
     registerCommand(ctx, 'mcpVersions.registry.add', async () => {
-      const input = await vscode.window.showInputBox({
+      const input = await ctx.ui.input({
         title: vscode.l10n.t('Add MCP Registry (1/3)'),
         prompt: vscode.l10n.t('Base URL of a registry that serves the MCP Registry API (/v0.1 or /v0 is found automatically)'),
         placeHolder: vscode.l10n.t('https://registry.example.com'),
@@ -33,7 +33,7 @@ export function registerRegistryCommands(ctx: CommandContext, clients: RegistryC
       const existing = readRegistries().find((r) => r.url === url);
       if (existing) throw new UserFacingError(vscode.l10n.t('{0} is already configured as “{1}”.', url, existing.name));
       const client = clients.probing(url);
-      const apiVersion = await withProgress({ title: vscode.l10n.t('Checking {0}…', url), cancellable: true }, async (_progress, token) => {
+      const apiVersion = await ctx.ui.progress({ title: vscode.l10n.t('Checking {0}…', url), cancellable: true }, async (_progress, token) => {
         try {
           return await client.apiVersion({ signal: abortSignalFor(token) });
         } catch (error) {
@@ -43,7 +43,7 @@ export function registerRegistryCommands(ctx: CommandContext, clients: RegistryC
         }
       });
       const host = new URL(url).host;
-      const name = await vscode.window.showInputBox({
+      const name = await ctx.ui.input({
         title: vscode.l10n.t('Add MCP Registry (2/3)'),
         prompt: vscode.l10n.t('Display name (the registry answers on /{0})', apiVersion),
         value: host,
@@ -53,7 +53,7 @@ export function registerRegistryCommands(ctx: CommandContext, clients: RegistryC
       if (name === undefined) throw new UserCancelledError();
       const local = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
       const picks = local ? [AUTH_PICKS[1], ...AUTH_PICKS.filter((p) => p.auth !== 'none')] : AUTH_PICKS;
-      const auth = await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('Add MCP Registry (3/3)'), placeHolder: vscode.l10n.t('How do you sign in to publish here?'), ignoreFocusOut: true });
+      const auth = await ctx.ui.pick(picks, { title: vscode.l10n.t('Add MCP Registry (3/3)'), placeHolder: vscode.l10n.t('How do you sign in to publish here?'), ignoreFocusOut: true });
       if (!auth) throw new UserCancelledError();
       await clients.remember(url, apiVersion);
       await addRegistryToSettings({ name: name.trim(), url, auth: auth.auth });
@@ -64,7 +64,7 @@ export function registerRegistryCommands(ctx: CommandContext, clients: RegistryC
       if (!config) {
         const configured = readRegistries();
         if (configured.length === 0) throw new UserFacingError(vscode.l10n.t('No registry is configured.'));
-        const picked = await vscode.window.showQuickPick(
+        const picked = await ctx.ui.pick(
           configured.map((c) => ({ label: c.name, description: c.url, detail: c.source === 'gallery' ? vscode.l10n.t('from {0}', GALLERY_SETTING) : undefined, config: c })),
           { title: vscode.l10n.t('Remove Registry') },
         );
@@ -72,7 +72,7 @@ export function registerRegistryCommands(ctx: CommandContext, clients: RegistryC
         config = picked.config;
       }
       if (config.source === 'gallery') throw galleryNotRemovable(config.url);
-      const confirmed = await vscode.window.showWarningMessage(
+      const confirmed = await ctx.ui.warning(
         vscode.l10n.t('Remove the registry “{0}”?', config.name),
         { modal: true, detail: vscode.l10n.t('{0} is removed from the setting mcpVersions.registries, and the tokens and the permission to send credentials kept for it are forgotten. Nothing changes on the registry.', config.url) },
         'Remove',

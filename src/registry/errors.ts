@@ -3,8 +3,9 @@
 import { htmlToText, jsonDepthExceeds } from './limits';
 
 // `redirect`: a redirect refused (credentials, https → http, too many); `insecure`: a credential would have
-// gone over plain http; `too-large`: a body past the byte cap.
-export type RegistryErrorKind = 'http' | 'network' | 'timeout' | 'cancelled' | 'parse' | 'redirect' | 'insecure' | 'too-large';
+// gone over plain http; `too-large`: a body past the byte cap; `cut-off`: the answer started but did not
+// arrive whole (the connection dropped while it was read, or the JSON stops before its end).
+export type RegistryErrorKind = 'http' | 'network' | 'timeout' | 'cancelled' | 'parse' | 'redirect' | 'insecure' | 'too-large' | 'cut-off';
 
 export interface RegistryErrorItem {
   message: string;
@@ -44,6 +45,8 @@ export class RegistryError extends Error {
   readonly namespaces?: string[];
   /** What the user can do about it. */
   readonly hint?: string;
+  /** What went wrong in a few words, without the request (for the log and tooltips' first line). */
+  readonly summary: string;
 
   constructor(init: RegistryErrorInit) {
     super(composeMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
@@ -57,6 +60,7 @@ export class RegistryError extends Error {
     this.retryAfterSeconds = init.retryAfterSeconds;
     if (init.status === 403) this.namespaces = parsePublishNamespaces(init);
     this.hint = composeHint(init, this.namespaces);
+    this.summary = composeSummary(init);
   }
 
   /** True when this is an HTTP error whose text says the version already exists. */
@@ -179,7 +183,11 @@ function composeMessage(init: RegistryErrorInit): string {
   const what = `${init.method} ${pathOf(init.url)}`;
   switch (init.kind) {
     case 'network':
-      return `Could not reach the registry (${what})${causeText(init.cause)}`;
+      return isDropped(init.cause)
+        ? `The connection to the registry dropped before it answered (${what})${causeText(init.cause)}`
+        : `Could not reach the registry (${what})${causeText(init.cause)}`;
+    case 'cut-off':
+      return `The registry's answer was cut off (${what}): ${init.detail ?? 'it stopped before its end'}`;
     case 'timeout':
       return `The registry did not answer in ${Math.round((init.timeoutMs ?? 0) / 1000)} s (${what})`;
     case 'cancelled':
@@ -204,7 +212,13 @@ function composeMessage(init: RegistryErrorInit): string {
 function composeHint(init: RegistryErrorInit, namespaces: string[] | undefined): string | undefined {
   switch (init.kind) {
     case 'network':
-      return 'Check the registry URL, your network connection and proxy settings.';
+      return isDropped(init.cause)
+        ? 'Retry; if it keeps happening, something between you and the registry (a proxy, a VPN) is closing connections.'
+        : 'Check the registry URL, your network connection and proxy settings.';
+    case 'cut-off':
+      return init.method === 'GET'
+        ? 'Retry; if it keeps happening, something between you and the registry (a proxy, a VPN) is cutting answers short.'
+        : 'The registry may have made the change before the answer was lost: look the version up before trying again.';
     case 'timeout':
       return 'The registry is slow or unreachable; try again later.';
     case 'cancelled':
@@ -247,6 +261,45 @@ function httpHint(init: RegistryErrorInit, namespaces: string[] | undefined): st
   }
   if (status >= 500) return 'The registry is having trouble; retry later.';
   return undefined;
+}
+
+function composeSummary(init: RegistryErrorInit): string {
+  switch (init.kind) {
+    case 'network':
+      return isDropped(init.cause) ? `the connection dropped before an answer${causeText(init.cause)}` : `could not connect${causeText(init.cause)}`;
+    case 'timeout':
+      return `no answer in ${Math.round((init.timeoutMs ?? 0) / 1000)} s`;
+    case 'cancelled':
+      return 'cancelled';
+    case 'cut-off':
+      return `the answer was cut off: ${init.detail ?? 'it stopped before its end'}`;
+    case 'parse':
+      return `unexpected answer: ${init.detail ?? 'not understood'}`;
+    case 'redirect':
+    case 'insecure':
+    case 'too-large':
+      return `refused: ${init.detail ?? init.kind}`;
+    case 'http': {
+      const said = init.detail ?? init.title;
+      return said ? `HTTP ${init.status ?? '?'}: ${said}` : `HTTP ${init.status ?? '?'}`;
+    }
+  }
+}
+
+/** A connection that was open and closed by the other side (or on the way), rather than never made. */
+function isDropped(cause: unknown): boolean {
+  const code = errorCode(cause);
+  if (code && /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)) return true;
+  const message = cause instanceof Error ? `${cause.message} ${(cause as Error & { cause?: unknown }).cause instanceof Error ? ((cause as Error & { cause: Error }).cause.message) : ''}` : '';
+  return /terminated|other side closed|socket hang up/i.test(message);
+}
+
+function errorCode(cause: unknown): string | undefined {
+  if (!(cause instanceof Error)) return undefined;
+  const own = (cause as Error & { code?: unknown }).code;
+  if (typeof own === 'string') return own;
+  const inner = (cause as Error & { cause?: unknown }).cause;
+  return inner instanceof Error && typeof (inner as Error & { code?: unknown }).code === 'string' ? String((inner as Error & { code: unknown }).code) : undefined;
 }
 
 /** The path and query of a URL, for messages and the request log (never its credentials). */

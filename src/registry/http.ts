@@ -3,14 +3,14 @@
 //   so requests behave like the rest of the editor without any proxy configuration of our own;
 // - `fetch` takes an AbortSignal natively, so cancelling reaches the socket;
 // - it adds no dependency (axios had a supply-chain compromise on 2026-03-31).
-// Every request gets a timeout; GETs are retried with backoff on 429, 5xx and network errors;
+// Every request gets a timeout; GETs are retried with backoff on 429, 5xx, network errors and answers cut off;
 // writes (POST/PATCH/PUT) are never retried automatically.
 // Trust boundaries: a request that carries a credential (a token, or a body that is one) goes only over
 // https (or to loopback) and never follows a redirect; other requests follow at most 5 redirects, never
 // from https to http. Bodies are read as a stream up to a byte cap, and JSON nesting is bounded.
 
 import { RegistryError, parseErrorBody, parseRetryAfter, pathOf, redactUrl } from './errors';
-import { jsonDepthExceeds } from './limits';
+import { endsMidJson, jsonDepthExceeds } from './limits';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -22,6 +22,12 @@ export interface RequestLogEntry {
   ms: number;
   attempt: number;
   error?: string;
+}
+
+/** `200`, or `failed (…)` with the reason for any attempt that did not end with a usable answer, even after a 200. */
+export function attemptOutcome(entry: Pick<RequestLogEntry, 'status' | 'error'>): string {
+  if (entry.error === undefined) return String(entry.status ?? 'failed');
+  return `failed (${entry.error})`;
 }
 
 export interface HttpOptions {
@@ -129,8 +135,8 @@ export class HttpTransport {
       this.log(req, attempt, started, status);
       return { status, json };
     } catch (error) {
-      const failure = classify(error, req, timedOut, this.timeoutMs);
-      this.log(req, attempt, started, status, failure.message);
+      const failure = classify(error, req, timedOut, this.timeoutMs, status);
+      this.log(req, attempt, started, status, failure.summary);
       throw failure;
     } finally {
       clearTimeout(timer);
@@ -170,6 +176,7 @@ export class HttpTransport {
     // A timeout already cost the user the full timeout; it is reported, not retried.
     const retryable =
       error.kind === 'network' ||
+      error.kind === 'cut-off' ||
       (error.kind === 'http' && (error.status === 429 || (error.status ?? 0) >= 500));
     if (!retryable) return undefined;
     if (error.retryAfterSeconds !== undefined) {
@@ -227,6 +234,9 @@ function parseJson(req: HttpRequest, text: string, maxDepth: number): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
+    if (endsMidJson(text)) {
+      throw new RegistryError({ kind: 'cut-off', method: req.method, url: req.url, detail: `it stops after ${Buffer.byteLength(text)} bytes, before the JSON ends`, cause });
+    }
     throw new RegistryError({ kind: 'parse', method: req.method, url: req.url, detail: 'the body is not valid JSON', cause });
   }
 }
@@ -325,10 +335,14 @@ function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function classify(error: unknown, req: HttpRequest, timedOut: boolean, timeoutMs: number): RegistryError {
+/** `status`: the answer's status when its headers had arrived (a failure after that cut the answer off). */
+function classify(error: unknown, req: HttpRequest, timedOut: boolean, timeoutMs: number, status: number | undefined): RegistryError {
   if (req.signal?.aborted) return cancelled(req);
   if (error instanceof RegistryError) return error;
   if (timedOut) return new RegistryError({ kind: 'timeout', method: req.method, url: req.url, timeoutMs, cause: error });
+  if (status !== undefined) {
+    return new RegistryError({ kind: 'cut-off', method: req.method, url: req.url, status, detail: `the connection dropped while the answer (HTTP ${status}) was being read`, cause: error });
+  }
   return new RegistryError({ kind: 'network', method: req.method, url: req.url, cause: error });
 }
 

@@ -3,8 +3,8 @@
 export * from './types';
 export { RegistryError, isRegistryError, parseErrorBody, parseRetryAfter, redactUrl } from './errors';
 export type { ErrorBody, RegistryErrorInit, RegistryErrorItem, RegistryErrorKind } from './errors';
-export { HttpTransport, isLoopbackHost } from './http';
-export { htmlToText, jsonDepthExceeds } from './limits';
+export { attemptOutcome, HttpTransport, isLoopbackHost } from './http';
+export { endsMidJson, htmlToText, jsonDepthExceeds } from './limits';
 export type { FetchLike, HttpOptions, HttpRequest, HttpResult, RequestLogEntry } from './http';
 export { RegistryClient } from './client';
 export type { ApiVersion, CallOptions, IncludeDeletedOptions, ListServersParams, RegistryClientOptions } from './client';

@@ -18,6 +18,30 @@ export function jsonDepthExceeds(text: string, maxDepth: number): boolean {
   return false;
 }
 
+/**
+ * Whether the text is the beginning of a JSON object or array that stops before it ends (an open string
+ * or bracket at the end, no bracket closed out of order): an answer cut off in transit, not another format.
+ */
+export function endsMidJson(text: string): boolean {
+  const trimmed = text.trim();
+  if (!/^[[{]/.test(trimmed)) return false;
+  const open: number[] = [];
+  let inString = false;
+  for (let i = 0; i < trimmed.length; i++) {
+    const c = trimmed.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) open.push(c);
+    else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      if (open.pop() !== (c === 0x7d ? 0x7b : 0x5b)) return false;
+      if (open.length === 0) return false;
+    }
+  }
+  return inString || open.length > 0;
+}
+
 const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' };
 
 /**

@@ -1,6 +1,9 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { bestRange, formatPath, keyNodeAt, missingPropertyRange, nodeAt, rangeOf, valueAt, type JsonDocument, type Segment } from './jsonDocument';
 import type { Problem } from './types';
+
+// ajv loads with the server.json checks, which are themselves loaded on first use (never at activation).
 
 /** A compiled official schema, able to re-check a single anyOf/oneOf branch to explain its failure. */
 export interface CompiledSchema {
@@ -14,12 +17,6 @@ const compiledSchemas = new WeakMap<object, CompiledSchema>();
 export function validatorFor(schema: object): CompiledSchema {
   const cached = compiledSchemas.get(schema);
   if (cached) return cached;
-  // Required here rather than imported: ajv is only initialised when a schema is first compiled, not at
-  // activation (the bundle keeps CommonJS modules lazy until required).
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { default: Ajv } = require('ajv') as typeof import('ajv');
-  const { default: addFormats } = require('ajv-formats') as typeof import('ajv-formats');
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, verbose: true });
   addFormats(ajv);
   const branches = new WeakMap<object, ValidateFunction>();

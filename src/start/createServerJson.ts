@@ -1,6 +1,7 @@
 // MCP Versions: Create server.json — drafts server.json from the project (src/init), lets the user confirm
 // the name, packages and endpoint, and writes it with the ownership markers the registry needs, in one edit.
 import * as vscode from 'vscode';
+import type { Prompts } from '../commands/prompts';
 import { UserCancelledError, UserFacingError } from '../commands/registerCommand';
 import { draftServerJson, type DetectedPackage, type DraftInput, type DraftResult, type PackageKind, type RemoteTransportType } from '../init';
 import { validateServerJson } from '../serverJson';
@@ -9,6 +10,8 @@ import { exists, readProject, readText } from './readProject';
 
 export interface StartDeps {
   readonly log: vscode.LogOutputChannel;
+  /** The interaction layer (the registry → server → version picker asks through it). */
+  readonly ui: Prompts;
   readonly prompts: () => StartPrompts;
 }
 

@@ -2,10 +2,11 @@
 import * as vscode from 'vscode';
 import { registerCommand, type CommandContext } from '../commands/registerCommand';
 import type { RegistryTreeProvider } from '../tree/provider';
-import { runSetUpCiPublishing, type CiOutcome } from './ciSetup';
-import { runCreateServerJson, type CreateOutcome, type StartDeps } from './createServerJson';
-import { PREVIEW_SCHEME, PreviewDocuments, runStartNewVersion, type NewVersionOutcome } from './newVersion';
-import { windowStartPrompts, type StartPrompts } from './prompts';
+import type { CiOutcome } from './ciSetup';
+import type { CreateOutcome, StartDeps } from './createServerJson';
+import type { NewVersionOutcome } from './newVersion';
+import { PREVIEW_SCHEME, PreviewDocuments } from './previews';
+import { startPromptsOn, type StartPrompts } from './prompts';
 
 export const CREATE_SERVER_JSON_COMMAND = 'mcpVersions.createServerJson';
 export const START_NEW_VERSION_COMMAND = 'mcpVersions.startNewVersion';
@@ -14,7 +15,11 @@ export const SET_UP_CI_COMMAND = 'mcpVersions.setUpCiPublishing';
 export const OPEN_README_COMMAND = 'mcpVersions.openReadme';
 
 export type { CiOutcome, CreateOutcome, NewVersionOutcome, StartPrompts };
-export { ciTagAction } from './ciSetup';
+
+/** After a bump: offers to push the tag when a CI workflow publishes on tags (loaded on first use). */
+export async function ciTagAction(serverJson: vscode.Uri, version: string, log: vscode.LogOutputChannel): ReturnType<typeof import('./ciSetup').ciTagAction> {
+  return (await import('./ciSetup')).ciTagAction(serverJson, version, log);
+}
 
 export interface StartApi {
   /** Replaces the questions these commands ask (integration tests script them); undefined restores vscode.window. */
@@ -26,15 +31,17 @@ export interface StartApi {
 
 export function registerStart(context: vscode.ExtensionContext, ctx: CommandContext & { tree: { provider: RegistryTreeProvider } }): StartApi {
   let prompts: StartPrompts | undefined;
-  const deps: StartDeps = { log: ctx.log, prompts: () => prompts ?? windowStartPrompts };
+  const asked = startPromptsOn(ctx.ui);
+  const deps: StartDeps = { log: ctx.log, ui: ctx.ui, prompts: () => prompts ?? asked };
   const previews = new PreviewDocuments();
   const api: StartApi = {
     setPrompts: (next) => {
       prompts = next;
     },
-    createServerJson: (folder) => runCreateServerJson(deps, folder),
-    startNewVersion: (node) => runStartNewVersion(deps, ctx.tree.provider, previews, node),
-    setUpCiPublishing: (serverJson) => runSetUpCiPublishing(deps, previews, serverJson),
+    // Each command's code (and the project detection behind Create server.json) is loaded on first use.
+    createServerJson: async (folder) => (await import('./createServerJson')).runCreateServerJson(deps, folder),
+    startNewVersion: async (node) => (await import('./newVersion')).runStartNewVersion(deps, ctx.tree.provider, previews, node),
+    setUpCiPublishing: async (serverJson) => (await import('./ciSetup')).runSetUpCiPublishing(deps, previews, serverJson),
   };
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),

@@ -10,29 +10,14 @@ import { suggestNextVersions } from '../versioning';
 import type { StartDeps } from './createServerJson';
 import { exists, readText } from './readProject';
 
-export const PREVIEW_SCHEME = 'mcpv-new-version';
+export { PREVIEW_SCHEME, PreviewDocuments } from './previews';
+import type { PreviewDocuments } from './previews';
 
 export interface NewVersionOutcome {
   readonly uri: vscode.Uri;
   readonly from: string;
   readonly version: string;
   readonly text: string;
-}
-
-/** Shows the proposed server.json beside an existing one (read-only virtual documents). */
-export class PreviewDocuments implements vscode.TextDocumentContentProvider {
-  private readonly texts = new Map<string, string>();
-  private count = 0;
-
-  add(text: string, name: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${++this.count}/${name}` });
-    this.texts.set(uri.toString(), text);
-    return uri;
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
-  }
 }
 
 /** A published server.json as a draft: registry-owned `_meta` and our provenance removed. */
@@ -74,7 +59,7 @@ async function chooseFolder(deps: StartDeps, title: string): Promise<vscode.Uri>
 
 export async function runStartNewVersion(deps: StartDeps, provider: RegistryTreeProvider, previews: PreviewDocuments, arg: unknown): Promise<NewVersionOutcome> {
   const title = vscode.l10n.t('Start New Version from This');
-  const { server, row } = await versionTarget(provider, arg, { title, includeDeleted: true });
+  const { server, row } = await versionTarget(deps.ui, provider, arg, { title, includeDeleted: true });
   const rows = await provider.versionsFor(server, true);
   const existing = [...new Set([...rows.map((r) => r.version), row.version])];
   const deleted = rows.filter((r) => r.status === 'deleted').map((r) => r.version);

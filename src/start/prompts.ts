@@ -1,6 +1,8 @@
-// The questions Create server.json, Start New Version and Set Up Publishing in CI ask, behind one small
-// interface so integration tests can answer them (api.start.setPrompts); production uses vscode.window.
+// The questions Create server.json, Start New Version and Set Up Publishing in CI ask, through the
+// extension's interaction layer (ctx.ui); integration tests answer them there (api.ui) or substitute these
+// directly (api.start.setPrompts).
 import * as vscode from 'vscode';
+import type { Prompts } from '../commands/prompts';
 
 export interface StartPrompts {
   input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
@@ -12,11 +14,14 @@ export interface StartPrompts {
   pickFolder(title: string): Thenable<vscode.Uri | undefined>;
 }
 
-export const windowStartPrompts: StartPrompts = {
-  input: (options) => vscode.window.showInputBox(options),
-  pick: (items, options) => vscode.window.showQuickPick(items, options),
-  pickMany: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: true }),
-  message: (severity, text, options, ...actions) =>
-    severity === 'warning' ? vscode.window.showWarningMessage(text, options, ...actions) : vscode.window.showInformationMessage(text, options, ...actions),
-  pickFolder: async (title) => (await vscode.window.showOpenDialog({ title, canSelectFiles: false, canSelectFolders: true, canSelectMany: false }))?.[0],
-};
+/** The questions asked through the interaction layer (`ctx.ui`), as every command asks. */
+export function startPromptsOn(ui: Prompts): StartPrompts {
+  return {
+    input: (options) => ui.input(options),
+    pick: (items, options) => ui.pick(items, options),
+    pickMany: (items, options) => ui.pickMany(items, options),
+    // Information messages here are never modal and carry no detail.
+    message: (severity, text, options, ...actions) => (severity === 'warning' ? ui.warning(text, options, ...actions) : ui.info(text, ...actions)),
+    pickFolder: async (title) => (await vscode.window.showOpenDialog({ title, canSelectFiles: false, canSelectFolders: true, canSelectMany: false }))?.[0],
+  };
+}

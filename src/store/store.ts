@@ -3,11 +3,16 @@
 // the extension makes (publish, status change). A write updates the versions from the registry's
 // answer, records itself in the audit trail and tells every view through onDidChange — no refresh,
 // no second request. No `vscode` import: the pure rules live in ./model.
-import { officialMeta, type RegistryClient, type ServerResponse, type StatusChange } from '../registry';
+import { officialMeta, RegistryError, type RegistryClient, type ServerResponse, type StatusChange } from '../registry';
 import { normalizeRegistryUrl } from '../registries/url';
 import {
   answerOf,
   isFresh,
+  isNoChange,
+  lookUpVersion,
+  lookUpVersions,
+  mayHaveLanded,
+  statusChangeMade,
   mergePublished,
   mergeStatusChange,
   responsesOf,
@@ -164,8 +169,14 @@ export class RegistryStore {
     this.record({ kind: 'publish', registry: url, server: response.server.name, version: response.server.version, to: response.server.version, result: 'ok', detail: 'recovered: the answer was lost, the registry has it' });
   }
 
-  /** `PATCH …/status` of one version, or of every version when `version` is undefined. Returns the changed rows. */
-  async setStatus(registryUrl: string, serverName: string, version: string | undefined, change: StatusChange, authorize: Authorize): Promise<ServerResponse[]> {
+  /**
+   * `PATCH …/status` of one version, or of every version when `version` is undefined. When the answer
+   * is lost (or the registry says nothing changed), the versions are looked up: a change the registry
+   * made is a success (`recovered`), and every view shows what the registry holds either way.
+   * The registry's failures reject with a StatusWriteError that says whether the change was made; others
+   * (a cancelled sign-in) reject as they are.
+   */
+  async setStatus(registryUrl: string, serverName: string, version: string | undefined, change: StatusChange, authorize: Authorize): Promise<StatusWrite> {
     const url = normalizeRegistryUrl(registryUrl);
     const known = version === undefined ? undefined : responsesOf(this.peek(url, serverName))?.find((row) => row.server.version === version);
     const from = known && officialMeta(known).status;
@@ -176,15 +187,46 @@ export class RegistryStore {
           version === undefined ? (await client.setAllVersionsStatus(serverName, change, token)).servers : [await client.setVersionStatus(serverName, version, change, token)],
         ),
       );
-      const now = responsesOf(this.peek(url, serverName));
-      if (now) this.set(url, serverName, answerOf({ responses: mergeStatusChange(now, changed) }), 'write');
-      else this.forget(url, serverName);
+      this.applyStatus(url, serverName, changed, 'write');
       this.record({ ...base, result: 'ok', detail: change.statusMessage });
-      return changed;
+      return { rows: changed, recovered: false, already: false };
     } catch (error) {
-      this.record({ ...base, result: 'failed', detail: messageOf(error) });
-      throw error;
+      if (!mayHaveLanded(error) && !isNoChange(error)) {
+        this.record({ ...base, result: 'failed', detail: messageOf(error) });
+        // Not the registry's answer (a cancelled or failed sign-in): the caller's error, as it is.
+        throw error instanceof RegistryError ? new StatusWriteError(error, 'refused') : error;
+      }
+      const found = await this.clients
+        .withClient(url, async (client) => {
+          if (version === undefined) return lookUpVersions(client, serverName);
+          const one = await lookUpVersion(client, serverName, version);
+          return one && [one];
+        })
+        .catch(() => undefined);
+      if (found === undefined) {
+        this.record({ ...base, result: 'failed', detail: `${messageOf(error)}; whether the registry made the change is not known` });
+        throw new StatusWriteError(error, 'unknown');
+      }
+      const rows = found ?? [];
+      if (statusChangeMade(rows, version, change)) {
+        const already = isNoChange(error);
+        this.applyStatus(url, serverName, rows, 'write');
+        const how = already ? 'the registry already had this status' : 'recovered: the answer was lost, the registry made the change';
+        this.record({ ...base, result: 'ok', detail: [change.statusMessage, how].filter(Boolean).join('; ') });
+        return { rows, recovered: !already, already };
+      }
+      this.applyStatus(url, serverName, rows, 'read');
+      this.record({ ...base, result: 'failed', detail: `${messageOf(error)}; the registry did not make the change` });
+      throw new StatusWriteError(error, 'not-made', rows.find((row) => version === undefined || row.server.version === version));
     }
+  }
+
+  /** Versions the registry answered with (a status change, or a look-up after one) join what is known. */
+  private applyStatus(url: string, serverName: string, rows: readonly ServerResponse[], cause: StoreChange['cause']): void {
+    if (rows.length === 0) return;
+    const now = responsesOf(this.peek(url, serverName));
+    if (now) this.set(url, serverName, answerOf({ responses: mergeStatusChange(now, rows) }), cause);
+    else if (cause === 'write') this.forget(url, serverName);
   }
 
   private applyPublished(url: string, response: ServerResponse): void {
@@ -221,6 +263,31 @@ export class RegistryStore {
         // one view's failure does not stop the others
       }
     }
+  }
+}
+
+export interface StatusWrite {
+  /** The versions as the registry holds them after the change. */
+  readonly rows: readonly ServerResponse[];
+  /** The answer was lost, and the look-up found the change made. */
+  readonly recovered: boolean;
+  /** The registry answered that nothing changed, and the look-up found the status already set. */
+  readonly already: boolean;
+}
+
+/**
+ * A status change that failed. `refused`: the registry answered with a refusal; `not-made`: the answer
+ * was lost and the look-up shows the old status (`current`); `unknown`: the answer was lost and the
+ * registry could not be asked.
+ */
+export class StatusWriteError extends Error {
+  constructor(
+    readonly error: unknown,
+    readonly outcome: 'refused' | 'not-made' | 'unknown',
+    readonly current?: ServerResponse,
+  ) {
+    super(messageOf(error), { cause: error });
+    this.name = 'StatusWriteError';
   }
 }
 

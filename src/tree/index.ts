@@ -6,7 +6,7 @@ import { RegistryClients } from '../registries/clients';
 import { registerRegistryCommands } from '../registries/commands';
 import { onDidGrantTrust, restrictedViewMessage } from '../trust';
 import { affectsRegistries, normalizeRegistryUrl, readRegistries } from '../registries/config';
-import { settings } from '../util/settings';
+import { VisibleAutoRefresh } from '../util/visibleAutoRefresh';
 import { AnonymousIdentityProvider, type IdentityProvider } from '../registries/identity';
 import { forgetRegistryToken } from '../auth/tokens';
 import { StatusDecorationProvider } from './decorations';
@@ -14,9 +14,8 @@ import { RegistryTreeProvider } from './provider';
 import type { VersionNode } from './nodes';
 import { revealVersion } from './reveal';
 import type { RegistryStore } from '../store';
-import type { UserPrompts } from '../commands/prompts';
 import { JSON_SCHEME, RawJsonProvider } from './rawJson';
-import { registerStatusCommands } from './statusCommands';
+import { registerStatusCommands, statusCommandRunner, type StatusCommandRunner } from './statusCommands';
 import { registerVersionCommands } from './versionCommands';
 import type { DiffFeature } from '../diff';
 import { FILTERED_KEY, registerViewCommands, VIEW_ID } from './viewCommands';
@@ -30,8 +29,6 @@ export interface RegistryTreeServices extends CommandContext {
   clients: RegistryClients;
   /** The registry data store the tree reads versions from and follows. */
   store: RegistryStore;
-  /** Where the status commands ask their questions (tests script them); vscode.window by default. */
-  prompts?: UserPrompts;
   /** After Remove Registry: forget what sign-in kept for it (tokens, the origin's approval). */
   forgetRegistry?: (url: string) => Promise<void>;
 }
@@ -42,8 +39,12 @@ export interface RegistryTreeHandle {
   readonly clients: RegistryClients;
   /** One incremental refresh now (what the auto-refresh timer runs). */
   sync(): Promise<number>;
+  /** Whether the auto-refresh timer runs (never while the view is hidden). */
+  readonly autoRefreshScheduled: boolean;
   /** Reveals and selects a version (after a publish); undefined when the view does not show it. */
   revealVersion(registryUrl: string, name: string, version: string): Promise<VersionNode | undefined>;
+  /** A status command without the command wrapper (tests): resolves with the outcome, rejects with a StatusChangeError. */
+  changeStatus: StatusCommandRunner;
 }
 
 export function registerRegistryTree(context: vscode.ExtensionContext, services: RegistryTreeServices): RegistryTreeHandle {
@@ -85,7 +86,7 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
   view.message = restrictedViewMessage(vscode.l10n.t('only the registries in your user settings, read-only. Publish and status changes need a trusted workspace.'));
   provider.warmUp();
 
-  const autoRefresh = new AutoRefresh(view, () => provider.sync());
+  const autoRefresh = new VisibleAutoRefresh(view, () => provider.sync());
   context.subscriptions.push(
     provider,
     view,
@@ -102,7 +103,6 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsRegistries(event)) registriesChanged();
-      if (event.affectsConfiguration('mcpVersions.autoRefreshSeconds')) autoRefresh.reschedule();
     }),
     // Trusting the workspace brings its registries in: read the settings again.
     onDidGrantTrust(() => {
@@ -111,7 +111,7 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
     }),
     ...registerViewCommands(services, provider),
     ...registerVersionCommands(services, provider),
-    ...registerStatusCommands(services, provider, clients, services.prompts),
+    ...registerStatusCommands(services, provider, clients),
     ...registerRegistryCommands(services, clients, services.forgetRegistry),
   );
   const treeView = view as vscode.TreeView<unknown>;
@@ -120,38 +120,10 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
     view: treeView,
     clients,
     sync: () => provider.sync(),
+    get autoRefreshScheduled() {
+      return autoRefresh.scheduled;
+    },
     revealVersion: (registryUrl, name, version) => revealVersion(provider, treeView, services.log, registryUrl, name, version),
+    changeStatus: statusCommandRunner(provider, clients, services.ui),
   };
-}
-
-/** Runs `tick` every `mcpVersions.autoRefreshSeconds` while the view is visible (0 = never). */
-class AutoRefresh implements vscode.Disposable {
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private readonly listener: vscode.Disposable;
-
-  constructor(
-    private readonly view: vscode.TreeView<unknown>,
-    private readonly tick: () => Promise<unknown>,
-  ) {
-    this.listener = view.onDidChangeVisibility(() => this.reschedule());
-    this.reschedule();
-  }
-
-  reschedule(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    const seconds = settings.autoRefreshSeconds();
-    if (!this.view.visible || seconds <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.running || !this.view.visible) return;
-      this.running = true;
-      this.tick().finally(() => (this.running = false));
-    }, seconds * 1000);
-  }
-
-  dispose(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.listener.dispose();
-  }
 }

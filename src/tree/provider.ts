@@ -330,6 +330,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       try {
         await this.loadVersions(server);
       } catch (error) {
+        this.services.log.error(`${server.registry.config.name}: versions of ${server.name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
         return [this.errorNode(server.registry, error, server)];
       }
     }
@@ -384,6 +385,11 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private environments: { environmentsRunning(serverName: string, version: string): string[] } | undefined;
+
+  /** The environments (Environments view) whose endpoint reports this version; none when that view knows of none. */
+  environmentsRunning(serverName: string, version: string): string[] {
+    return this.environments?.environmentsRunning(serverName, version) ?? [];
+  }
 
   /** Shows on version nodes which environments run them; `onDidChange` fires when that changes. */
   showEnvironments(source: { environmentsRunning(serverName: string, version: string): string[]; onDidChange: vscode.Event<void> }): vscode.Disposable {

@@ -11,7 +11,7 @@ export const COMPARE_SELECTED_KEY = 'mcpVersions.registry.hasCompareSelection';
 
 export function registerVersionCommands(ctx: CommandContext & { diff?: DiffFeature }, provider: RegistryTreeProvider): vscode.Disposable[] {
   let selected: VersionTarget | undefined;
-  const target = (arg: unknown, title: string) => versionTarget(provider, arg, { title });
+  const target = (arg: unknown, title: string) => versionTarget(ctx.ui, provider, arg, { title });
   return [
     registerCommand(ctx, 'mcpVersions.version.copyNameVersion', async (arg?: unknown) => {
       const { server, row } = await target(arg, vscode.l10n.t('Copy name@version'));
@@ -36,7 +36,7 @@ export function registerVersionCommands(ctx: CommandContext & { diff?: DiffFeatu
       await openJson(rawJsonUri(registry.config.url, server.name, row.version));
     }),
     registerCommand(ctx, 'mcpVersions.version.compareWithPrevious', async (arg?: unknown) => {
-      const picked = await versionTarget(provider, arg, { title: vscode.l10n.t('Compare with Previous'), filter: (row) => row.previous !== undefined });
+      const picked = await versionTarget(ctx.ui, provider, arg, { title: vscode.l10n.t('Compare with Previous'), filter: (row) => row.previous !== undefined });
       if (picked.row.previous === undefined) throw new UserFacingError(vscode.l10n.t('{0}@{1} is its oldest version.', picked.server.name, picked.row.version));
       await compare(ctx, refOf(picked, picked.row.previous), refOf(picked, picked.row.version));
     }),

@@ -10,7 +10,7 @@ export const SHOWING_DELETED_KEY = 'mcpVersions.registry.showingDeleted';
 export const FILTERED_KEY = 'mcpVersions.registry.filtered';
 
 export function registerViewCommands(ctx: CommandContext, provider: RegistryTreeProvider): vscode.Disposable[] {
-  const inView = <T>(task: () => Promise<T>) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, task);
+  const inView = <T>(task: () => Promise<T>) => ctx.ui.progress({ location: { viewId: VIEW_ID } }, task);
   return [
     registerCommand(ctx, 'mcpVersions.registry.refresh', async (arg?: unknown) => {
       if (!isTreeNode(arg)) return provider.reloadAll();
@@ -19,8 +19,8 @@ export function registerViewCommands(ctx: CommandContext, provider: RegistryTree
       return provider.reloadAll();
     }),
     registerCommand(ctx, 'mcpVersions.registry.search', async (arg?: unknown) => {
-      const registry = await registryTarget(provider, arg, vscode.l10n.t('Search Servers'));
-      const search = await vscode.window.showInputBox({
+      const registry = await registryTarget(ctx.ui, provider, arg, vscode.l10n.t('Search Servers'));
+      const search = await ctx.ui.input({
         title: vscode.l10n.t('Search {0}', registry.config.name),
         prompt: vscode.l10n.t('Servers whose name contains this text (the registry searches; empty clears the filter)'),
         value: registry.state.search ?? '',
@@ -34,7 +34,7 @@ export function registerViewCommands(ctx: CommandContext, provider: RegistryTree
       for (const registry of registries) if (registry.state.search) provider.setFilter(registry, undefined);
     }),
     registerCommand(ctx, 'mcpVersions.registry.loadMore', async (arg?: unknown) => {
-      const registry = await registryTarget(provider, arg, vscode.l10n.t('Load More Servers'));
+      const registry = await registryTarget(ctx.ui, provider, arg, vscode.l10n.t('Load More Servers'));
       const node = isTreeNode(arg) && arg.kind === 'loadMore' ? arg : undefined;
       if (node) {
         node.loading = true;

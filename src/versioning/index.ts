@@ -43,3 +43,4 @@ export {
   type VersionImpact,
   type VersionSuggestion,
 } from './suggest';
+export { nearestValidVersions, type NearestOptions } from './nearest';

@@ -5,6 +5,7 @@
  */
 import { codePointLength, goTrimSpace } from './goStrings';
 import { parseRegistrySemver } from './goSemver';
+import { candidatesOf } from './rangeEnds';
 
 export const MAX_VERSION_LENGTH = 255;
 
@@ -51,10 +52,11 @@ export function isReservedVersion(version: string): boolean {
   return version === 'latest';
 }
 
-/** "1.0.0-next" → "1.0.0-beta.1": the same core, with a pre-release word the registry accepts. */
+/** "1.0.0-next" → "1.0.0-beta.1", "1.0.0-next.2" → "1.0.0-beta.2": the same core, with a pre-release word the registry accepts (as the quick fix offers first). */
 function wildcardFreeAlternative(version: string): string | undefined {
-  const match = /^\s*(v?)(\d+)\.(\d+)\.(\d+)-/.exec(version);
-  return match ? `${match[1]}${match[2]}.${match[3]}.${match[4]}-beta.1` : undefined;
+  if (!/^\s*v?\d+\.\d+\.\d+-/.test(version)) return undefined;
+  const candidate = candidatesOf(goTrimSpace(version))[0];
+  return candidate !== undefined && !looksLikeVersionRange(candidate) ? candidate : undefined;
 }
 
 function problemsOf(version: string): VersionProblem[] {

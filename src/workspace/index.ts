@@ -3,7 +3,7 @@ import type { RegistryStore } from '../store';
 // "This Workspace": every server.json of the workspace in a view, against the target registry, and a
 // status bar item for the active server.json editor.
 import * as vscode from 'vscode';
-import { registerCommand, UserFacingError, type CommandContext } from '../commands/registerCommand';
+import { registerCommand, UserCancelledError, UserFacingError, type CommandContext } from '../commands/registerCommand';
 import { PublishedVersionsCache } from './publishedVersions';
 import { WorkspaceRegistry } from './registryForWorkspace';
 import { isServerJson, ServerJsonFiles } from './serverJsonFiles';
@@ -47,7 +47,7 @@ export function registerWorkspace(
 ): { services: WorkspaceServices; api: WorkspaceApi } {
   const log = ctx.log;
   const files = new ServerJsonFiles(log);
-  const registry = new WorkspaceRegistry(context.workspaceState, ctx.clients);
+  const registry = new WorkspaceRegistry(context.workspaceState, ctx.clients, ctx.ui);
   const publishedVersions = new PublishedVersionsCache(ctx.store, (message) => log.warn(message));
   const standings = new Standings(files, registry, publishedVersions);
   const tree = new WorkspaceTreeProvider(files, standings);
@@ -72,11 +72,11 @@ export function registerWorkspace(
     const all = files.all();
     if (all.length === 1) return all[0]!.uri;
     if (all.length === 0) throw new UserFacingError(vscode.l10n.t('There is no server.json in this workspace.'));
-    const picked = await vscode.window.showQuickPick(
+    const picked = await ctx.ui.pick(
       all.map((file) => ({ label: file.local.name ?? 'server.json', description: file.local.version, detail: vscode.workspace.asRelativePath(file.uri, true), uri: file.uri })),
       { title: purpose, placeHolder: vscode.l10n.t('Pick a server.json') },
     );
-    if (!picked) throw new vscode.CancellationError();
+    if (!picked) throw new UserCancelledError();
     return picked.uri;
   };
 
@@ -93,6 +93,8 @@ export function registerWorkspace(
       await files.ready();
       const node = tree.fileNode(uri);
       if (!node) throw new UserFacingError(vscode.l10n.t('{0} is not part of this workspace.', vscode.workspace.asRelativePath(uri)));
+      // From the status bar the sidebar may show another container, or This Workspace may be collapsed.
+      if (!treeView.visible) await vscode.commands.executeCommand('mcpVersions.workspace.focus');
       await treeView.reveal(node, { select: true, focus: true, expand: true });
     }),
   );

@@ -1,7 +1,9 @@
 // What the workspace view needs from one server.json text: name, version, version fields, or why it cannot be read.
 // No `vscode` import: unit-tested under plain Node.
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { findServerJsonVersionFields, type VersionField } from '../serverJson';
+import { parse, type ParseError } from 'jsonc-parser';
+import { parseErrorWords } from '../util/jsoncErrors';
+import { findServerJsonVersionFields } from '../serverJson/versionFields';
+import type { VersionField } from '../serverJson';
 
 export interface LocalProblem {
   message: string;
@@ -23,7 +25,7 @@ export function readLocalServer(text: string): LocalServer {
   if (errors.length > 0) {
     const first = errors[0]!;
     const { line, character } = positionOf(text, first.offset);
-    return { versionFields: [], problem: { message: `Invalid JSON: ${describeParseError(first)} (line ${line + 1}, column ${character + 1})`, offset: first.offset } };
+    return { versionFields: [], problem: { message: `Invalid JSON: ${parseErrorWords(first)} (line ${line + 1}, column ${character + 1})`, offset: first.offset } };
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     return { versionFields: [], problem: { message: 'server.json must contain a JSON object', offset: 0 } };
@@ -52,26 +54,3 @@ export function positionOf(text: string, offset: number): { line: number; charac
   return { line, character: end - lineStart };
 }
 
-const PARSE_ERROR_WORDS: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'property name expected',
-  ValueExpected: 'value expected',
-  ColonExpected: 'colon expected',
-  CommaExpected: 'comma expected',
-  CloseBraceExpected: 'closing brace expected',
-  CloseBracketExpected: 'closing bracket expected',
-  EndOfFileExpected: 'end of file expected',
-  InvalidCommentToken: 'comments are not allowed',
-  UnexpectedEndOfComment: 'unexpected end of comment',
-  UnexpectedEndOfString: 'unterminated string',
-  UnexpectedEndOfNumber: 'unexpected end of number',
-  InvalidUnicode: 'invalid unicode escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character',
-};
-
-function describeParseError(error: ParseError): string {
-  const code = printParseErrorCode(error.error);
-  return PARSE_ERROR_WORDS[code] ?? code;
-}

@@ -1,6 +1,7 @@
 // The target registry of this workspace: the one remembered in workspaceState ("Select Target Registry"),
 // else the first entry of `mcpVersions.registries`.
 import * as vscode from 'vscode';
+import type { UserPrompts } from '../commands/prompts';
 import type { RegistryClient } from '../registry';
 import { UserCancelledError } from '../commands/registerCommand';
 import { normalizeRegistryUrl, readRegistries, type RegistryConfig } from '../registries/config';
@@ -24,6 +25,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
   constructor(
     private readonly state: vscode.Memento,
     private readonly clients: { get(url: string): RegistryClient },
+    private readonly ui: UserPrompts,
   ) {
     this.subscription = vscode.Disposable.from(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -48,13 +50,13 @@ export class WorkspaceRegistry implements vscode.Disposable {
     const registries = this.configured();
     if (registries.length === 0) {
       const open = vscode.l10n.t('Open Settings');
-      if ((await vscode.window.showWarningMessage(vscode.l10n.t('No registry is configured in mcpVersions.registries.'), open)) === open) {
+      if ((await this.ui.warning(vscode.l10n.t('No registry is configured in mcpVersions.registries.'), {}, open)) === open) {
         await vscode.commands.executeCommand('workbench.action.openSettings', 'mcpVersions.registries');
       }
       return undefined;
     }
     const current = this.target();
-    const picked = await vscode.window.showQuickPick(
+    const picked = await this.ui.pick(
       registries.map((entry) => ({
         label: entry.name,
         description: entry.url,

@@ -8,7 +8,8 @@ import { describeStanding, explainStanding, type StandingState } from './standin
 import type { StandingInfo, Standings } from './standings';
 import { contextValue } from '../util/contextValue';
 
-export const DIAGNOSTIC_SOURCES = new Set(['MCP Versions', 'MCP Registry']);
+/** Ours, the registry's, and VS Code's JSON syntax errors (ours step aside for those while the file is shown). */
+export const DIAGNOSTIC_SOURCES = new Set(['MCP Versions', 'MCP Registry', 'json']);
 
 export interface FileNode {
   readonly kind: 'file';

@@ -68,22 +68,31 @@ export async function evaluate(expression: string, options: { inWebviews?: boole
   });
 }
 
+const DOCS_RUN = Boolean(process.env.MCPV_UPDATE_DOCS_IMAGES);
+
 /**
- * A screenshot the README shows: captured like any other, and copied to docs/images/<name>.png when the run
- * regenerates the README's pictures (`npm run screenshots` sets MCPV_UPDATE_DOCS_IMAGES).
+ * A README picture, not a test: registered only when `npm run screenshots` runs the suites
+ * (MCPV_UPDATE_DOCS_IMAGES), after the tests of its suite have set up the state it shows.
  */
-export async function docsScreenshot(name: string, options: { notifications?: boolean } = {}): Promise<string> {
+export function docsScene(title: string, scene: () => Promise<void>): void {
+  if (DOCS_RUN) it(`README picture: ${title}`, scene);
+}
+
+/**
+ * A screenshot the README shows, copied to docs/images/<name>.png; only when `npm run screenshots` regenerates
+ * the README's pictures (a test run takes none). `settleMs` lets animations finish, for the picture only.
+ */
+export async function docsScreenshot(name: string, options: { notifications?: boolean; settleMs?: number } = {}): Promise<string | undefined> {
+  if (!DOCS_RUN) return undefined;
   if (!options.notifications) {
     // Notifications left by earlier suites are not part of the picture.
     await vscode.commands.executeCommand('notifications.hideList');
     await vscode.commands.executeCommand('notifications.hideToasts');
-    await new Promise((r) => setTimeout(r, 300));
   }
+  await new Promise((r) => setTimeout(r, options.settleMs ?? 300));
   const shot = await screenshot(name);
-  if (process.env.MCPV_UPDATE_DOCS_IMAGES) {
-    mkdirSync(join(repoRoot, 'docs/images'), { recursive: true });
-    copyFileSync(shot, join(repoRoot, 'docs/images', `${name}.png`));
-  }
+  mkdirSync(join(repoRoot, 'docs/images'), { recursive: true });
+  copyFileSync(shot, join(repoRoot, 'docs/images', `${name}.png`));
   return shot;
 }
 

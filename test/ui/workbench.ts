@@ -171,8 +171,10 @@ export async function answerQuickInput(page: Page, text: string): Promise<void> 
 export async function screenshot(page: Page, name: string, options: { docs?: boolean } = {}): Promise<string> {
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `${name}.png`);
+  const forDocs = options.docs && process.env.MCPV_UPDATE_DOCS_IMAGES;
+  if (forDocs) await page.waitForTimeout(300); // entrance animations finish, for the README's picture only
   await page.screenshot({ path: file });
-  if (options.docs && process.env.MCPV_UPDATE_DOCS_IMAGES) {
+  if (forDocs) {
     mkdirSync(join(repoRoot, 'docs/images'), { recursive: true });
     copyFileSync(file, join(repoRoot, 'docs/images', `${name}.png`));
   }

@@ -112,6 +112,14 @@ export function impactInWords(knowledge: RegistryKnowledge): string | undefined 
   return `Since ${knowledge.latest} (latest): ${bump} change — ${shown}${more}.`;
 }
 
+/** The change impact in a few words, for the picker's placeholder (the reasons are in the recommended item's details). */
+export function impactInBrief(knowledge: RegistryKnowledge): string | undefined {
+  if (knowledge.kind !== 'found' || !knowledge.impact || !knowledge.latest) return undefined;
+  const { bump, reasons } = knowledge.impact;
+  if (bump === 'none' || reasons.length === 0) return `No changes since ${knowledge.latest} (latest) besides the version`;
+  return `Since ${knowledge.latest} (latest): ${bump} change, ${reasons.length === 1 ? '1 reason' : `${reasons.length} reasons`} in the details`;
+}
+
 function registryStatus(knowledge: RegistryKnowledge): { title: string; placeholder?: string } {
   switch (knowledge.kind) {
     case 'unreachable':
@@ -152,7 +160,7 @@ export function buildVersionPicker(serverName: string, current: string, knowledg
   );
   return {
     title: `Bump ${serverName} from ${current}${status.title}`,
-    placeholder: status.placeholder ?? impact ?? 'Pick the next version',
+    placeholder: status.placeholder ?? impactInBrief(knowledge) ?? 'Pick the next version',
     items,
   };
 }

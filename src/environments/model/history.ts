@@ -1,38 +1,20 @@
 // Deployment history: one record per deploy, promote or roll back, kept in workspaceState and optionally
 // appended as JSON lines to a workspace file (a team's audit trail in git).
 
-import { isDeploymentRecord, type DeploymentRecord } from '../../store/model/audit';
+import { auditLine, isDeployment, mergeAudit, parseAuditLines, type DeploymentRecord } from '../../store/model/audit';
 
 export { isDeploymentRecord, type DeploymentKind, type DeploymentRecord, type DeploymentResult } from '../../store/model/audit';
 
-/** Records from JSON-lines text; unreadable lines are skipped (a merge conflict must not lose the rest). */
+/** The deployments of JSON-lines text (the audit trail's format); unreadable lines are skipped. */
 export function parseHistoryLines(text: string): DeploymentRecord[] {
-  const out: DeploymentRecord[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (!line.trim()) continue;
-    try {
-      const value: unknown = JSON.parse(line);
-      if (isDeploymentRecord(value)) out.push(value);
-    } catch {
-      // not a record
-    }
-  }
-  return out;
+  return parseAuditLines(text).filter(isDeployment);
 }
 
-export function historyLine(record: DeploymentRecord): string {
-  return JSON.stringify(record) + '\n';
-}
+export const historyLine: (record: DeploymentRecord) => string = auditLine;
 
 /** Union by id, oldest first. */
 export function mergeHistories(...lists: readonly (readonly DeploymentRecord[])[]): DeploymentRecord[] {
-  const byId = new Map<string, DeploymentRecord>();
-  for (const list of lists) for (const r of list) if (!byId.has(r.id)) byId.set(r.id, r);
-  return [...byId.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compare(a.id, b.id));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return mergeAudit(...lists);
 }
 
 /** The records of one environment, newest first. */

@@ -3,15 +3,8 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { displayUrl } from '../../util/displayUrl';
 
-/** The MCP SDK (and the zod schemas it builds when loaded), loaded at the first probe, not at activation. */
-const loadSdk = async () => {
-  const [{ Client }, { SSEClientTransport }, { StreamableHTTPClientTransport, StreamableHTTPError }] = await Promise.all([
-    import('@modelcontextprotocol/sdk/client/index.js'),
-    import('@modelcontextprotocol/sdk/client/sse.js'),
-    import('@modelcontextprotocol/sdk/client/streamableHttp.js'),
-  ]);
-  return { Client, SSEClientTransport, StreamableHTTPClientTransport, StreamableHTTPError };
-};
+/** The MCP SDK (and the zod schemas it builds when loaded): a file of its own, loaded at the first probe. */
+const loadSdk = () => import('./mcpSdk');
 type Sdk = Awaited<ReturnType<typeof loadSdk>>;
 
 export type TransportKind = 'streamable-http' | 'sse';

@@ -2,7 +2,7 @@
 // release notes, under our own key inside the publisher-provided `_meta` block (≤ 4 KB as a whole).
 // Added to the POST body only; the user's file never changes. Pure: no `vscode` import.
 import { createHash } from 'node:crypto';
-import { PROVENANCE_KEY } from '../../changes';
+import { PROVENANCE_KEY } from '../../changes/model';
 import { fingerprint } from '../../changes/json';
 import { PUBLISHER_META_KEY } from '../../registry';
 

@@ -123,8 +123,8 @@ export function auditLine(record: AuditRecord): string {
 }
 
 /** Union by id, oldest first. */
-export function mergeAudit(...lists: readonly (readonly AuditRecord[])[]): AuditRecord[] {
-  const byId = new Map<string, AuditRecord>();
+export function mergeAudit<R extends { readonly id: string; readonly at: string } = AuditRecord>(...lists: readonly (readonly R[])[]): R[] {
+  const byId = new Map<string, R>();
   for (const list of lists) for (const r of list) if (!byId.has(r.id)) byId.set(r.id, r);
   return [...byId.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -26,7 +26,8 @@ describe('bump picker', () => {
     assert.equal(minor.icon, 'star-full');
     assert.match(minor.description, /recommended · becomes latest/);
     assert.match(minor.detail, /^Since 1\.1\.0 \(latest\): minor change — adds the tool get_alerts; adds the optional environment variable UNITS\./);
-    assert.equal(view.placeholder, 'Since 1.1.0 (latest): minor change — adds the tool get_alerts; adds the optional environment variable UNITS.');
+    // The placeholder stays short (it is cut at the picker's width); the reasons are in the recommended item's details.
+    assert.equal(view.placeholder, 'Since 1.1.0 (latest): minor change, 2 reasons in the details');
   });
 
   it('never offers a version taken by a deleted one: the next free version of that kind instead, and says why', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { driftWord, probeProblemInWords } from '../../../src/environments/model';
+import { driftWord, probeProblemInWords, registryProblemInWords } from '../../../src/environments/model';
+import { RegistryError } from '../../../src/registry';
 
 describe('environment rows lead with the state in words', () => {
   it('puts a failed probe into words, never a raw body', () => {
@@ -20,5 +21,14 @@ describe('environment rows lead with the state in words', () => {
     assert.equal(driftWord([d('differs-from-previous'), d('deleted')]), 'deleted');
     assert.equal(driftWord([d('not-published')]), 'unpublished');
     assert.equal(driftWord([d('behind-latest')]), 'behind');
+  });
+
+  it('puts a registry that could not be read into words; its own text stays for the tooltip', () => {
+    const at = { method: 'GET', url: 'http://127.0.0.1:1/v0.1/servers/x/versions' };
+    assert.equal(registryProblemInWords(new RegistryError({ ...at, kind: 'http', status: 503, title: 'Injected fault: Service Unavailable' })), 'server error (HTTP 503)');
+    assert.equal(registryProblemInWords(new RegistryError({ ...at, kind: 'cut-off', status: 200, detail: 'the connection dropped' })), 'its answer was cut off');
+    assert.equal(registryProblemInWords(new RegistryError({ ...at, kind: 'network', cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) })), 'the connection dropped');
+    assert.equal(registryProblemInWords(new RegistryError({ ...at, kind: 'network', cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })), 'unreachable');
+    assert.equal(registryProblemInWords(new Error('odd')), 'could not be read');
   });
 });

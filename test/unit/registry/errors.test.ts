@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RegistryError, parseErrorBody, parseRetryAfter, redactUrl } from '../../../src/registry';
+import { endsMidJson, RegistryError, parseErrorBody, parseRetryAfter, redactUrl } from '../../../src/registry';
 
 function httpError(status: number, contentType: string, body: string, method = 'POST', retryAfter?: string): RegistryError {
   const parsed = parseErrorBody(contentType, body);
@@ -113,5 +113,47 @@ describe('registry error bodies and hints', () => {
     const error = new RegistryError({ kind: 'network', method: 'GET', url: 'https://user:secret@registry.example/v0.1/servers' });
     assert.ok(!error.url.includes('secret'));
     assert.ok(!error.message.includes('secret'));
+  });
+
+  it('a connection that was refused is "could not reach"; one that dropped is said so, without the proxy-settings hint', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    const unreachable = new RegistryError({ kind: 'network', method: 'GET', url: 'https://registry.example/v0.1/servers', cause: new TypeError('fetch failed', { cause: refused }) });
+    assert.match(unreachable.message, /^Could not reach the registry/);
+    assert.match(unreachable.hint!, /proxy settings/);
+    assert.equal(unreachable.summary, 'could not connect: ECONNREFUSED');
+    const reset = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+    const dropped = new RegistryError({ kind: 'network', method: 'GET', url: 'https://registry.example/v0.1/servers', cause: new TypeError('fetch failed', { cause: reset }) });
+    assert.match(dropped.message, /^The connection to the registry dropped before it answered/);
+    assert.doesNotMatch(dropped.hint!, /proxy settings/);
+  });
+
+  it('an answer cut off: what happened, and for a write that the change may have been made', () => {
+    const get = new RegistryError({ kind: 'cut-off', method: 'GET', url: 'https://registry.example/v0.1/servers', status: 200, detail: 'it stops after 70 bytes, before the JSON ends' });
+    assert.equal(get.message, "The registry's answer was cut off (GET /v0.1/servers): it stops after 70 bytes, before the JSON ends");
+    assert.match(get.hint!, /^Retry/);
+    assert.equal(get.summary, 'the answer was cut off: it stops after 70 bytes, before the JSON ends');
+    const patch = new RegistryError({ kind: 'cut-off', method: 'PATCH', url: 'https://registry.example/v0.1/servers/x/versions/1/status', status: 200 });
+    assert.match(patch.hint!, /may have made the change/);
+  });
+
+  it('summaries name an HTTP failure by status and what the registry said', () => {
+    assert.equal(httpError(503, 'application/problem+json', '{"title":"Service Unavailable","status":503}', 'GET').summary, 'HTTP 503: Service Unavailable');
+    assert.equal(new RegistryError({ kind: 'timeout', method: 'GET', url: 'https://registry.example/', timeoutMs: 15_000 }).summary, 'no answer in 15 s');
+  });
+});
+
+describe('endsMidJson', () => {
+  it('is true for the start of an object or array that stops before its end', () => {
+    assert.equal(endsMidJson('{"servers":[{"server":{"name":"io.modelcontextprotocol.anonymous/trunc'), true);
+    assert.equal(endsMidJson('[1, 2'), true);
+    assert.equal(endsMidJson('{"a":"x\\"'), true, 'an escaped quote does not end the string');
+  });
+
+  it('is false for complete JSON, JSON with trailing garbage, brackets out of order, and other formats', () => {
+    assert.equal(endsMidJson('{"a":1}'), false);
+    assert.equal(endsMidJson('{"a":1}}'), false);
+    assert.equal(endsMidJson('{"a":[1}'), false);
+    assert.equal(endsMidJson('<html>'), false);
+    assert.equal(endsMidJson(''), false);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { LocalRegistry } from '../../../tools/local-registry';
-import { RegistryClient, type RegistryClientOptions, type RequestLogEntry } from '../../../src/registry';
+import { attemptOutcome, RegistryClient, type RegistryClientOptions, type RequestLogEntry } from '../../../src/registry';
 import { ANON, countingFetch, rejection, serverJson, sharedRegistry } from './fixtures';
 
 describe('RegistryClient resilience (local registry with faults)', () => {
@@ -62,25 +62,31 @@ describe('RegistryClient resilience (local registry with faults)', () => {
     assert.deepEqual(counted.calls, [{ method: 'POST', path: '/v0.1/publish' }]);
   });
 
-  it('a connection reset on publish is reported, not retried', async () => {
+  it('a connection reset on publish is reported as an answer cut off (it may have been stored), not retried', async () => {
     reg.faults.add({ path: '/publish$', kind: 'reset' });
     const counted = countingFetch();
     const error = await rejection(clientWith({ fetch: counted.fetch }).publish(serverJson('resilient', '9.9.8'), token));
-    assert.equal(error.kind, 'network');
+    assert.equal(error.kind, 'cut-off');
+    assert.match(error.hint!, /may have made the change/);
     assert.equal(counted.calls.length, 1);
+    assert.equal(log.length, 1);
+    assert.match(log[0].error!, /^the answer was cut off/);
   });
 
-  it('a reset in the middle of the body: retried for GETs, reported as network when it persists', async () => {
+  it('a reset in the middle of the body: retried for GETs, logged as failed (not 200), reported as cut off when it persists', async () => {
     reg.faults.add({ path: '/servers$', kind: 'reset', times: 1 });
     assert.equal((await clientWith().listServers({ search: 'resilient' })).servers.length, 1);
     assert.equal(log.length, 2);
-    assert.ok(log[0].error);
+    assert.match(log[0].error!, /^the answer was cut off: the connection dropped/);
+    assert.match(attemptOutcome(log[0]), /^failed \(the answer was cut off/);
+    assert.equal(attemptOutcome(log[1]), '200');
 
     log = [];
     reg.faults.add({ path: '/servers$', kind: 'reset' });
     const error = await rejection(clientWith({ maxAttempts: 2 }).listServers());
-    assert.equal(error.kind, 'network');
-    assert.match(error.hint!, /network/);
+    assert.equal(error.kind, 'cut-off');
+    assert.match(error.message, /^The registry's answer was cut off \(GET \/v0\.1\/servers\): the connection dropped/);
+    assert.doesNotMatch(`${error.message} ${error.hint}`, /Could not reach|proxy settings/);
     assert.equal(log.length, 2);
   });
 
@@ -91,11 +97,26 @@ describe('RegistryClient resilience (local registry with faults)', () => {
     assert.equal(log.length, 1);
   });
 
-  it('malformed JSON is a parse error', async () => {
+  it('a truncated body says the answer was cut off (not "check the URL"), and a GET retries it', async () => {
+    reg.faults.add({ path: '/servers$', kind: 'malformed', times: 1 });
+    assert.equal((await clientWith().listServers({ search: 'resilient' })).servers.length, 1);
+    assert.deepEqual(log.map((e) => attemptOutcome(e).replace(/:.*/s, '')), ['failed (the answer was cut off', '200']);
+
+    log = [];
     reg.faults.add({ path: '/servers$', kind: 'malformed' });
-    const error = await rejection(clientWith().listServers());
+    const error = await rejection(clientWith({ maxAttempts: 2 }).listServers());
+    assert.equal(error.kind, 'cut-off');
+    assert.match(error.message, /answer was cut off .*stops after \d+ bytes, before the JSON ends/);
+    assert.doesNotMatch(error.hint!, /without \/v0\.1/);
+    assert.equal(log.length, 2);
+  });
+
+  it('a body that is not JSON at all is still a parse error that suggests checking the URL', async () => {
+    const fetchHtml: typeof fetch = async () => new Response('<html><body>Welcome</body></html>', { status: 200, headers: { 'content-type': 'text/html' } });
+    const error = await rejection(clientWith({ fetch: fetchHtml, maxAttempts: 3 }).listServers());
     assert.equal(error.kind, 'parse');
-    assert.match(error.message, /not valid JSON/);
+    assert.match(error.hint!, /without \/v0\.1/);
+    assert.equal(log.length, 1, 'not retried');
   });
 
   it('cancelling while the registry holds the request ends it as cancelled, not after the delay', async () => {

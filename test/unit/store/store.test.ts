@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { RegistryClient, ServerResponse, StatusChange } from '../../../src/registry';
-import { RegistryStore, type StoreChange } from '../../../src/store/store';
+import { RegistryError, type RegistryClient, type ServerResponse, type StatusChange } from '../../../src/registry';
+import { RegistryStore, StatusWriteError, type StoreChange } from '../../../src/store/store';
 import type { RegistryWriteRecord } from '../../../src/store/model';
 
 const KEY = 'io.modelcontextprotocol.registry/official';
@@ -99,5 +99,104 @@ describe('registry data store', () => {
     await stale;
     const answer = store.peek(URL_, 'io.example/x');
     assert.equal(answer?.kind === 'found' ? answer.responses[0]?._meta[KEY].status : undefined, 'deleted');
+  });
+
+  describe('a status change whose answer is lost', () => {
+    const lost = () => new RegistryError({ kind: 'cut-off', method: 'PATCH', url: `${URL_}/v0.1/servers/x/versions/2.0.0/status`, status: 200, detail: 'the connection dropped' });
+
+    /** A registry that makes (or not) the change, then loses the answer; the look-up answers `lookUp`. */
+    function losing(rows: ServerResponse[], made: boolean, lookUp: 'answers' | 'fails' = 'answers') {
+      const registry = fakeRegistry(rows);
+      const client = registry.client as unknown as Record<string, unknown>;
+      client.setVersionStatus = async (_name: string, version: string, change: StatusChange) => {
+        registry.calls.push(`PATCH ${version} ${change.status}`);
+        if (made) {
+          const found = rows.find((r) => r.server.version === version)!;
+          found._meta[KEY] = { ...found._meta[KEY], status: change.status };
+        }
+        throw lost();
+      };
+      client.getServerVersion = async (_name: string, version: string) => {
+        registry.calls.push(`GET ${version}`);
+        if (lookUp === 'fails') throw new RegistryError({ kind: 'http', method: 'GET', url: URL_, status: 503 });
+        return structuredClone(rows.find((r) => r.server.version === version)!);
+      };
+      return registry;
+    }
+
+    it('made by the registry: a success found by one look-up, in the store and the audit trail, never a second PATCH', async () => {
+      const registry = losing([row('2.0.0', true), row('1.0.0', false)], true);
+      const { store, audit, changes } = newStore(registry);
+      await store.versions(URL_, 'io.example/x');
+      changes.length = 0;
+      const written = await store.setStatus(URL_, 'io.example/x', '2.0.0', { status: 'deprecated' }, authorize);
+      assert.equal(written.recovered, true);
+      assert.deepEqual(registry.calls, ['GET io.example/x', 'PATCH 2.0.0 deprecated', 'GET 2.0.0']);
+      const answer = store.peek(URL_, 'io.example/x');
+      assert.equal(answer?.kind === 'found' ? answer.responses.find((r) => r.server.version === '2.0.0')?._meta[KEY].status : undefined, 'deprecated');
+      assert.deepEqual(changes.map((c) => c.cause), ['write']);
+      assert.equal(audit[0]?.result, 'ok');
+      assert.match(audit[0]?.detail ?? '', /recovered/);
+    });
+
+    it('all versions, made by the registry: the look-up reads every version once', async () => {
+      const rows = [row('2.0.0', true), row('1.0.0', false)];
+      const registry = fakeRegistry(rows);
+      (registry.client as unknown as Record<string, unknown>).setAllVersionsStatus = async (_name: string, change: StatusChange) => {
+        registry.calls.push(`PATCH all ${change.status}`);
+        for (const r of rows) r._meta[KEY] = { ...r._meta[KEY], status: change.status };
+        throw lost();
+      };
+      const { store } = newStore(registry);
+      const written = await store.setStatus(URL_, 'io.example/x', undefined, { status: 'deprecated' }, authorize);
+      assert.equal(written.recovered, true);
+      assert.deepEqual(registry.calls, ['PATCH all deprecated', 'GET io.example/x']);
+      assert.deepEqual(written.rows.map((r) => r._meta[KEY].status), ['deprecated', 'deprecated']);
+    });
+
+    it('not made: fails as not-made with the status the registry still shows', async () => {
+      const registry = losing([row('2.0.0', true), row('1.0.0', false)], false);
+      const { store, audit } = newStore(registry);
+      await store.versions(URL_, 'io.example/x');
+      const error = await store.setStatus(URL_, 'io.example/x', '2.0.0', { status: 'deleted' }, authorize).then(
+        () => assert.fail('expected a failure'),
+        (e: unknown) => e as StatusWriteError,
+      );
+      assert.ok(error instanceof StatusWriteError);
+      assert.equal(error.outcome, 'not-made');
+      assert.equal(error.current?._meta[KEY].status, 'active');
+      assert.equal(audit[0]?.result, 'failed');
+      assert.match(audit[0]?.detail ?? '', /did not make the change/);
+    });
+
+    it('the look-up fails too: unknown, recorded as failed with that said', async () => {
+      const registry = losing([row('2.0.0', true)], true, 'fails');
+      const { store, audit } = newStore(registry);
+      const error = await store.setStatus(URL_, 'io.example/x', '2.0.0', { status: 'deprecated' }, authorize).then(() => assert.fail("expected a failure"), (e: unknown) => e as StatusWriteError);
+      assert.equal(error.outcome, 'unknown');
+      assert.match(audit[0]?.detail ?? '', /not known/);
+    });
+
+    it('"No changes to apply" with the status already set: a success that says so, not a recovery', async () => {
+      const registry = losing([row('2.0.0', true, 'deprecated')], false);
+      (registry.client as unknown as Record<string, unknown>).setVersionStatus = async () => {
+        throw new RegistryError({ kind: 'http', method: 'PATCH', url: URL_, status: 400, detail: 'No changes to apply: status is already deprecated' });
+      };
+      const { store, audit } = newStore(registry);
+      const written = await store.setStatus(URL_, 'io.example/x', '2.0.0', { status: 'deprecated' }, authorize);
+      assert.deepEqual([written.recovered, written.already], [false, true]);
+      assert.match(audit[0]?.detail ?? '', /already had this status/);
+    });
+
+    it('a refusal (403) is not looked up', async () => {
+      const registry = fakeRegistry([row('2.0.0', true)]);
+      const refusing = (() => Promise.reject(new RegistryError({ kind: 'http', method: 'PATCH', url: URL_, status: 403, detail: 'You do not have publish or edit permissions for this server' }))) as typeof authorize;
+      const { store } = newStore(registry);
+      const error = await store.setStatus(URL_, 'io.example/x', '2.0.0', { status: 'deprecated' }, refusing).then(() => assert.fail("expected a failure"), (e: unknown) => e as StatusWriteError);
+      assert.equal(error.outcome, 'refused');
+      assert.deepEqual(registry.calls, []);
+      const cancelled = new Error('Cancelled');
+      await assert.rejects(store.setStatus(URL_, 'io.example/x', '2.0.0', { status: 'deprecated' }, () => Promise.reject(cancelled)), (e: unknown) => e === cancelled, 'a sign-in that was cancelled is not a registry failure');
+    });
   });
 });

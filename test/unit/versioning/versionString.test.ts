@@ -60,6 +60,7 @@ describe('checkVersionString (registry validateVersion + length)', () => {
       checkVersionString('1.0.0-next').problems[0].message,
       'The registry treats any x, X or * in a dotted version as a wildcard, so it refuses "1.0.0-next" as a range (the "x" of a pre-release word such as "next" counts too); use 1.0.0-beta.1 instead.',
     );
+    assert.match(checkVersionString('1.0.0-next.2').problems[0].message, /; use 1\.0\.0-beta\.2 instead\.$/, 'the number is kept, as the quick fix keeps it');
     assert.match(checkVersionString('1.x').problems[0].message, /wildcard.*use a specific version such as 1\.0\.0\./);
     assert.match(checkVersionString('^1.2.3').problems[0].message, /not a range: "\^1\.2\.3"\. Remove range operators/);
   });

@@ -71,7 +71,7 @@ describe('version diff panel: hostile registry data and themes', function () {
     await waitFor('Space to hide unchanged rows again', async () => ((await panelText('.row.kind-unchanged')).length === 0 ? true : undefined));
   });
 
-  it('renders in light and dark themes (docs screenshots)', async () => {
+  it('follows the light, dark and high contrast themes (and the README\'s diff pictures)', async () => {
     const { diff } = await api();
     const config = vscode.workspace.getConfiguration('workbench');
     const previous = config.inspect<string>('colorTheme')?.globalValue;
@@ -86,7 +86,6 @@ describe('version diff panel: hostile registry data and themes', function () {
       ] as const) {
         await config.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
         await waitFor(`the ${theme} theme in the panel`, async () => ((await inPanel<boolean>(`document.body.classList.contains('${kind}')`)).includes(true) ? true : undefined));
-        await new Promise((r) => setTimeout(r, 300));
         await (inDocs ? docsScreenshot(file) : screenshot(file));
       }
     } finally {

@@ -7,7 +7,7 @@ import type { EnvironmentsApi } from '../../../../src/environments';
 import type { DeploymentRecord } from '../../../../src/environments/model';
 import { parseHistoryLines, rollbackTarget } from '../../../../src/environments/model';
 import { readDeployedVersion } from '../../../../tools/demo-environments';
-import { docsScreenshot, evaluate, waitFor } from '../../harness';
+import { docsScene, docsScreenshot, evaluate, waitFor } from '../../harness';
 import { configure, environmentsApi, expandServerInRegistryTree, resetSettings, ScriptedPrompts, settle, SERVER, startDemo, startRegistry, type Demo } from './fixture';
 
 /** Width of the side bar in the workbench, in CSS pixels. */
@@ -32,7 +32,7 @@ async function dragSidebarTo(width: number): Promise<void> {
   })()`);
 }
 
-// Confirmations and pickers are answered by ScriptedPrompts through `api.setPrompts` (the UserPrompts the
+// Confirmations and pickers are answered by ScriptedPrompts through `api.setPrompts` (the DeployPrompts the
 // extension exposes for tests); production shows the same questions with vscode.window.
 describe('environments: deploy, promote, roll back', () => {
   let api: EnvironmentsApi;
@@ -196,7 +196,7 @@ describe('environments: deploy, promote, roll back', () => {
     assert.deepEqual(rows, ['1.0.0 → 1.4.0', '1.2.0 → 1.0.0', '1.0.0 → 1.2.0']);
   });
 
-  it('saves the documentation screenshot', async () => {
+  docsScene('the Environments view', async () => {
     await vscode.commands.executeCommand('mcpVersions.environments.focus');
     await evaluate(`[...document.querySelectorAll('.pane-header')].filter((h) => /This Workspace/.test(h.textContent) && h.classList.contains('expanded')).forEach((h) => h.click())`);
     await vscode.commands.executeCommand('workbench.action.closePanel');
@@ -204,21 +204,12 @@ describe('environments: deploy, promote, roll back', () => {
     await dragSidebarTo(560);
     await api.store.refreshAll();
     await expandServerInRegistryTree();
-    const reveal = async (node: ReturnType<typeof api.provider.historyNode>, focus: boolean) => {
-      // A status refresh re-renders the tree; a reveal caught in between is simply tried again.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await api.view.reveal(node, { expand: true, focus, select: focus });
-        } catch (error) {
-          if (attempt >= 5) throw error;
-          await new Promise((r) => setTimeout(r, 300));
-        }
-      }
-    };
+    // A status refresh re-renders the tree; a reveal caught in between is simply tried again.
+    const reveal = (node: ReturnType<typeof api.provider.historyNode>, focus: boolean) =>
+      waitFor('the reveal to land', () => Promise.resolve(api.view.reveal(node, { expand: true, focus, select: focus })).then(() => true, () => undefined));
     await reveal(api.provider.historyNode('production'), false);
     await reveal(api.provider.environmentNode('production'), true);
-    await new Promise((r) => setTimeout(r, 800));
-    await docsScreenshot('environments');
+    await docsScreenshot('environments', { settleMs: 800 });
     await evaluate(`[...document.querySelectorAll('.pane-header')].filter((h) => /This Workspace/.test(h.textContent) && !h.classList.contains('expanded')).forEach((h) => h.click())`);
     if (widthBefore) await dragSidebarTo(widthBefore);
   });

@@ -1,13 +1,13 @@
 // Shared setup of the environments suites: a local registry holding io.github.acme/weather 1.0.0–1.4.0
 // (1.1.0 deprecated, 1.3.0 deleted, 1.4.0 latest), demo MCP environments, and scripted answers to the
 // confirmations (modal dialogs cannot be clicked from a test, so the extension's API lets a test
-// replace its UserPrompts; production uses vscode.window).
+// replace its DeployPrompts; production asks through the extension's interaction layer).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { CURRENT_SCHEMA_URL, RegistryClient } from '../../../../src/registry';
-import type { EnvironmentsApi, PickItem, UserPrompts } from '../../../../src/environments';
+import type { DeployPrompts, EnvironmentsApi, PickItem } from '../../../../src/environments';
 import { startLocalRegistry, type LocalRegistry } from '../../../../tools/local-registry';
 import { DEPLOY_SCRIPT, startDemoEnvironments, type DemoEnvironmentOptions, type DemoEnvironments } from '../../../../tools/demo-environments';
 import { waitFor } from '../../harness';
@@ -124,7 +124,7 @@ export async function settle(api: EnvironmentsApi, names: string[]): Promise<voi
 }
 
 /** Scripted answers to the deployment's questions, recording what was asked. */
-export class ScriptedPrompts implements UserPrompts {
+export class ScriptedPrompts implements DeployPrompts {
   readonly confirmations: { message: string; detail: string; action: string }[] = [];
   readonly inputs: { title: string; prompt: string }[] = [];
   readonly picks: string[][] = [];

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LocalRegistry } from '../../../../tools/local-registry';
 import type { EnvironmentsApi } from '../../../../src/environments';
 import { createServer } from 'node:http';
+import { waitFor } from '../../harness';
 import type { AddressInfo } from 'node:net';
 import { configure, environmentsApi, resetSettings, settle, SERVER, startDemo, startRegistry, type Demo } from './fixture';
 
@@ -96,9 +97,5 @@ describe('environments: header secrets', () => {
 });
 
 async function waitForEndpoint(api: EnvironmentsApi, name: string, endpoint: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (api.store.get(name)?.config.endpoint !== endpoint) {
-    if (Date.now() > deadline) throw new Error(`${name} did not move to ${endpoint}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitFor(`${name} to move to ${endpoint}`, () => api.store.get(name)?.config.endpoint === endpoint || undefined);
 }

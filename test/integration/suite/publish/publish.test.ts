@@ -156,10 +156,21 @@ describe('publish version', function () {
     const fixture = writeFixture('io.github.acme-org/weather', '1.0.0');
     const error = await publishFails(fixture.uri);
     assert.equal(error.reason, 'forbidden');
-    assert.match(error.message, /Your sign-in may publish to io\.modelcontextprotocol\.anonymous\/\*\./);
+    assert.match(error.message, /^Local refused to publish io\.github\.acme-org\/weather@1\.0\.0: your sign-in may publish only to io\.modelcontextprotocol\.anonymous\/\*, and none of these covers it\./);
+    assert.match(error.message, /Nothing was published\.$/);
     assert.match(error.message, /Owner of the acme-org organisation on GitHub.*read:org/);
     assert.deepEqual(error.actions.map((a) => a.title), ['Sign In…']);
     assert.equal(fileText(fixture), fixture.text);
+  });
+
+  it('a 403 for a name that differs from the sign-in’s namespace only in letter case says so and names the name it covers', async () => {
+    const fixture = writeFixture('io.modelcontextprotocol.Anonymous/case-403', '1.0.0');
+    const error = await publishFails(fixture.uri);
+    assert.equal(error.reason, 'forbidden');
+    assert.equal(
+      error.message,
+      'Local refused to publish io.modelcontextprotocol.Anonymous/case-403@1.0.0: server names are case-sensitive, and your sign-in may publish to io.modelcontextprotocol.anonymous/*, which does not cover io.modelcontextprotocol.Anonymous/case-403. Rename the server to io.modelcontextprotocol.anonymous/case-403. Nothing was published.',
+    );
   });
 
   it('a 403 for a server the sign-in does cover says what the registry refused, not that the namespace is wrong', async () => {

@@ -72,7 +72,6 @@ describe('publish result in the workbench', function () {
     assert.ok(rows.some((t) => t.startsWith('1.4.0') && t.includes('latest')), rows.join(' | '));
     assert.ok(rows.some((t) => t.includes('Release notes') && t.includes('Severe-weather alerts for any location.')), rows.join(' | '));
     assert.ok(rows.some((t) => t.includes('Checksum') && t.includes('matches the published document')), rows.join(' | '));
-    await new Promise((r) => setTimeout(r, 500));
-    await docsScreenshot('publish', { notifications: true });
+    await docsScreenshot('publish', { notifications: true, settleMs: 500 });
   });
 });

@@ -178,6 +178,9 @@ describe('start new version, publishing from CI, getting started', function () {
   it('the walkthrough\'s steps complete on commands that exist, show pictures that exist, and it opens', async () => {
     const extension = vscode.extensions.getExtension('mcp-versions.mcp-versions')!;
     const manifest = JSON.parse(readFileSync(join(extension.extensionPath, 'package.json'), 'utf8'));
+    // The manifest names its texts (%key%); package.nls.json holds them.
+    const nls = JSON.parse(readFileSync(join(extension.extensionPath, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const text = (value: string) => nls[value.replace(/^%(.*)%$/, '$1')] ?? value;
     const [walkthrough] = manifest.contributes.walkthroughs;
     const registered = new Set(await vscode.commands.getCommands(true));
     const steps = walkthrough.steps as { id: string; completionEvents: string[]; media: { image?: string }; description: string }[];
@@ -186,10 +189,10 @@ describe('start new version, publishing from CI, getting started', function () {
       const commands = step.completionEvents.map((event) => event.replace(/^onCommand:/, ''));
       assert.deepEqual(commands.filter((id) => !registered.has(id)), [], `${step.id}: every completion command is registered`);
       assert.ok(existsSync(join(extension.extensionPath, step.media.image!)), `${step.id}: ${step.media.image} exists`);
-      for (const [, id] of step.description.matchAll(/\(command:([\w.]+)/g)) assert.ok(registered.has(id), `${step.id}: the link's command ${id} is registered`);
+      for (const [, id] of text(step.description).matchAll(/\(command:([\w.]+)/g)) assert.ok(registered.has(id), `${step.id}: the link's command ${id} is registered`);
     }
 
-    const welcome = manifest.contributes.viewsWelcome.find((w: { view: string }) => w.view === 'mcpVersions.workspace').contents as string;
+    const welcome = text(manifest.contributes.viewsWelcome.find((w: { view: string }) => w.view === 'mcpVersions.workspace').contents as string);
     assert.match(welcome, /\[Create server\.json\]\(command:mcpVersions\.createServerJson\)/);
     assert.ok(welcome.includes(`openWalkthrough?${encodeURIComponent(JSON.stringify(`mcp-versions.mcp-versions#${walkthrough.id}`))}`), 'This Workspace\'s welcome opens this walkthrough');
 

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { ServerNode, VersionNode } from '../../../../src/tree/nodes';
 import type { LocalRegistry } from '../../../../tools/local-registry';
-import { docsScreenshot, evaluate } from '../../harness';
+import { docsScene, docsScreenshot, evaluate } from '../../harness';
 import { api, children, fetchJson, meta, resetRegistries, startRegistry, useRegistries, type Row } from './helpers';
 
+// The README's pictures of the Registry view: taken by `npm run screenshots` only (docsScene).
 describe('registry tree: screenshots', function () {
   this.timeout(120_000);
   let reg: LocalRegistry;
@@ -20,7 +21,7 @@ describe('registry tree: screenshots', function () {
     await reg.close();
   });
 
-  it('captures the tree in the light and dark themes', async () => {
+  docsScene('the tree in the light and dark themes', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.mcpVersions');
     await vscode.commands.executeCommand('mcpVersions.registry.showDeleted');
     const { registryTree } = await api();
@@ -45,18 +46,16 @@ describe('registry tree: screenshots', function () {
     };
     await showExample();
     await vscode.commands.executeCommand('mcpVersions.registry.focus');
-    // The Registry view alone: collapse the other two sections of the side bar while capturing.
+    // The Registry view alone: collapse the other sections of the side bar while capturing.
     const toggleOthers = (expanded: boolean) => evaluate(`[...document.querySelectorAll('.pane-header')]
-      .filter((h) => /This Workspace|Environments/.test(h.textContent) && h.classList.contains('expanded') === ${expanded})
+      .filter((h) => /This Workspace|Installed|Environments/.test(h.textContent) && h.classList.contains('expanded') === ${expanded})
       .forEach((h) => h.click())`);
     await toggleOthers(true);
     for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('workbench.action.increaseViewSize');
     for (const [theme, name] of [['Default Light Modern', 'tree-light'], ['Default Dark Modern', 'tree-dark']]) {
       await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
-      await new Promise((r) => setTimeout(r, 1000));
       await showExample();
-      await new Promise((r) => setTimeout(r, 800));
-      await docsScreenshot(name);
+      await docsScreenshot(name, { settleMs: 1500 }); // the theme's repaint
     }
     await toggleOthers(false);
   });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { docsScreenshot, queryDom, waitFor } from '../../harness';
+import { docsScene, docsScreenshot, queryDom, waitFor } from '../../harness';
 import { api, nodeState, repoRoot, revertAll, serverText, setText, stageWorkspaceView, startTargetRegistry, stopTargetRegistry, VariantsFolder, type TestRegistry } from './helpers';
 
 const NS = 'io.github.acme-labs';
@@ -66,14 +66,17 @@ describe('workspace: this workspace view', function () {
       return current.length === 8 ? current : undefined;
     });
     assert.equal(all.length, 8);
-    let rows: string[] = [];
-    await waitFor('the view to show the standings', async () => {
-      rows = await queryDom('#workbench\\.parts\\.sidebar .monaco-list-row');
-      const shows = (name: string, state: string) => rows.some((text) => text.includes(name) && text.includes(state));
-      return shows(WEATHER, 'ready') && shows(`${NS}/behind-case`, 'behind') ? true : undefined;
-    }).catch((error: unknown) => {
-      throw new Error(`${String(error)}: ${rows.join(' | ')}`, { cause: error });
-    });
+    // Each row revealed first: what else the side bar shows (the views above) may push it out of sight.
+    for (const [uri, name, state] of [[fixture, WEATHER, 'ready'], [folder.fileUri('behind/server.json'), `${NS}/behind-case`, 'behind']] as const) {
+      let rows: string[] = [];
+      await waitFor(`the view to show ${name} as ${state}`, async () => {
+        await vscode.commands.executeCommand('mcpVersions.workspace.reveal', uri);
+        rows = await queryDom('#workbench\\.parts\\.sidebar .monaco-list-row');
+        return rows.some((text) => text.includes(name) && text.includes(state)) ? true : undefined;
+      }).catch((error: unknown) => {
+        throw new Error(`${String(error)}: ${rows.join(' | ')}`, { cause: error });
+      });
+    }
   });
 
   it('shows the version fields, problems and target registry under a server.json', async () => {
@@ -148,16 +151,14 @@ describe('workspace: this workspace view', function () {
     await nodeState(fixture, 'ahead');
   });
 
-  it('captures the view for the README', async () => {
+  docsScene('the This Workspace view', async () => {
     const restore = await stageWorkspaceView({ widen: true });
     try {
       await vscode.commands.executeCommand('workbench.action.closePanel');
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture), { preview: false });
       await vscode.commands.executeCommand('mcpVersions.workspace.reveal', fixture);
-      await new Promise((r) => setTimeout(r, 300));
-      await vscode.commands.executeCommand('mcpVersions.workspace.reveal', fixture);
-      await new Promise((r) => setTimeout(r, 1000));
-      await docsScreenshot('workspace');
+      await waitFor('the revealed row selected', async () => ((await queryDom('#workbench\\.parts\\.sidebar .monaco-list-row.selected')).length > 0 ? true : undefined));
+      await docsScreenshot('workspace', { settleMs: 1000 });
     } finally {
       await restore();
     }
