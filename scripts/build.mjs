@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { buildServerJsonSchemas } from './build-schemas.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const watch = process.argv.includes('--watch');
@@ -108,27 +109,11 @@ const tests = {
   logLevel: 'warning',
 };
 
-/**
- * The current official server.json schema for VS Code's own JSON validation (package.json jsonValidation),
- * copied from the upstream files beside the project (../shared) at every build, never committed.
- */
-function buildServerJsonSchema() {
-  const version = /CURRENT_SCHEMA_VERSION = '([^']+)'/.exec(readFileSync(join(root, 'src/serverJson/schemaVersions.ts'), 'utf8'))?.[1];
-  const source = join(root, '..', 'shared', 'mcp-registry', 'server-json', `server.schema.${version}.json`);
-  if (!version || !existsSync(source)) {
-    console.warn(`warning: ${source} not found; dist/schemas/server.schema.json not written (VS Code will fetch the schema online)`);
-    return;
-  }
-  const schema = JSON.parse(readFileSync(source, 'utf8'));
-  mkdirSync(join(root, 'dist/schemas'), { recursive: true });
-  writeFileSync(join(root, 'dist/schemas/server.schema.json'), `${JSON.stringify(schema)}\n`);
-}
-
 const configs = [extension, tests];
 if (webviewEntries.length > 0) configs.push(webview);
 
 if (watch) {
-  buildServerJsonSchema();
+  buildServerJsonSchemas(root);
   for (const config of configs) (await esbuild.context(config)).watch();
   console.log('watching src/, webview/, test/ …');
 } else {
@@ -137,7 +122,7 @@ if (watch) {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   const started = Date.now();
   await Promise.all(configs.map((c) => esbuild.build(c)));
-  buildServerJsonSchema();
+  buildServerJsonSchemas(root);
   const { eager, lazy: lazyFiles } = JSON.parse(readFileSync(join(root, 'out/dist-files.json'), 'utf8'));
   const kb = (files) => (files.reduce((sum, f) => sum + statSync(join(root, f)).size, 0) / 1024).toFixed(1);
   console.log(`built dist/ and out/ in ${Date.now() - started} ms: activation loads ${kb(eager)} KB (${eager.length} files), ${kb(lazyFiles)} KB wait for first use`);

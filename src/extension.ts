@@ -5,6 +5,7 @@ import { registerCoreCommands } from './commands/core';
 import { registerRegistryTree, type RegistryTreeHandle } from './tree';
 import { registerWorkspace, type WorkspaceApi } from './workspace';
 import { registerDiagnostics, type DiagnosticsApi } from './diagnostics';
+import { registerBundledSchemas } from './diagnostics/bundledSchemas';
 import { registerDiff, type DiffFeature } from './diff';
 import { registerEnvironments, type EnvironmentsApi } from './environments';
 import { registerAuth, type AuthApi } from './auth';
@@ -78,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): McpVersionsApi | Mcp
   auth.registerCommands(clientFor);
   phase('tree');
   const diagnostics = registerDiagnostics(context, ctx, workspace.services);
+  registerBundledSchemas(context, ctx);
   phase('diagnostics');
   const environments = registerEnvironments(context, { ...ctx, clients, store, audit });
   context.subscriptions.push(registryTree.provider.showEnvironments(environments));

@@ -1,4 +1,4 @@
-// The official server.json schemas: the current one shipped in the extension; older ones fetched from the
+// The official server.json schemas: shipped in the extension (dist/schemas); one it lacks is fetched from the
 // `$schema` URL once and cached in the extension's global storage; offline, read from `mcpVersions.schemaDirectory`.
 import * as vscode from 'vscode';
 import { settings } from '../util/settings';
@@ -43,7 +43,11 @@ export class SchemaStore {
   private async load(url: string | undefined): Promise<Schemas> {
     if (!url) return {};
     if (classifySchemaUrl(url) !== 'unknown') {
-      const shipped = this.bundled && schemaVersionOf(url) === CURRENT_SCHEMA_VERSION ? await readJson(this.bundled) : undefined;
+      const version = schemaVersionOf(url);
+      const shipped = !this.bundled ? undefined
+        : version === CURRENT_SCHEMA_VERSION ? await readJson(this.bundled)
+          // Every official version is shipped beside it (dist/schemas/official, scripts/build-schemas.mjs).
+          : await readJson(vscode.Uri.joinPath(this.bundled, '..', 'official', `server.schema.${version}.json`));
       if (shipped) return { [url]: shipped };
       const cacheFile = vscode.Uri.joinPath(this.storageUri, 'schemas', `${schemaVersionOf(url)}.server.schema.json`);
       const cached = await readJson(cacheFile);

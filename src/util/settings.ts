@@ -19,6 +19,8 @@ export const SETTING = {
   bumpExtraFiles: 'mcpVersions.bump.extraFiles',
   installedNotifyDeleted: 'mcpVersions.installed.notifyDeleted',
   gallery: 'chat.mcp.gallery.serviceUrl',
+  /** VS Code's JSON language service: where a document's `$schema` is read from (src/diagnostics/bundledSchemas). */
+  jsonSchemas: 'json.schemas',
 } as const;
 
 export const DEFAULTS = {

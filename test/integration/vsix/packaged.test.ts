@@ -15,4 +15,15 @@ describe('the packaged .vsix', () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('mcpVersions.showLog'));
   });
+
+  it('serves every shipped server.json schema to VS Code\'s JSON service from the installed files', async () => {
+    for (const [file, id] of [
+      ['server.schema.2025-12-11.json', 'https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json'],
+      ['server.schema.2025-07-09.json', 'https://static.modelcontextprotocol.io/schemas/2025-07-09/server.schema.json'],
+      ['server.schema.draft.json', 'https://raw.githubusercontent.com/modelcontextprotocol/registry/main/docs/reference/server-json/draft/server.schema.json'],
+    ]) {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(`mcp-versions-schema://official/${file}`));
+      assert.equal((JSON.parse(document.getText()) as { $id?: string }).$id, id, file);
+    }
+  });
 });
