@@ -13,6 +13,9 @@ const grep = grepAt >= 0 ? process.argv[grepAt + 1] : undefined; // regenerate o
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 const ok = await runInVsCode({
   name: 'screenshots', suiteDir: join(root, 'out/test/integration/suite'),
+  // As in `npm test`: the simulated GitHub sign-in stands in for the built-in one (its suites run here too).
+  extensionFolders: [join(root, 'test/fixtures/github-auth-simulator')],
+  skipBuiltinExtensions: ['vscode.github-authentication'],
   env: { MCPV_UPDATE_DOCS_IMAGES: '1', ...(grep ? { MCPV_GREP: grep } : {}) },
 });
 // Modal dialogs show only outside the test extension host: the UI layer captures the publish confirmation.

@@ -8,6 +8,7 @@ import { registerCommand, UserFacingError, type CommandContext } from '../comman
 import { SETTING } from '../util/settings';
 import { DIAGNOSTIC_SOURCE } from './serverJsonDiagnostics';
 import { BUNDLED_SCHEME, parseBundledIndex, servesBundled, withBundledSchemas, withoutBundledSchemas, type BundledSchema, type SettingsChange } from './model/jsonSchemaSettings';
+import { editingSchema } from './model/editingSchema';
 
 export const USE_BUNDLED_SCHEMAS_COMMAND = 'mcpVersions.useBundledSchemas';
 export const STOP_BUNDLED_SCHEMAS_COMMAND = 'mcpVersions.stopUsingBundledSchemas';
@@ -27,7 +28,8 @@ export function registerBundledSchemas(context: vscode.ExtensionContext, ctx: Co
       async provideTextDocumentContent(uri) {
         const file = uri.path.replace(/^\//, '');
         if (!(await bundled()).some((schema) => schema.file === file)) throw new Error(vscode.l10n.t('No server.json schema {0} in MCP Versions', uri.toString()));
-        return readText(vscode.Uri.joinPath(dir, file));
+        // For completion and hover only: our own checks report the problems (see model/editingSchema.ts).
+        return JSON.stringify(editingSchema(JSON.parse(await readText(vscode.Uri.joinPath(dir, file)))));
       },
     }),
     registerCommand(ctx, USE_BUNDLED_SCHEMAS_COMMAND, async (): Promise<SettingsChange> => {

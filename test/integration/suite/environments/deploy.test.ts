@@ -198,7 +198,7 @@ describe('environments: deploy, promote, roll back', () => {
 
   docsScene('the Environments view', async () => {
     await vscode.commands.executeCommand('mcpVersions.environments.focus');
-    await evaluate(`[...document.querySelectorAll('.pane-header')].filter((h) => /This Workspace/.test(h.textContent) && h.classList.contains('expanded')).forEach((h) => h.click())`);
+    await evaluate(`[...document.querySelectorAll('.pane-header')].filter((h) => /This Workspace|Installed/.test(h.textContent) && h.classList.contains('expanded')).forEach((h) => h.click())`);
     await vscode.commands.executeCommand('workbench.action.closePanel');
     const widthBefore = await sidebarWidth();
     await dragSidebarTo(560);
@@ -210,7 +210,7 @@ describe('environments: deploy, promote, roll back', () => {
     await reveal(api.provider.historyNode('production'), false);
     await reveal(api.provider.environmentNode('production'), true);
     await docsScreenshot('environments', { settleMs: 800 });
-    await evaluate(`[...document.querySelectorAll('.pane-header')].filter((h) => /This Workspace/.test(h.textContent) && !h.classList.contains('expanded')).forEach((h) => h.click())`);
+    await evaluate(`[...document.querySelectorAll('.pane-header')].filter((h) => /This Workspace|Installed/.test(h.textContent) && !h.classList.contains('expanded')).forEach((h) => h.click())`);
     if (widthBefore) await dragSidebarTo(widthBefore);
   });
 });

@@ -19,6 +19,7 @@ function serverJson(schemaUrl: string): string {
     name: 'io.github.example/offline',
     description: 42,
     version: '1.0.0',
+    repository: { url: 'https://github.com/example/offline' }, // no "source": ours reports it, VS Code must not too
     packages: [{ registryType: 'npm', identifier: '@example/offline', version: '1.0.0', transport: { type: '' } }],
   }, null, 2)}\n`;
 }
@@ -41,6 +42,9 @@ async function assertSchemaUsed(document: vscode.TextDocument, schemaUrl: string
     .catch((error: Error) => { throw new Error(`${error.message}; VS Code's JSON diagnostics: ${JSON.stringify(fromJson(document.uri).map((d) => [d.range.start.line, d.message]))}`); });
   const failures = fromJson(document.uri).filter((d) => d.message.includes(schemaUrl) || /unable to load schema/i.test(d.message));
   assert.deepEqual(failures.map((d) => d.message), [], schemaUrl);
+  // One problem, one line: what our checks report (a missing property) VS Code's JSON service does not repeat.
+  const repository = lineOf(document, '"repository"');
+  assert.deepEqual(fromJson(document.uri).filter((d) => d.range.start.line >= repository && d.range.start.line <= repository + 2).map((d) => d.message), [], `${schemaUrl}: VS Code repeats a problem of ours`);
 }
 
 describe('workspace: VS Code JSON validation with the shipped server.json schemas, before activation', function () {
