@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 
 /** The extension's own editingSchema(), loaded from its TypeScript source (one definition for both uses). */
-function loadEditingSchema(root) {
-  const { code } = transformSync(readFileSync(join(root, 'src/diagnostics/model/editingSchema.ts'), 'utf8'), { loader: 'ts', format: 'cjs' });
+function loadEditingSchema() {
+  const source = new URL('../src/diagnostics/model/editingSchema.ts', import.meta.url);
+  const { code } = transformSync(readFileSync(source, 'utf8'), { loader: 'ts', format: 'cjs' });
   const module = { exports: {} };
   new Function('module', 'exports', code)(module, module.exports);
   return module.exports.editingSchema;
@@ -38,7 +39,7 @@ export function buildServerJsonSchemas(root) {
     index.push({ url: schema.$id, file: name });
     if (name === `server.schema.${version}.json`) {
       writeFileSync(join(outDir, 'server.schema.json'), text);
-      writeFileSync(join(outDir, 'server.editing.schema.json'), `${JSON.stringify(loadEditingSchema(root)(schema))}\n`);
+      writeFileSync(join(outDir, 'server.editing.schema.json'), `${JSON.stringify(loadEditingSchema()(schema))}\n`);
     }
   }
   writeFileSync(join(officialDir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
