@@ -1,22 +1,13 @@
 // Hostile registries: what the client does when a server redirects credentials elsewhere, never stops
 // sending, drips, sends a huge HTML page, invalid UTF-8 or deeply nested JSON. Every server is on 127.0.0.1.
 import * as assert from 'node:assert/strict';
-import { createTimestampSigner, generateKeyProofKeyPair, htmlToText, parseErrorBody, RegistryClient, RegistryError } from '../../../src/registry';
+import { createTimestampSigner, generateKeyProofKeyPair, htmlToText, parseErrorBody, RegistryClient } from '../../../src/registry';
+import { rejection } from './fixtures';
 import { reply, startLoopback, type Loopback } from './loopback';
 
 const emptyList = JSON.stringify({ servers: [], metadata: { count: 0 } });
 const SECRET = 'ghp_badInputSecret0123456789';
 const official = { status: 'active', publishedAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z', isLatest: true };
-
-async function rejection(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RegistryError, `expected a RegistryError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('registry client against hostile servers', function () {
   this.timeout(20_000);

@@ -1,18 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { RegistryClient, RegistryError, type RequestLogEntry } from '../../../src/registry';
+import { RegistryClient, type RequestLogEntry } from '../../../src/registry';
+import { rejection } from './fixtures';
 import { reply, startLoopback, type Loopback } from './loopback';
 
 const emptyList = JSON.stringify({ servers: [], metadata: { count: 0 } });
-
-async function rejection(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RegistryError, `expected a RegistryError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('RegistryClient against a bare loopback server', () => {
   let server: Loopback | undefined;
