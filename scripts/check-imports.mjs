@@ -18,6 +18,7 @@ const LAYERS = [
   ['publish'],
   ['tree'],
   ['start', 'installedView'],
+  ['app', 'activation'],
   ['extension'],
 ];
 const PURE = [/^registry\//, /^versioning\//, /^serverJson\//, /^changes\//, /(^|\/)model\//, /^store\/store.ts$/];

@@ -1,24 +1,15 @@
+// Activation registers only what VS Code needs to find (package.json's commands, views, webview panel types,
+// schemes) as stand-ins, and the log. The features (src/app.ts, a separate file) load on first use: a view
+// asking for its data, a command, a server.json opened, a panel or schema to restore.
 import * as vscode from 'vscode';
 import { createLog } from './util/log';
-import { RegistryClients } from './registries/clients';
-import { registerCoreCommands } from './commands/core';
-import { registerRegistryTree, type RegistryTreeHandle } from './tree';
-import { registerWorkspace, type WorkspaceApi } from './workspace';
-import { registerDiagnostics, type DiagnosticsApi } from './diagnostics';
-import { registerBundledSchemas } from './diagnostics/bundledSchemas';
-import { registerDiff, type DiffFeature } from './diff';
-import { registerEnvironments, type EnvironmentsApi } from './environments';
-import { registerAuth, type AuthApi } from './auth';
-import { registerPublish, type PublishApi } from './publish';
-import { Prompts } from './commands/prompts';
-import { settings } from './util/settings';
-import { historyFileUri } from './environments/settings';
-import { AuditTrail, RegistryStore } from './store';
-import { whoOnRegistry } from './store/who';
-import { registerBump, type BumpApi } from './bump/registerBump';
-import { ciTagAction, registerStart, type StartApi } from './start';
-import { registerInstalledView, type InstalledViewApi } from './installedView';
 import { phases } from './util/phases';
+import { registerDeferredHost } from './activation/deferredHost';
+import { contributionsOf } from './activation/model/contributions';
+import { isServerJson } from './util/serverJsonPath';
+import type { McpVersionsApi } from './app';
+
+export type { McpVersionsApi } from './app';
 
 /** What another extension gets from `activate()` in production: the version, nothing else. */
 export interface McpVersionsPublicApi {
@@ -26,87 +17,44 @@ export interface McpVersionsPublicApi {
 }
 
 /**
- * The extension's internals (stores, prompts, state), handed out only when VS Code runs the extension for
- * tests (`ExtensionMode.Test`): the integration tests and benchmarks read and script them.
+ * What the tests get (`ExtensionMode.Test`): the features' internals once started, and what activation spent
+ * (the activation benchmark's `activation_breakdown`).
  */
-export interface McpVersionsApi extends McpVersionsPublicApi {
-  readonly registryTree: RegistryTreeHandle;
-  readonly workspace: WorkspaceApi;
-  readonly diagnostics: DiagnosticsApi;
-  readonly diff: DiffFeature;
-  readonly environments: EnvironmentsApi;
-  readonly publish: PublishApi;
-  readonly bump: BumpApi;
-  readonly auth: AuthApi;
-  /** The registry data store (tests count its reads and writes through the local registry). */
-  readonly store: RegistryStore;
-  readonly audit: AuditTrail;
-  readonly start: StartApi;
-  readonly installed: InstalledViewApi;
-  /** Where every command asks the user: tests answer with `ui.use(fake)` and put the window back with `ui.reset()`. */
-  readonly ui: Prompts;
-  /** Milliseconds each part of activate() took (the activation benchmark's `activation_breakdown`). */
+export interface McpVersionsTestApi extends McpVersionsPublicApi {
   readonly activation: Readonly<Record<string, number>>;
+  /** Starts the features if they have not started yet; resolves with their internals. */
+  features(): Promise<McpVersionsApi>;
 }
 
-export function activate(context: vscode.ExtensionContext): McpVersionsApi | McpVersionsPublicApi {
+export function activate(context: vscode.ExtensionContext): McpVersionsPublicApi | McpVersionsTestApi {
   const phase = phases();
   const log = createLog();
   context.subscriptions.push(log);
-  // The one interaction layer every command asks the user through (tests script it: api.ui).
-  const ui = new Prompts();
-  const ctx = { log, ui };
-  registerCoreCommands(context, ctx);
-  phase('log_core');
-  const clients = new RegistryClients(log, context.globalState);
-  phase('clients');
-  const auth = registerAuth(context, ctx);
-  phase('auth');
-  const audit = new AuditTrail(context.workspaceState, historyFileUri, log);
-  context.subscriptions.push(audit);
-  const store = new RegistryStore(clients, {
-    staleMs: settings.staleMs,
-    who: (url) => whoOnRegistry(auth.identity, url),
-    audit: (record) => audit.add(record),
-  });
-  phase('store');
-  const workspace = registerWorkspace(context, { ...ctx, clients, store });
-  phase('workspace');
-  const diff = registerDiff(context, { ...ctx, clients, store, workspace: workspace.services });
-  phase('diff');
-  const registryTree = registerRegistryTree(context, { ...ctx, identity: auth.identity, diff, clients, store, forgetRegistry: (url) => auth.forgetRegistry(url) });
-  const clientFor = (url: string) => clients.get(url);
-  auth.registerCommands(clientFor);
-  phase('tree');
-  const diagnostics = registerDiagnostics(context, ctx, workspace.services);
-  registerBundledSchemas(context, ctx);
-  phase('diagnostics');
-  const environments = registerEnvironments(context, { ...ctx, clients, store, audit });
-  context.subscriptions.push(registryTree.provider.showEnvironments(environments));
-  phase('environments');
-  const publish = registerPublish(context, {
-    ...ctx,
-    prompts: ui,
-    identity: auth.identity,
-    store,
-    revealVersion: (url, name, version) => registryTree.revealVersion(url, name, version),
-    workspace: workspace.services,
-    clientFor,
-    issues: diagnostics.registryIssues,
-  });
-  phase('publish');
-  const bump = registerBump(context, ctx, workspace.services);
-  phase('bump');
-  const start = registerStart(context, { ...ctx, tree: registryTree });
-  bump.addSuccessAction((uri, version) => ciTagAction(uri, version, log));
-  phase('start');
-  const installed = registerInstalledView(context, { ...ctx, clients, diff, registryTree, store });
-  phase('installed');
-  log.info(`MCP Versions ${context.extension.packageJSON.version} activated in ${vscode.env.appName}`);
+  phase('log');
+  let started: Promise<McpVersionsApi> | undefined;
+  const features = () =>
+    (started ??= import('./app').then(({ startFeatures }) => {
+      host.releaseCommands();
+      return { ...startFeatures(context, log, host), activation: phase.ms };
+    }).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      log.error(`MCP Versions could not start: ${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('MCP Versions could not start: {0}', message));
+      throw error;
+    }));
+  const host = registerDeferredHost(contributionsOf(context.extension.packageJSON), features);
+  context.subscriptions.push(host);
+  phase('stand_ins');
+  // Problems in server.json are the features' work from the moment one is open.
+  const startFor = (document: vscode.TextDocument) => {
+    if (isServerJson(document.uri)) void features().catch(() => undefined);
+  };
+  vscode.workspace.textDocuments.forEach(startFor);
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startFor));
+  phase('documents');
   const extensionVersion = context.extension.packageJSON.version as string;
-  phase('log_activated');
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { extensionVersion };
-  return { extensionVersion, registryTree, workspace: workspace.api, diagnostics, diff, environments, publish, bump, auth: { probeIdentities: () => auth.probeIdentities(), approvedOrigins: () => auth.approvedOrigins() }, store, audit, start, installed, ui, activation: phase.ms };
+  return { extensionVersion, activation: phase.ms, features };
 }
 
 export function deactivate(): void {}

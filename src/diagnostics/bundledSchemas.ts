@@ -4,6 +4,7 @@
 // every official schema shipped in dist/schemas/official as read-only `mcp-versions-schema:` documents, and
 // on request (a command, or a quick fix on that problem) points `json.schemas` in the user's settings at them.
 import * as vscode from 'vscode';
+import type { ActivationHost } from '../util/activationHost';
 import { registerCommand, UserFacingError, type CommandContext } from '../commands/registerCommand';
 import { SETTING } from '../util/settings';
 import { DIAGNOSTIC_SOURCE } from './serverJsonDiagnostics';
@@ -15,7 +16,7 @@ export const STOP_BUNDLED_SCHEMAS_COMMAND = 'mcpVersions.stopUsingBundledSchemas
 
 const [JSON_SECTION, SCHEMAS_KEY] = SETTING.jsonSchemas.split('.') as [string, string];
 
-export function registerBundledSchemas(context: vscode.ExtensionContext, ctx: CommandContext): void {
+export function registerBundledSchemas(context: vscode.ExtensionContext, ctx: CommandContext, host: ActivationHost): void {
   const dir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'schemas', 'official');
   let index: Promise<BundledSchema[]> | undefined;
   const bundled = () => (index ??= readText(vscode.Uri.joinPath(dir, 'index.json')).then((text) => parseBundledIndex(JSON.parse(text)), (error: unknown) => {
@@ -24,7 +25,7 @@ export function registerBundledSchemas(context: vscode.ExtensionContext, ctx: Co
   }));
   const userSchemas = () => vscode.workspace.getConfiguration(JSON_SECTION).inspect<unknown>(SCHEMAS_KEY)?.globalValue;
   context.subscriptions.push(
-    vscode.workspace.registerTextDocumentContentProvider(BUNDLED_SCHEME, {
+    host.contentProvider(BUNDLED_SCHEME, {
       async provideTextDocumentContent(uri) {
         const file = uri.path.replace(/^\//, '');
         if (!(await bundled()).some((schema) => schema.file === file)) throw new Error(vscode.l10n.t('No server.json schema {0} in MCP Versions', uri.toString()));

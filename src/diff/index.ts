@@ -1,5 +1,6 @@
 // The version diff feature: a webview panel comparing two versions by meaning (issue 7).
 import * as vscode from 'vscode';
+import type { ActivationHost } from '../util/activationHost';
 import type { WorkspaceServices } from '../workspace';
 import type { CommandContext } from '../commands/registerCommand';
 import type { RegistryClient } from '../registry';
@@ -23,6 +24,8 @@ export interface DiffServices extends CommandContext {
   store: RegistryStore;
   /** The workspace feature: target registry and server.json resolution for "Compare with Published". */
   workspace: Pick<WorkspaceServices, 'registry' | 'resolveServerJson'>;
+  /** Where the panel serializer registered at activation is. */
+  host: ActivationHost;
 }
 
 export interface DiffFeature {
@@ -48,7 +51,7 @@ export function registerDiff(context: vscode.ExtensionContext, services: DiffSer
     documents,
     panels,
     vscode.workspace.registerTextDocumentContentProvider(JSON_DIFF_SCHEME, documents),
-    vscode.window.registerWebviewPanelSerializer(DIFF_VIEW_TYPE, panels),
+    services.host.webviewSerializer(DIFF_VIEW_TYPE, panels),
     ...commands.register(),
   );
   return {

@@ -1,5 +1,6 @@
 // The Environments feature: live deployment status, deploy / promote / roll back, history.
 import * as vscode from 'vscode';
+import type { ActivationHost } from '../util/activationHost';
 import type { CommandContext } from '../commands/registerCommand';
 import { settings } from '../util/settings';
 import { RegistryClients } from '../registries/clients';
@@ -30,6 +31,8 @@ export interface EnvironmentsServices extends CommandContext {
   store?: RegistryStore;
   /** The extension's audit trail, where deployments are recorded. */
   audit?: AuditTrail;
+  /** Where the view registered at activation is. */
+  host: ActivationHost;
 }
 
 /** What other features (the registry tree's badges) and the integration tests use. */
@@ -67,7 +70,7 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
   const registry = new RegistryVersionsCache(registryStore, () => pollSeconds() * 1000);
   const store = new EnvironmentStatusStore({ environments: readEnvironmentSettings, pollSeconds, secrets, registry, history, log: services.log });
   const provider = new EnvironmentsTreeProvider(store, history);
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = services.host.treeView(VIEW_ID, provider);
   const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const deployServices = {
     store,

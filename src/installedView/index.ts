@@ -3,6 +3,7 @@
 // file watchers and auto-refresh while visible.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { ActivationHost } from '../util/activationHost';
 import type { CommandContext } from '../commands/registerCommand';
 import type { ConfigLocation } from '../installed';
 import type { DiffFeature } from '../diff';
@@ -29,6 +30,8 @@ export interface InstalledServices extends CommandContext {
   registryTree: RegistryTreeHandle;
   /** The registry data store: versions are read through it, and a write made elsewhere shows here at once. */
   store: RegistryStore;
+  /** Where the view registered at activation is. */
+  host: ActivationHost;
 }
 
 /** What tests read the view through. */
@@ -47,7 +50,7 @@ export interface InstalledViewApi {
 export function registerInstalledView(context: vscode.ExtensionContext, services: InstalledServices): InstalledViewApi {
   const lookup = new RegistryClientsLookup(services.clients, () => readRegistries().map((registry) => ({ url: registry.url, name: registry.name })), services.store);
   const provider = new InstalledTreeProvider(() => installedLocations(context.globalStorageUri), lookup, services.log);
-  const view = vscode.window.createTreeView(INSTALLED_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = services.host.treeView(INSTALLED_VIEW_ID, provider);
   const notified = () => context.globalState.get<string[]>(NOTIFIED_KEY) ?? [];
 
   const onRefreshed = (snapshot: InstalledSnapshot) => {

@@ -1,6 +1,7 @@
 // The Registry view: wiring of the tree provider, its commands, decorations, raw JSON documents,
 // settings changes and auto-refresh while the view is visible.
 import * as vscode from 'vscode';
+import type { ActivationHost } from '../util/activationHost';
 import type { CommandContext } from '../commands/registerCommand';
 import { RegistryClients } from '../registries/clients';
 import { registerRegistryCommands } from '../registries/commands';
@@ -31,6 +32,8 @@ export interface RegistryTreeServices extends CommandContext {
   store: RegistryStore;
   /** After Remove Registry: forget what sign-in kept for it (tokens, the origin's approval). */
   forgetRegistry?: (url: string) => Promise<void>;
+  /** Where the view registered at activation is. */
+  host: ActivationHost;
 }
 
 export interface RegistryTreeHandle {
@@ -52,7 +55,7 @@ export function registerRegistryTree(context: vscode.ExtensionContext, services:
   const anonymous = new AnonymousIdentityProvider(readRegistries);
   const identity = services.identity ?? anonymous;
   const provider = new RegistryTreeProvider({ log: services.log, clients, identity, store: services.store });
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = services.host.treeView(VIEW_ID, provider);
   const rawJson = new RawJsonProvider(clients, (url, name, version) => {
     const registry = provider.registries.find((r) => r.config.url === url);
     return registry?.state.versions(name, true)?.responses.find((response) => response.server.version === version);

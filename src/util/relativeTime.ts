@@ -9,14 +9,15 @@ const UNITS: [unit: Intl.RelativeTimeFormatUnit, seconds: number][] = [
   ['minute', 60],
 ];
 
-const formatter = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+// Created on first use: building it loads locale data, which activation need not wait for.
+let formatter: Intl.RelativeTimeFormat | undefined;
 // A long version list repeats the same few phrases ("3 days ago"): each is formatted once.
 const phrases = new Map<string, string>();
 const format = {
   format(value: number, unit: Intl.RelativeTimeFormatUnit): string {
     const key = `${value} ${unit}`;
     let phrase = phrases.get(key);
-    if (phrase === undefined) phrases.set(key, (phrase = formatter.format(value, unit)));
+    if (phrase === undefined) phrases.set(key, (phrase = (formatter ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' })).format(value, unit)));
     return phrase;
   },
 };

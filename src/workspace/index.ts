@@ -3,6 +3,7 @@ import type { RegistryStore } from '../store';
 // "This Workspace": every server.json of the workspace in a view, against the target registry, and a
 // status bar item for the active server.json editor.
 import * as vscode from 'vscode';
+import type { ActivationHost } from '../util/activationHost';
 import { registerCommand, UserCancelledError, UserFacingError, type CommandContext } from '../commands/registerCommand';
 import { PublishedVersionsCache } from './publishedVersions';
 import { WorkspaceRegistry } from './registryForWorkspace';
@@ -43,7 +44,7 @@ export interface WorkspaceApi {
 
 export function registerWorkspace(
   context: vscode.ExtensionContext,
-  ctx: CommandContext & { clients: { get(url: string): RegistryClient }; store: RegistryStore },
+  ctx: CommandContext & { clients: { get(url: string): RegistryClient }; store: RegistryStore; host: ActivationHost },
 ): { services: WorkspaceServices; api: WorkspaceApi } {
   const log = ctx.log;
   const files = new ServerJsonFiles(log);
@@ -51,7 +52,7 @@ export function registerWorkspace(
   const publishedVersions = new PublishedVersionsCache(ctx.store, (message) => log.warn(message));
   const standings = new Standings(files, registry, publishedVersions);
   const tree = new WorkspaceTreeProvider(files, standings);
-  const treeView = vscode.window.createTreeView<WorkspaceNode>('mcpVersions.workspace', { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = ctx.host.treeView<WorkspaceNode>('mcpVersions.workspace', tree);
   const statusBar = new ServerJsonStatusBar(files, standings);
   treeView.message = restrictedViewMessage(vscode.l10n.t('compared with the registries in your user settings; Publish needs a trusted workspace.'));
   context.subscriptions.push(files, registry, standings, tree, treeView, statusBar, onDidGrantTrust(() => (treeView.message = undefined)));

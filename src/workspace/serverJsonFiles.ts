@@ -2,6 +2,7 @@
 // the file system and from unsaved editor text.
 import * as vscode from 'vscode';
 import { readLocalServer, type LocalServer } from './localServer';
+import { isServerJson } from '../util/serverJsonPath';
 
 export const SERVER_JSON_GLOB = '**/server.json';
 export const EXCLUDE_GLOB = '**/node_modules/**';
@@ -13,9 +14,7 @@ export interface ServerJsonFile {
   readonly local: LocalServer;
 }
 
-export function isServerJson(uri: vscode.Uri): boolean {
-  return /(^|\/)server\.json$/.test(uri.path) && !/\/node_modules\//.test(uri.path);
-}
+export { isServerJson };
 
 export class ServerJsonFiles implements vscode.Disposable {
   private readonly files = new Map<string, ServerJsonFile>();

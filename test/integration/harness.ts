@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { McpVersionsApi } from '../../src/extension';
+import type { McpVersionsApi, McpVersionsPublicApi, McpVersionsTestApi } from '../../src/extension';
 
 const MARKER = '__MCPV_HARNESS__ ';
 const repoRoot = resolve(__dirname, '../../..');
@@ -18,14 +18,17 @@ async function request<T>(body: Record<string, unknown>, file: string, read: (f:
   throw new Error(`the harness did not answer ${JSON.stringify(body)} within ${timeoutMs} ms`);
 }
 
-/** The running extension's API (activating it when needed): what tests read the extension's state through. */
+/**
+ * The running extension's internals (activating it and starting its features when needed): what tests read the
+ * extension's state through.
+ */
 export async function extensionApi(): Promise<McpVersionsApi> {
-  const extension = vscode.extensions.getExtension<McpVersionsApi>('mcp-versions.mcp-versions');
+  const extension = vscode.extensions.getExtension<McpVersionsPublicApi | McpVersionsTestApi>('mcp-versions.mcp-versions');
   if (!extension) throw new Error('extension not installed');
   const api = extension.isActive ? extension.exports : await extension.activate();
   // The internals are handed out only in VS Code's test mode (src/extension.ts).
-  if (!('registryTree' in api)) throw new Error('the extension is not running in test mode: activate() returned only its public API');
-  return api;
+  if (!('features' in api)) throw new Error('the extension is not running in test mode: activate() returned only its public API');
+  return (api as McpVersionsTestApi).features();
 }
 
 /** Captures the live workbench to `<dir>/<name>.png` (default dir: test-results/screenshots). */

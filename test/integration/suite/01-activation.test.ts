@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { queryDom, screenshot, waitFor } from '../harness';
+import { extensionApi, queryDom, screenshot, waitFor } from '../harness';
 
 const EXTENSION_ID = 'mcp-versions.mcp-versions';
 
@@ -21,7 +21,8 @@ describe('activation and contributions', () => {
     assert.equal(extension!.isActive, true);
   });
 
-  it('registers every contributed command', async () => {
+  it('registers every contributed command, still there once the features have started', async () => {
+    await extensionApi();
     const registered = new Set(await vscode.commands.getCommands(true));
     const contributed: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
     assert.ok(contributed.length > 0);

@@ -10,11 +10,10 @@ import { CURRENT_SCHEMA_URL, RegistryClient } from '../../../../src/registry';
 import type { DeployPrompts, EnvironmentsApi, PickItem } from '../../../../src/environments';
 import { startLocalRegistry, type LocalRegistry } from '../../../../tools/local-registry';
 import { DEPLOY_SCRIPT, startDemoEnvironments, type DemoEnvironmentOptions, type DemoEnvironments } from '../../../../tools/demo-environments';
-import { waitFor } from '../../harness';
+import { extensionApi, waitFor } from '../../harness';
 
 export const SERVER = 'io.github.acme/weather';
 export const REPO_ROOT = resolve(__dirname, '../../../../..');
-const EXTENSION_ID = 'mcp-versions.mcp-versions';
 
 /** The registry tree's provider, loosely typed: only what the badge checks need. */
 export interface RegistryTreeLike {
@@ -36,8 +35,7 @@ async function serverNodes(tree: RegistryTreeLike): Promise<unknown[]> {
 
 /** The description of `version` of SERVER in the registry tree (where environment badges show). */
 export async function versionDescription(version: string): Promise<string> {
-  const extension = vscode.extensions.getExtension<{ registryTree: { provider: RegistryTreeLike } }>(EXTENSION_ID)!;
-  const tree = extension.exports.registryTree.provider;
+  const tree: RegistryTreeLike = (await extensionApi()).registryTree.provider;
   const registries = (await tree.getChildren()) ?? [];
   for (const server of await serverNodes(tree)) {
     const versions = (await tree.getChildren(server)) ?? [];
@@ -50,8 +48,7 @@ export async function versionDescription(version: string): Promise<string> {
 
 /** Expands SERVER in the registry tree (for screenshots); false when it could not. */
 export async function expandServerInRegistryTree(): Promise<boolean> {
-  const extension = vscode.extensions.getExtension<{ registryTree: { provider: RegistryTreeLike; view: vscode.TreeView<unknown> } }>(EXTENSION_ID)!;
-  const { provider, view } = extension.exports.registryTree;
+  const { provider, view } = (await extensionApi()).registryTree;
   for (const server of await serverNodes(provider)) {
     try {
       await view.reveal(server, { expand: true, focus: false, select: false });
@@ -65,9 +62,7 @@ export async function expandServerInRegistryTree(): Promise<boolean> {
 
 export async function environmentsApi(): Promise<EnvironmentsApi> {
   await vscode.commands.executeCommand('workbench.view.extension.mcpVersions');
-  const extension = vscode.extensions.getExtension<{ environments: EnvironmentsApi }>(EXTENSION_ID)!;
-  await waitFor('the extension to activate', () => extension.isActive);
-  return extension.exports.environments;
+  return (await extensionApi()).environments;
 }
 
 export async function startRegistry(): Promise<LocalRegistry> {
