@@ -101,7 +101,7 @@ export function startFeatures(context: vscode.ExtensionContext, log: vscode.LogO
   const bump = registerBump(context, ctx, workspace.services);
   phase('bump');
   const start = registerStart(context, { ...ctx, tree: registryTree });
-  bump.addSuccessAction((uri, version) => ciTagAction(uri, version, log));
+  bump.addSuccessAction((uri, version) => ciTagAction(uri, version, ctx));
   phase('start');
   const installed = registerInstalledView(context, { ...ctx, clients, diff, registryTree, store, host });
   phase('installed');

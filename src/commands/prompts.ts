@@ -39,6 +39,8 @@ export interface UserPrompts {
   pickMany?<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined>;
   /** Optional for scripted prompts: the window's is used when a fake leaves it out. */
   search?<T>(options: SearchPickOptions<T>): Thenable<T | undefined>;
+  /** A folder chosen in the OS dialog. Optional for scripted prompts: the window's is used when a fake leaves it out. */
+  pickFolder?(title: string): Thenable<vscode.Uri | undefined>;
 }
 
 export const windowPrompts: Required<UserPrompts> = {
@@ -49,6 +51,7 @@ export const windowPrompts: Required<UserPrompts> = {
   pick: (items, options) => vscode.window.showQuickPick(items, options),
   pickMany: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: true }),
   search: searchPick,
+  pickFolder: async (title) => (await vscode.window.showOpenDialog({ title, canSelectFiles: false, canSelectFolders: true, canSelectMany: false }))?.[0],
 };
 
 /** The prompts in use; tests swap them with `use(...)` and put the real ones back with `reset()`. */
@@ -89,6 +92,10 @@ export class Prompts implements Required<UserPrompts> {
 
   search<T>(options: SearchPickOptions<T>): Thenable<T | undefined> {
     return this.current.search ? this.current.search(options) : windowPrompts.search(options);
+  }
+
+  pickFolder(title: string): Thenable<vscode.Uri | undefined> {
+    return this.current.pickFolder ? this.current.pickFolder(title) : windowPrompts.pickFolder(title);
   }
 
   /** Progress is shown, not asked: always the window's. */

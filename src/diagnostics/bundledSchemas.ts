@@ -39,7 +39,7 @@ export function registerBundledSchemas(context: vscode.ExtensionContext, ctx: Co
       const change = withBundledSchemas(userSchemas(), schemas);
       await vscode.workspace.getConfiguration(JSON_SECTION).update(SCHEMAS_KEY, change.value, vscode.ConfigurationTarget.Global);
       ctx.log.info(`json.schemas (user settings): ${change.added.length} official server.json schemas served by MCP Versions; kept the user's own entry for ${change.keptUsers.join(', ') || 'none'}`);
-      void vscode.window.showInformationMessage(change.keptUsers.length === 0
+      void ctx.ui.info(change.keptUsers.length === 0
         ? vscode.l10n.t('VS Code\'s JSON validation, completion and hover now use the {0} server.json schemas shipped with MCP Versions, offline too (user setting json.schemas).', change.added.length)
         : vscode.l10n.t('VS Code\'s JSON validation now uses the server.json schemas shipped with MCP Versions (user setting json.schemas), except where your settings already name one: {0}.', change.keptUsers.join(', ')));
       return change;

@@ -44,7 +44,7 @@ export function registerDiff(context: vscode.ExtensionContext, services: DiffSer
   const clientFor = (url: string) => clients.get(url);
   const sources = new DiffSources(services.store);
   const documents = new JsonDiffDocuments();
-  const panels = new DiffPanels({ extensionUri: context.extensionUri, sources, documents, log: services.log });
+  const panels = new DiffPanels({ extensionUri: context.extensionUri, sources, documents, log: services.log, ui: services.ui });
   const open = (left: VersionRef, right: VersionRef) => panels.show(left, right);
   const commands = new CompareCommands({ ctx: services, sources, clientFor, workspace: services.workspace, open });
   context.subscriptions.push(

@@ -1,6 +1,7 @@
 // One diff panel: fetches both sides in the extension host (tokens and HTTP never reach the webview),
 // builds the view model, and answers the webview's buttons.
 import * as vscode from 'vscode';
+import type { Prompts } from '../commands/prompts';
 import { normalizeRegistryUrl } from '../registries/url';
 import { diffHtml, webviewOptions } from './html';
 import type { JsonDiffDocuments } from './jsonDocuments';
@@ -16,6 +17,8 @@ export interface PanelDeps {
   sources: DiffSources;
   documents: JsonDiffDocuments;
   log: vscode.LogOutputChannel;
+  /** Where the panel tells the user what went wrong. */
+  ui: Pick<Prompts, 'error'>;
   /** Told each time the webview has painted a view (or an error). */
   onRendered?: (panel: DiffPanel, rows: number) => void;
 }
@@ -114,7 +117,7 @@ export class DiffPanel implements vscode.Disposable {
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       this.deps.log.error(`diff: ${message.type}: ${text}`);
-      void vscode.window.showErrorMessage(text);
+      void this.deps.ui.error(text);
     }
   }
 

@@ -80,7 +80,7 @@ export function registerInstalledView(context: vscode.ExtensionContext, services
     const message = state.message ? `${base} ${vscode.l10n.t('“{0}”', state.message)}` : base;
     const update = target ? vscode.l10n.t('Update to {0}', target.version) : undefined;
     const show = vscode.l10n.t('Show');
-    const picked = await vscode.window.showWarningMessage(message, ...(update ? [update] : []), show);
+    const picked = await services.ui.warning(message, {}, ...(update ? [update] : []), show);
     const node = provider.nodeFor(row);
     if (picked === update) await vscode.commands.executeCommand(INSTALLED_COMMANDS.update, node);
     else if (picked === show) await view.reveal(node, { select: true, focus: true });

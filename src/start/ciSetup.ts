@@ -2,7 +2,7 @@
 // server.json on a version tag, and a "Create Tag" action for Bump Version once that workflow exists.
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import { UserCancelledError, UserFacingError } from '../commands/registerCommand';
+import { UserCancelledError, UserFacingError, type CommandContext } from '../commands/registerCommand';
 import { CI_WORKFLOW_PATH, ciWorkflow, packageKindsOf, type PackageKind } from '../init';
 import { createAnnotatedTag } from '../publish/git';
 import type { StartDeps } from './createServerJson';
@@ -85,7 +85,7 @@ export async function runSetUpCiPublishing(deps: StartDeps, previews: PreviewDoc
  * For Bump Version: when the project publishes from CI (the workflow file exists beside or above server.json),
  * the action that creates the annotated tag v<version> the workflow publishes on.
  */
-export async function ciTagAction(serverJson: vscode.Uri, version: string, log: vscode.LogOutputChannel): Promise<{ title: string; run: () => Promise<void> } | undefined> {
+export async function ciTagAction(serverJson: vscode.Uri, version: string, { log, ui }: CommandContext): Promise<{ title: string; run: () => Promise<void> } | undefined> {
   if (serverJson.scheme !== 'file' || !(await findWorkflow(serverJson))) return undefined;
   const tag = `v${version}`;
   return {
@@ -95,16 +95,16 @@ export async function ciTagAction(serverJson: vscode.Uri, version: string, log: 
       const committed = await versionAtHead(folder);
       if (committed !== version) {
         log.warn(`Bump Version: the tag ${tag} was not created: server.json at HEAD is ${committed ?? 'not readable'}`);
-        void vscode.window.showWarningMessage(vscode.l10n.t('The tag {0} was not created: server.json in the last commit is at {1}, and the workflow publishes only when the tag equals it. Commit the bump, then create the tag (git tag -a {0} -m "Release {2}").', tag, committed ?? '?', version));
+        void ui.warning(vscode.l10n.t('The tag {0} was not created: server.json in the last commit is at {1}, and the workflow publishes only when the tag equals it. Commit the bump, then create the tag (git tag -a {0} -m "Release {2}").', tag, committed ?? '?', version), {});
         return;
       }
       const result = await createAnnotatedTag(folder, tag, `Release ${version}`);
       if (result.ok) {
         log.info(`Bump Version: created the tag ${tag}`);
-        void vscode.window.showInformationMessage(vscode.l10n.t('Created the tag {0} on the commit of the bump. Pushing it (git push origin {0}) starts the publish workflow.', tag));
+        void ui.info(vscode.l10n.t('Created the tag {0} on the commit of the bump. Pushing it (git push origin {0}) starts the publish workflow.', tag));
       } else {
         log.warn(`Bump Version: the tag ${tag} was not created: ${result.error}`);
-        void vscode.window.showWarningMessage(vscode.l10n.t('The tag {0} was not created: {1}', tag, result.error));
+        void ui.warning(vscode.l10n.t('The tag {0} was not created: {1}', tag, result.error), {});
       }
     },
   };

@@ -17,8 +17,8 @@ export const OPEN_README_COMMAND = 'mcpVersions.openReadme';
 export type { CiOutcome, CreateOutcome, NewVersionOutcome, StartPrompts };
 
 /** After a bump: offers to push the tag when a CI workflow publishes on tags (loaded on first use). */
-export async function ciTagAction(serverJson: vscode.Uri, version: string, log: vscode.LogOutputChannel): ReturnType<typeof import('./ciSetup').ciTagAction> {
-  return (await import('./ciSetup')).ciTagAction(serverJson, version, log);
+export async function ciTagAction(serverJson: vscode.Uri, version: string, ctx: CommandContext): ReturnType<typeof import('./ciSetup').ciTagAction> {
+  return (await import('./ciSetup')).ciTagAction(serverJson, version, ctx);
 }
 
 export interface StartApi {

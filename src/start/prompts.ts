@@ -22,6 +22,6 @@ export function startPromptsOn(ui: Prompts): StartPrompts {
     pickMany: (items, options) => ui.pickMany(items, options),
     // Information messages here are never modal and carry no detail.
     message: (severity, text, options, ...actions) => (severity === 'warning' ? ui.warning(text, options, ...actions) : ui.info(text, ...actions)),
-    pickFolder: async (title) => (await vscode.window.showOpenDialog({ title, canSelectFiles: false, canSelectFolders: true, canSelectMany: false }))?.[0],
+    pickFolder: (title) => ui.pickFolder(title),
   };
 }

@@ -172,11 +172,21 @@ describe('start new version, publishing from CI, getting started', function () {
     assert.deepEqual(bumpPrompts.notifications[0].actions, ['Create Tag v1.0.1', 'Undo', 'Show Log']);
     assert.equal(JSON.parse(readFileSync(join(project.dir, 'server.json'), 'utf8')).version, '1.0.1');
     git(project.dir, 'commit', '-qam', 'Release 1.0.1');
-    answer('Create Tag v1.0.1');
-    const tag = await waitFor('the tag', () => git(project.dir, 'tag', '-l', 'v1.0.1') || undefined);
-    assert.equal(tag, 'v1.0.1');
-    assert.equal(git(project.dir, 'cat-file', '-t', 'v1.0.1'), 'tag', 'an annotated tag');
-    assert.equal(git(project.dir, 'rev-parse', 'v1.0.1^{commit}'), git(project.dir, 'rev-parse', 'HEAD'), 'on the commit of the bump');
+    // What the tag step then says goes through the interaction layer, like every other message.
+    const told: string[] = [];
+    const refuse = () => Promise.reject(new Error('the tag step asked a question'));
+    (await api()).ui.use({ info: async (message) => (told.push(message), undefined), warning: async (message) => (told.push(message), undefined), input: refuse, pick: refuse });
+    try {
+      answer('Create Tag v1.0.1');
+      const tag = await waitFor('the tag', () => git(project.dir, 'tag', '-l', 'v1.0.1') || undefined);
+      assert.equal(tag, 'v1.0.1');
+      assert.equal(git(project.dir, 'cat-file', '-t', 'v1.0.1'), 'tag', 'an annotated tag');
+      assert.equal(git(project.dir, 'rev-parse', 'v1.0.1^{commit}'), git(project.dir, 'rev-parse', 'HEAD'), 'on the commit of the bump');
+      await waitFor('the message', () => told.length > 0 || undefined);
+      assert.deepEqual(told, ['Created the tag v1.0.1 on the commit of the bump. Pushing it (git push origin v1.0.1) starts the publish workflow.']);
+    } finally {
+      (await api()).ui.reset();
+    }
   });
 
   it('the walkthrough\'s steps complete on commands that exist, show pictures that exist, and it opens', async () => {
