@@ -6,6 +6,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SearchPickOptions, UserPrompts } from '../../../../src/commands/prompts';
 import type { LocalRegistry } from '../../../../tools/local-registry';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemoEnvironments } from '../../../../tools/demo-environments';
 import { waitFor } from '../../harness';
 import { api, publish, resetRegistries, startRegistry, useRegistries } from '../tree/helpers';
 
@@ -212,6 +216,34 @@ describe('commands under scripted answers', function () {
       assert.deepEqual(configured(), ['Alpha', 'Beta']);
     } finally {
       await gamma.close();
+    }
+  });
+
+  it('Refresh Environments, Refresh Installed and Configure Environments from the palette ask nothing and do their work', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcpv-scripted-env-'));
+    const demo = await startDemoEnvironments({ dir, serverName: NAME, environments: [{ name: 'staging', initialVersion: '1.1.0' }] });
+    const settingsKey = 'environments';
+    try {
+      const { environments, installed } = await api();
+      await vscode.workspace.getConfiguration('mcpVersions').update(settingsKey, [{ name: 'staging', server: NAME, registry: beta.url, endpoint: demo.endpoints.staging }], vscode.ConfigurationTarget.Global);
+      await waitFor('staging in the Environments view', () => (environments.store.get('staging') ? true : undefined));
+      const probes = demo.requestCount('staging');
+      await run('mcpVersions.environments.refresh');
+      await waitFor('staging probed', () => (demo.requestCount('staging') > probes ? true : undefined), 30_000);
+      await waitFor('1.1.0 live on staging', () => (environments.store.liveVersion('staging') === '1.1.0' ? true : undefined));
+
+      const before = installed.provider.snapshot;
+      await run('mcpVersions.installed.refresh');
+      assert.notEqual(installed.provider.snapshot, before, 'Installed read its configs again');
+
+      await run('mcpVersions.environments.configure');
+      await waitFor('the Settings editor', () => (vscode.window.tabGroups.activeTabGroup.activeTab?.label === 'Settings' ? true : undefined));
+      assert.deepEqual(ui.asked, [], 'nothing was asked');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.getConfiguration('mcpVersions').update(settingsKey, undefined, vscode.ConfigurationTarget.Global);
+      await demo.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
