@@ -8,7 +8,7 @@ const nodeGlobals = Object.fromEntries(
 );
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'bench/**', 'test/fixtures/**'] },
+  { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'bench/**', 'test/fixtures/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,7 @@
 // The extension's features, started on first use (src/extension.ts registers stand-ins at activation and
 // loads this module when one of them is used).
 import * as vscode from 'vscode';
+import * as pureL10n from '@vscode/l10n';
 import { RegistryClients } from './registries/clients';
 import { registerCoreCommands } from './commands/core';
 import { registerRegistryTree, type RegistryTreeHandle } from './tree';
@@ -56,6 +57,8 @@ export interface McpVersionsApi extends McpVersionsPublicApi {
 /** Starts every feature; each takes its view, serializer or scheme from `host` (registered at activation). */
 export function startFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, host: ActivationHost): Omit<McpVersionsApi, 'activation'> {
   const phase = phases();
+  // Pure modules (no vscode) say their sentences through @vscode/l10n: they get VS Code's translations too.
+  if (vscode.l10n.bundle) pureL10n.config({ contents: vscode.l10n.bundle });
   // The one interaction layer every command asks the user through (tests script it: api.ui).
   const ui = new Prompts();
   const ctx = { log, ui };

@@ -1,8 +1,9 @@
 // What a status change (deprecate, un-deprecate, delete, restore) says before and after: the
 // confirmation's detail (latest afterwards, environments that run the version) and the outcome when the
 // registry's answer was lost or refused. Pure: no `vscode`.
+import * as l10n from '@vscode/l10n';
 import type { ServerStatus } from '../../registry';
-import { latestSentence } from '../latestSentence';
+import { latestAfter, latestSentence } from '../latestSentence';
 import type { VersionRow } from '../versionRows';
 
 export interface ConfirmationInput {
@@ -21,30 +22,25 @@ export function statusConfirmationDetail(input: ConfirmationInput): string {
   const lines = [latestSentence(rows, affected, to)];
   const latest = rows.find((row) => row.isLatest);
   if (to === 'deprecated' && latest && affected.some((row) => row.version === latest.version)) {
-    const instead = affected.length === 1 ? latestAfterDelete(rows, latest) : undefined;
-    lines.push(`A deprecated version stays latest until a higher version is published${instead ? ` (deleting ${latest.version} instead would make ${instead} latest)` : ''}.`);
+    const instead = affected.length === 1 ? latestAfter(rows, [latest], 'deleted')?.version : undefined;
+    lines.push(instead
+      ? l10n.t('A deprecated version stays latest until a higher version is published (deleting {0} instead would make {1} latest).', latest.version, instead)
+      : l10n.t('A deprecated version stays latest until a higher version is published.'));
   }
   if (to === 'deprecated' || to === 'deleted') {
     const running = affected.map((row) => ({ version: row.version, environments: input.runningIn(row.version) })).filter((r) => r.environments.length > 0);
     if (running.length > 0) {
-      const where = running.map((r) => `${r.version} runs in ${joinNames(r.environments)}`).join('; ');
-      const effect =
-        to === 'deleted'
-          ? 'they keep running it, but it leaves the registry’s listings and cannot be installed from it; deploy another version there first'
-          : 'they keep running it, but clients and installers are told it is deprecated; deploy another version there';
-      lines.push(`${where} (Environments view): ${effect}.`);
+      const where = running.map((r) => l10n.t('{0} runs in {1}', r.version, joinNames(r.environments))).join('; ');
+      lines.push(to === 'deleted'
+        ? l10n.t('{0} (Environments view): they keep running it, but it leaves the registry’s listings and cannot be installed from it; deploy another version there first.', where)
+        : l10n.t('{0} (Environments view): they keep running it, but clients and installers are told it is deprecated; deploy another version there.', where));
     }
   }
   return lines.join('\n');
 }
 
-function latestAfterDelete(rows: readonly VersionRow[], latest: VersionRow): string | undefined {
-  const sentence = latestSentence(rows, [latest], 'deleted');
-  return /^(\S+) becomes latest/.exec(sentence)?.[1];
-}
-
 function joinNames(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return names.length <= 1 ? (names[0] ?? '') : l10n.t('{0} and {1}', names.slice(0, -1).join(', '), names.at(-1)!);
 }
 
 export type StatusFailureOutcome = 'refused' | 'not-made' | 'unknown';
@@ -67,15 +63,17 @@ export interface FailureInput {
 
 /** The error message: the action that failed, what happened, and whether the change was made. */
 export function statusFailureMessage(input: FailureInput): string {
-  const action = `Could not ${input.verb.toLowerCase()} ${input.subject} on ${input.registry}`;
+  const action = l10n.t('Could not {0} {1} on {2}', input.verb.toLowerCase(), input.subject, input.registry);
   const reason = sentence(input.reason);
   switch (input.outcome) {
     case 'refused':
       return `${action}: ${reason}${input.hint ? ` ${sentence(input.hint)}` : ''}`;
     case 'not-made':
-      return `${action}: ${reason} The registry was asked afterwards: ${input.current ? `it still shows ${input.current}` : 'nothing changed'}. Retrying is safe.`;
+      return input.current
+        ? l10n.t('{0}: {1} The registry was asked afterwards: it still shows {2}. Retrying is safe.', action, reason, input.current)
+        : l10n.t('{0}: {1} The registry was asked afterwards: nothing changed. Retrying is safe.', action, reason);
     case 'unknown':
-      return `${action}: ${reason} The registry could not be asked afterwards whether it made the change. Retrying is safe: a change already made is not made twice.`;
+      return l10n.t('{0}: {1} The registry could not be asked afterwards whether it made the change. Retrying is safe: a change already made is not made twice.', action, reason);
   }
 }
 
@@ -87,12 +85,12 @@ export function offersRetry(input: Pick<FailureInput, 'outcome' | 'status'>): bo
 
 /** The success message after a lost answer whose change the look-up found made. */
 export function recoveredMessage(done: string, subject: string, registry: string): string {
-  return `${done} ${subject} on ${registry}: the connection was lost after sending, but the registry made the change.`;
+  return l10n.t('{0} {1} on {2}: the connection was lost after sending, but the registry made the change.', done, subject, registry);
 }
 
 /** The message when the registry already had the status asked for (set elsewhere, or by an attempt whose answer was lost). */
 export function alreadyMessage(subject: string, registry: string, status: ServerStatus): string {
-  return `${subject} on ${registry} is already ${status}: nothing changed.`;
+  return l10n.t('{0} on {1} is already {2}: nothing changed.', subject, registry, status);
 }
 
 function sentence(text: string): string {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as l10n from '@vscode/l10n';
 import { OFFICIAL_META_KEY, type ServerResponse, type ServerStatus } from '../../../src/registry';
 import { alreadyMessage, offersRetry, recoveredMessage, statusConfirmationDetail, statusFailureMessage } from '../../../src/tree/model/statusChange';
 import { toVersionRows } from '../../../src/tree/versionRows';
@@ -76,3 +77,19 @@ describe('status change outcome messages', () => {
     assert.equal(alreadyMessage(base.subject, 'Local', 'deprecated'), 'io.github.alice/weather@2.0.0 on Local is already deprecated: nothing changed.');
   });
 });
+
+describe('status change sentences in the display language', () => {
+  afterEach(() => l10n.config({ contents: {} }));
+
+  it('come from VS Code\'s translations once the extension shares them (app.ts), whole sentences with their values', () => {
+    l10n.config({ contents: {
+      'Latest stays {0}.': 'Neueste bleibt {0}.',
+      '{0} runs in {1}': '{0} läuft in {1}',
+      '{0} and {1}': '{0} und {1}',
+      '{0} (Environments view): they keep running it, but clients and installers are told it is deprecated; deploy another version there.': '{0} (Umgebungen): sie führen sie weiter aus.',
+    } });
+    const detail = statusConfirmationDetail({ rows, affected: pick('1.1.0'), to: 'deprecated', runningIn: () => ['staging', 'production'] });
+    assert.deepEqual(detail.split('\n'), ['Neueste bleibt 2.0.0.', '1.1.0 läuft in staging und production (Umgebungen): sie führen sie weiter aus.']);
+  });
+});
+
