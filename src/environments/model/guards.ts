@@ -1,4 +1,5 @@
 // What must hold before a version goes to an environment, and the words of the confirmation.
+import * as l10n from '@vscode/l10n';
 import type { EnvironmentConfig } from './config';
 import type { DeploymentKind } from './history';
 import type { RegistryVersionInfo } from './registryVersions';
@@ -25,34 +26,41 @@ export function checkDeployment(input: GuardInput): GuardVerdict {
   const { target, version, registryVersions } = input;
   const blockers: string[] = [];
   const warnings: string[] = [];
-  if (!target.deploy) blockers.push(`Environment "${target.name}" has no deploy command in mcpVersions.environments.`);
+  if (!target.deploy) blockers.push(l10n.t('Environment "{0}" has no deploy command in mcpVersions.environments.', target.name));
   if (!registryVersions) {
-    blockers.push(`The registry of "${target.name}" could not be read, so ${version} cannot be checked.`);
+    blockers.push(l10n.t('The registry of "{0}" could not be read, so {1} cannot be checked.', target.name, version));
   } else {
     const entry = registryVersions.find((v) => v.version === version);
-    if (!entry) blockers.push(`${version} is not published for ${target.server} in the registry.`);
-    else if (entry.status === 'deleted') blockers.push(`${version} is deleted in the registry.`);
+    if (!entry) blockers.push(l10n.t('{0} is not published for {1} in the registry.', version, target.server));
+    else if (entry.status === 'deleted') blockers.push(l10n.t('{0} is deleted in the registry.', version));
     else if (entry.status === 'deprecated') {
-      warnings.push(`${version} is deprecated in the registry${entry.statusMessage ? `: ${entry.statusMessage}` : ''}.`);
+      warnings.push(entry.statusMessage
+        ? l10n.t('{0} is deprecated in the registry: {1}.', version, entry.statusMessage)
+        : l10n.t('{0} is deprecated in the registry.', version));
     }
   }
   const override =
     target.requires && !input.requiredEnvironmentOk
-      ? { typeToConfirm: target.name, reason: `${version} has not been verified live on ${target.requires}, which ${target.name} requires.` }
+      ? { typeToConfirm: target.name, reason: l10n.t('{0} has not been verified live on {1}, which {2} requires.', version, target.requires, target.name) }
       : undefined;
   return { blockers, warnings, override };
 }
 
 /** "Deploy 1.4.0 to production, replacing 1.3.2" (and the promote / roll back forms). */
 export function confirmationMessage(kind: DeploymentKind, version: string, target: string, current: string | undefined, source?: string): string {
-  const replacing = current === undefined ? ' (its live version is unknown)' : current === version ? `, which already runs ${current}` : `, replacing ${current}`;
   switch (kind) {
-    case 'promote':
-      return `Promote ${version} from ${source ?? 'the previous environment'} to ${target}${replacing}`;
+    case 'promote': {
+      const from = source ?? l10n.t('the previous environment');
+      if (current === undefined) return l10n.t('Promote {0} from {1} to {2} (its live version is unknown)', version, from, target);
+      return current === version
+        ? l10n.t('Promote {0} from {1} to {2}, which already runs {3}', version, from, target, current)
+        : l10n.t('Promote {0} from {1} to {2}, replacing {3}', version, from, target, current);
+    }
     case 'rollback':
-      if (current === version) return `Roll back ${target} to ${version}, which its endpoint already reports`;
-      return current === undefined ? `Roll back ${target} to ${version}` : `Roll back ${target} from ${current} to ${version}`;
+      if (current === version) return l10n.t('Roll back {0} to {1}, which its endpoint already reports', target, version);
+      return current === undefined ? l10n.t('Roll back {0} to {1}', target, version) : l10n.t('Roll back {0} from {1} to {2}', target, current, version);
     default:
-      return `Deploy ${version} to ${target}${replacing}`;
+      if (current === undefined) return l10n.t('Deploy {0} to {1} (its live version is unknown)', version, target);
+      return current === version ? l10n.t('Deploy {0} to {1}, which already runs {2}', version, target, current) : l10n.t('Deploy {0} to {1}, replacing {2}', version, target, current);
   }
 }
