@@ -1,7 +1,9 @@
 // The official server.json schemas: shipped in the extension (dist/schemas); one it lacks is fetched from the
 // `$schema` URL once and cached in the extension's global storage; offline, read from `mcpVersions.schemaDirectory`.
 import * as vscode from 'vscode';
+import { createRequire } from 'node:module';
 import { settings } from '../util/settings';
+import type { ShippedValidator } from '../serverJson/types';
 import { classifySchemaUrl, CURRENT_SCHEMA_VERSION, schemaVersionOf } from '../serverJson/schemaVersions';
 import { displayUrl } from '../util/displayUrl';
 
@@ -12,6 +14,8 @@ export type Schemas = Record<string, object>;
 
 export class SchemaStore {
   private readonly loads = new Map<string, Promise<Schemas>>();
+  /** The validator the build generated for each shipped schema (for `validateServerJson`'s shippedValidators). */
+  readonly shippedValidators = new WeakMap<object, ShippedValidator>();
 
   constructor(
     private readonly storageUri: vscode.Uri,
@@ -44,10 +48,16 @@ export class SchemaStore {
     if (!url) return {};
     if (classifySchemaUrl(url) !== 'unknown') {
       const version = schemaVersionOf(url);
-      const shipped = !this.bundled ? undefined
+      // Every official version is shipped beside the current one (dist/schemas/official, scripts/build-schemas.mjs).
+      const official = this.bundled && vscode.Uri.joinPath(this.bundled, '..', 'official', `server.schema.${version}`);
+      const shipped = !this.bundled || !official ? undefined
         : version === CURRENT_SCHEMA_VERSION ? await readJson(this.bundled)
-          // Every official version is shipped beside it (dist/schemas/official, scripts/build-schemas.mjs).
-          : await readJson(vscode.Uri.joinPath(this.bundled, '..', 'official', `server.schema.${version}.json`));
+          : await readJson(official.with({ path: `${official.path}.json` }));
+      if (shipped && official) {
+        const validator = loadValidator(official.with({ path: `${official.path}.validate.js` }));
+        if (validator) this.shippedValidators.set(shipped, validator);
+        else this.log.warn(`no shipped validator for the server.json schema ${version}: it is compiled on first use`);
+      }
       if (shipped) return { [url]: shipped };
       const cacheFile = vscode.Uri.joinPath(this.storageUri, 'schemas', `${schemaVersionOf(url)}.server.schema.json`);
       const cached = await readJson(cacheFile);
@@ -85,6 +95,18 @@ export class SchemaStore {
       this.log.warn(`could not read mcpVersions.schemaDirectory ${dir}: ${error instanceof Error ? error.message : String(error)}`);
     }
     return schemas;
+  }
+}
+
+/** A validator the build generated (CommonJS, dist/schemas/official); undefined when it is missing or unreadable. */
+function loadValidator(uri: vscode.Uri): ShippedValidator | undefined {
+  if (uri.scheme !== 'file') return undefined;
+  try {
+    const loaded: unknown = createRequire(uri.fsPath)(uri.fsPath);
+    const validate = typeof loaded === 'function' ? loaded : (loaded as { default?: unknown } | undefined)?.default;
+    return typeof validate === 'function' ? (validate as ShippedValidator) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -165,7 +165,7 @@ export class ServerJsonDiagnostics implements vscode.Disposable {
     // The checks (and the schema compiler behind them) are loaded with the first server.json checked.
     const [schemas, context, { validateServerJson }] = await Promise.all([this.schemas.schemasFor(top.$schema), this.contextFor(uri, top.name), import('../serverJson/validate')]);
     if (this.generations.get(key) !== generation) return;
-    const problems = withoutSyntaxVsCodeReports(uri, text, validateServerJson(text, { schemas, context }));
+    const problems = withoutSyntaxVsCodeReports(uri, text, validateServerJson(text, { schemas, context, shippedValidators: this.schemas.shippedValidators }));
     const positions = document ?? new LineIndex(text);
     const toRange = (start: number, end: number) => {
       const from = positions.positionAt(start);

@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { bestRange, formatPath, keyNodeAt, missingPropertyRange, nodeAt, rangeOf, valueAt, type JsonDocument, type Segment } from './jsonDocument';
 import type { Problem } from './types';
+import { AJV_OPTIONS } from './ajvOptions';
 
 // ajv loads with the server.json checks, which are themselves loaded on first use (never at activation).
 
@@ -12,21 +13,39 @@ export interface CompiledSchema {
 }
 
 const compiledSchemas = new WeakMap<object, CompiledSchema>();
+const shippedValidators = new WeakMap<object, ValidateFunction>();
 
-/** Compiles (once per schema object) an ajv draft-07 validator; throws when the schema does not compile. */
+/**
+ * The validator the build generated for `schema` (an official one, dist/schemas/official/*.validate.js): used
+ * instead of compiling it, which costs the first check of a window tens of milliseconds.
+ */
+export function useShippedValidator(schema: object, validate: ValidateFunction): void {
+  if (!compiledSchemas.has(schema)) shippedValidators.set(schema, validate);
+}
+
+/**
+ * Compiles (once per schema object) an ajv draft-07 validator, or takes the shipped one; throws when the schema
+ * does not compile. Branches of a failed anyOf/oneOf are compiled when an error needs explaining.
+ */
 export function validatorFor(schema: object): CompiledSchema {
   const cached = compiledSchemas.get(schema);
   if (cached) return cached;
-  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, verbose: true });
-  addFormats(ajv);
+  let ajv: Ajv | undefined;
+  const compiler = () => {
+    if (!ajv) {
+      ajv = new Ajv(AJV_OPTIONS);
+      addFormats(ajv);
+    }
+    return ajv;
+  };
   const branches = new WeakMap<object, ValidateFunction>();
   const definitions = (schema as { definitions?: unknown }).definitions;
   const compiled: CompiledSchema = {
-    validate: ajv.compile(schema),
+    validate: shippedValidators.get(schema) ?? compiler().compile(schema),
     branch(branchSchema) {
       let validate = branches.get(branchSchema);
       if (!validate) {
-        validate = ajv.compile({ definitions, allOf: [branchSchema] });
+        validate = compiler().compile({ definitions, allOf: [branchSchema] });
         branches.set(branchSchema, validate);
       }
       return validate;

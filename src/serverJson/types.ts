@@ -1,3 +1,8 @@
+import type { ValidateFunction } from 'ajv';
+
+/** A schema's validator generated at build time by ajv's standalone code (what compiling the schema would give). */
+export type ShippedValidator = ValidateFunction;
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface TextEdit {
@@ -40,6 +45,8 @@ export interface ValidationContext {
 export interface ValidateOptions {
   /** `$schema` URL → official schema document. */
   schemas?: Record<string, object>;
+  /** The validators the build generated for some of those schemas (dist/schemas/official/*.validate.js). */
+  shippedValidators?: { get(schema: object): ShippedValidator | undefined };
   context?: ValidationContext;
 }
 

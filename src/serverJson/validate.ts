@@ -6,7 +6,7 @@ import { packageProblems } from './packageRules';
 import { remoteProblems } from './remoteRules';
 import { descriptionProblems, publishedVersionProblems, versionProblems } from './registryRules';
 import { checkSchemaField } from './schemaField';
-import { schemaProblems, validatorFor, type SchemaProblem } from './schemaValidation';
+import { schemaProblems, useShippedValidator, validatorFor, type SchemaProblem } from './schemaValidation';
 import { syntaxProblems } from './syntax';
 import type { Problem, ValidateOptions } from './types';
 import { packageJsonProblems, pyprojectProblems } from './workspaceManifests';
@@ -35,6 +35,8 @@ export function validateServerJson(text: string, options: ValidateOptions = {}):
       if (field.schema) {
         const schema = field.schema;
         guard(problems, doc, () => {
+          const shipped = options.shippedValidators?.get(schema);
+          if (shipped) useShippedValidator(schema, shipped);
           const compiled = validatorFor(schema);
           schemaChecked = true;
           schemaFindings = schemaProblems(doc, doc.parsed ? doc.parsed.value : plainValueOf(doc.root!), compiled);
