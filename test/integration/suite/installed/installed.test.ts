@@ -212,8 +212,8 @@ describe('installed view', function () {
     await vscode.commands.executeCommand('undo');
     await waitFor('the undo', () => editor.document.getText() === VSCODE_MCP || undefined);
     await waitFor('the row to follow the undo', async () => (await rows()).get('npm-old')?.description === 'update 1.2.0 · 1.0.0' || undefined);
-    await editor.document.save();
-    assert.equal(readFileSync(file, 'utf8'), VSCODE_MCP);
+    assert.equal(await editor.document.save(), true, 'the undone config is saved');
+    await waitFor('the undone config on disk', () => readFileSync(file, 'utf8') === VSCODE_MCP || undefined);
   });
 
   it('Update of a VS Code gallery install changes its version field and its package pin', async () => {
