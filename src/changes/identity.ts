@@ -97,10 +97,11 @@ function normalizedIdentifier(registryType: string, identifier: string, pkg: Jso
 export function packageIdentity(pkg: JsonObject): Identity {
   const registryType = registryTypeOf(pkg);
   const identifier = asString(pkg.identifier) ?? '';
-  const shown = registryType === 'oci' ? parseOciReference(identifier).repository : identifier;
+  // An OCI reference is parsed once: the repository as written does not depend on the registry base URL.
+  const oci = registryType === 'oci' ? parseOciReference(identifier, asString(pkg.registryBaseUrl)) : undefined;
   return {
-    key: `${registryType} ${normalizedIdentifier(registryType, identifier, pkg)}`,
-    label: `${asString(pkg.registryType) ?? '?'} ${shown}`.trim(),
+    key: `${registryType} ${oci ? oci.repositoryKey : normalizedIdentifier(registryType, identifier, pkg)}`,
+    label: `${asString(pkg.registryType) ?? '?'} ${oci ? oci.repository : identifier}`.trim(),
   };
 }
 
@@ -131,10 +132,10 @@ interface Entry<T> extends Keyed<T> {
   key: string;
 }
 
-function keyed<T>(items: T[], identify: (item: T, index: number) => Identity): Map<string, Entry<T>[]> {
+function keyed<T>(items: T[], ids: Identity[]): Map<string, Entry<T>[]> {
   const groups = new Map<string, Entry<T>[]>();
   items.forEach((item, index) => {
-    const { key, label } = identify(item, index);
+    const { key, label } = ids[index];
     pushTo(groups, key, { item, index, key, label });
   });
   for (const group of groups.values()) {
@@ -154,8 +155,83 @@ export function matchByKey<T>(
   identify: (item: T, index: number) => Identity,
   fallbackKey?: (item: T) => string,
 ): Pairing<T> {
-  const beforeGroups = keyed(before, identify);
-  const afterGroups = keyed(after, identify);
+  return matchIdentified(before, before.map((item, index) => identify(item, index)), after, after.map((item, index) => identify(item, index)), fallbackKey);
+}
+
+/** matchByKey with each item's identity already known (`beforeIds[i]` is the identity of `before[i]`). */
+export function matchIdentified<T>(before: T[], beforeIds: Identity[], after: T[], afterIds: Identity[], fallbackKey?: (item: T) => string): Pairing<T> {
+  return matchGroups(before, beforeIds, after, afterIds, fallbackKey);
+}
+
+/** Identities of a list by position: `keys[i]` and `labels[i]` are those of its i-th item. */
+export interface Identities {
+  keys: string[];
+  labels: string[];
+}
+
+/** A matching by position (as matchByKey's, without fallback): what it matched, in the order of `after`, removed and added. */
+export interface Positions {
+  /** `before[beforeAt[i]]` is `after[afterAt[i]]`; `afterAt` ascends. */
+  beforeAt: number[];
+  afterAt: number[];
+  removed: number[];
+  added: number[];
+  /** Labels by position, numbered (` #2`) where a key repeats on that side. */
+  beforeLabels: string[];
+  afterLabels: string[];
+}
+
+/** matchByKey for lists of inputs: without a fallback key, by position, without an object per item. */
+export function matchPositions<T>(before: T[], beforeIds: Identities, after: T[], afterIds: Identities): Positions {
+  if (!allDifferent(beforeIds.keys) || !allDifferent(afterIds.keys)) return positionsOf(matchGroups(before, identityList(beforeIds), after, identityList(afterIds)), beforeIds, afterIds);
+  const beforeAt: number[] = [];
+  const afterAt: number[] = [];
+  const removed: number[] = [];
+  const added: number[] = [];
+  for (let index = 0; index < after.length; index++) {
+    const at = beforeIds.keys.indexOf(afterIds.keys[index]);
+    if (at < 0) added.push(index);
+    else {
+      beforeAt.push(at);
+      afterAt.push(index);
+    }
+  }
+  for (let index = 0; index < before.length; index++) if (!afterIds.keys.includes(beforeIds.keys[index])) removed.push(index);
+  return { beforeAt, afterAt, removed, added, beforeLabels: beforeIds.labels, afterLabels: afterIds.labels };
+}
+
+function allDifferent(keys: string[]): boolean {
+  if (keys.length > 32) return new Set(keys).size === keys.length;
+  for (let index = 1; index < keys.length; index++) if (keys.lastIndexOf(keys[index], index - 1) >= 0) return false;
+  return true;
+}
+
+function identityList({ keys, labels }: Identities): Identity[] {
+  return keys.map((key, index) => ({ key, label: labels[index] }));
+}
+
+function positionsOf<T>(pairing: Pairing<T>, beforeIds: Identities, afterIds: Identities): Positions {
+  const beforeLabels = [...beforeIds.labels];
+  const afterLabels = [...afterIds.labels];
+  for (const { before, after } of pairing.matched) {
+    beforeLabels[before.index] = before.label;
+    afterLabels[after.index] = after.label;
+  }
+  for (const entry of pairing.removed) beforeLabels[entry.index] = entry.label;
+  for (const entry of pairing.added) afterLabels[entry.index] = entry.label;
+  return {
+    beforeAt: pairing.matched.map((pair) => pair.before.index),
+    afterAt: pairing.matched.map((pair) => pair.after.index),
+    removed: pairing.removed.map((entry) => entry.index),
+    added: pairing.added.map((entry) => entry.index),
+    beforeLabels,
+    afterLabels,
+  };
+}
+
+function matchGroups<T>(before: T[], beforeIds: Identity[], after: T[], afterIds: Identity[], fallbackKey?: (item: T) => string): Pairing<T> {
+  const beforeGroups = keyed(before, beforeIds);
+  const afterGroups = keyed(after, afterIds);
   const pairing: Pairing<T> = { matched: [], removed: [], added: [] };
   const removed: Entry<T>[] = [];
   for (const [key, afterGroup] of afterGroups) {

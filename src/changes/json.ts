@@ -24,6 +24,14 @@ export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** The keys of `a`, then those of `b` that `a` lacks (what `new Set([...Object.keys(a), ...Object.keys(b)])` holds, in that order). */
+export function keysOfBoth(a: JsonObject, b: JsonObject): string[] {
+  const keys = Object.keys(a);
+  // for…in lists the enumerable keys, own ones first and in Object.keys order; hasOwn keeps the own ones.
+  for (const key in b) if (Object.hasOwn(b, key) && !keys.includes(key)) keys.push(key);
+  return keys;
+}
+
 /** Structural equality; object key order does not matter, array order does. */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
