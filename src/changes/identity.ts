@@ -160,7 +160,30 @@ export function matchByKey<T>(
 
 /** matchByKey with each item's identity already known (`beforeIds[i]` is the identity of `before[i]`). */
 export function matchIdentified<T>(before: T[], beforeIds: Identity[], after: T[], afterIds: Identity[], fallbackKey?: (item: T) => string): Pairing<T> {
-  return matchGroups(before, beforeIds, after, afterIds, fallbackKey);
+  const beforeIndex = indexOfKeys(beforeIds.map((id) => id.key));
+  const afterIndex = beforeIndex && indexOfKeys(afterIds.map((id) => id.key));
+  if (!beforeIndex || !afterIndex) return matchGroups(before, beforeIds, after, afterIds, fallbackKey);
+  // Every key once per side: what matchGroups does, without grouping.
+  const entry = (items: T[], ids: Identity[], index: number): Entry<T> => ({ item: items[index], index, key: ids[index].key, label: ids[index].label });
+  const pairing: Pairing<T> = { matched: [], removed: [], added: [] };
+  const removed: Entry<T>[] = [];
+  const added: Entry<T>[] = [];
+  for (let index = 0; index < after.length; index++) {
+    const at = beforeIndex.get(afterIds[index].key);
+    if (at === undefined) added.push(entry(after, afterIds, index));
+    else pairing.matched.push({ before: entry(before, beforeIds, at), after: entry(after, afterIds, index) });
+  }
+  for (let index = 0; index < before.length; index++) if (!afterIndex.has(beforeIds[index].key)) removed.push(entry(before, beforeIds, index));
+  if (!fallbackKey || removed.length === 0 || added.length === 0) {
+    pairing.removed.push(...removed);
+    pairing.added.push(...added);
+    return pairing;
+  }
+  pairByFallback(removed, added, fallbackKey, pairing);
+  pairing.removed.sort((a, b) => a.index - b.index);
+  pairing.added.sort((a, b) => a.index - b.index);
+  pairing.matched.sort((a, b) => a.after.index - b.after.index);
+  return pairing;
 }
 
 /** Identities of a list by position: `keys[i]` and `labels[i]` are those of its i-th item. */
@@ -183,27 +206,33 @@ export interface Positions {
 
 /** matchByKey for lists of inputs: without a fallback key, by position, without an object per item. */
 export function matchPositions<T>(before: T[], beforeIds: Identities, after: T[], afterIds: Identities): Positions {
-  if (!allDifferent(beforeIds.keys) || !allDifferent(afterIds.keys)) return positionsOf(matchGroups(before, identityList(beforeIds), after, identityList(afterIds)), beforeIds, afterIds);
+  const beforeIndex = indexOfKeys(beforeIds.keys);
+  const afterIndex = beforeIndex && indexOfKeys(afterIds.keys);
+  if (!beforeIndex || !afterIndex) return positionsOf(matchGroups(before, identityList(beforeIds), after, identityList(afterIds)), beforeIds, afterIds);
   const beforeAt: number[] = [];
   const afterAt: number[] = [];
   const removed: number[] = [];
   const added: number[] = [];
   for (let index = 0; index < after.length; index++) {
-    const at = beforeIds.keys.indexOf(afterIds.keys[index]);
-    if (at < 0) added.push(index);
+    const at = beforeIndex.get(afterIds.keys[index]);
+    if (at === undefined) added.push(index);
     else {
       beforeAt.push(at);
       afterAt.push(index);
     }
   }
-  for (let index = 0; index < before.length; index++) if (!afterIds.keys.includes(beforeIds.keys[index])) removed.push(index);
+  for (let index = 0; index < before.length; index++) if (!afterIndex.has(beforeIds.keys[index])) removed.push(index);
   return { beforeAt, afterAt, removed, added, beforeLabels: beforeIds.labels, afterLabels: afterIds.labels };
 }
 
-function allDifferent(keys: string[]): boolean {
-  if (keys.length > 32) return new Set(keys).size === keys.length;
-  for (let index = 1; index < keys.length; index++) if (keys.lastIndexOf(keys[index], index - 1) >= 0) return false;
-  return true;
+/** Position by key, when no key repeats. */
+function indexOfKeys(keys: string[]): Map<string, number> | undefined {
+  const index = new Map<string, number>();
+  for (let at = 0; at < keys.length; at++) {
+    if (index.has(keys[at])) return undefined;
+    index.set(keys[at], at);
+  }
+  return index;
 }
 
 function identityList({ keys, labels }: Identities): Identity[] {

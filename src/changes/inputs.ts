@@ -22,7 +22,7 @@ function isPositional(input: JsonObject): boolean {
 }
 
 /** Identities for one list, by position: names for env vars/headers/named args; valueHint or position for positionals. */
-function identities(kind: InputKind, inputs: JsonObject[]): Identities {
+export function identities(kind: InputKind, inputs: JsonObject[]): Identities {
   const labels = inputs.map((input) => asString(input.name) ?? '');
   if (kind === 'header') return { keys: labels.map((name) => name.toLowerCase()), labels };
   if (kind !== 'runtimeArgument' && kind !== 'packageArgument') return { keys: labels, labels };

@@ -66,6 +66,8 @@ export function redactSecrets(value: unknown, insideSecret = false): { value: un
 
 export class ChangeSink {
   readonly changes: FieldChange[] = [];
+  /** Changes by impact. */
+  readonly counts: Record<Impact, number> = { breaking: 0, additive: 0, metadata: 0 };
 
   /** One leaf: unchanged when `verdict` is undefined. `hidden` keeps before/after out (secret values). */
   leaf(scope: Scope, field: string, before: unknown, after: unknown, verdict?: Verdict, hidden = false): void {
@@ -102,6 +104,7 @@ export class ChangeSink {
   }
 
   private add(change: FieldChange): FieldChange {
+    if (change.impact) this.counts[change.impact] += 1;
     this.changes.push(change);
     return change;
   }
