@@ -206,6 +206,10 @@ export interface Positions {
 
 /** matchByKey for lists of inputs: without a fallback key, by position, without an object per item. */
 export function matchPositions<T>(before: T[], beforeIds: Identities, after: T[], afterIds: Identities): Positions {
+  if (sameKeys(beforeIds.keys, afterIds.keys) && allDifferent(afterIds.keys)) {
+    const at = afterIds.keys.map((_key, index) => index);
+    return { beforeAt: at, afterAt: at, removed: [], added: [], beforeLabels: beforeIds.labels, afterLabels: afterIds.labels };
+  }
   const beforeIndex = indexOfKeys(beforeIds.keys);
   const afterIndex = beforeIndex && indexOfKeys(afterIds.keys);
   if (!beforeIndex || !afterIndex) return positionsOf(matchGroups(before, identityList(beforeIds), after, identityList(afterIds)), beforeIds, afterIds);
@@ -223,6 +227,17 @@ export function matchPositions<T>(before: T[], beforeIds: Identities, after: T[]
   }
   for (let index = 0; index < before.length; index++) if (!afterIndex.has(beforeIds.keys[index])) removed.push(index);
   return { beforeAt, afterAt, removed, added, beforeLabels: beforeIds.labels, afterLabels: afterIds.labels };
+}
+
+/** The same keys in the same order (the usual case between two versions). */
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+function allDifferent(keys: string[]): boolean {
+  return keys.length < 2 || new Set(keys).size === keys.length;
 }
 
 /** Position by key, when no key repeats. */
