@@ -1,5 +1,5 @@
 /** Who is who across two versions: package/remote identities and key-based matching of lists. */
-import { asString, fingerprint, type JsonObject } from './json';
+import { asString, fingerprint, mapPacked, type JsonObject } from './json';
 
 export interface Identity {
   key: string;
@@ -155,13 +155,13 @@ export function matchByKey<T>(
   identify: (item: T, index: number) => Identity,
   fallbackKey?: (item: T) => string,
 ): Pairing<T> {
-  return matchIdentified(before, before.map((item, index) => identify(item, index)), after, after.map((item, index) => identify(item, index)), fallbackKey);
+  return matchIdentified(before, mapPacked(before, identify), after, mapPacked(after, identify), fallbackKey);
 }
 
 /** matchByKey with each item's identity already known (`beforeIds[i]` is the identity of `before[i]`). */
 export function matchIdentified<T>(before: T[], beforeIds: Identity[], after: T[], afterIds: Identity[], fallbackKey?: (item: T) => string): Pairing<T> {
-  const beforeIndex = indexOfKeys(beforeIds.map((id) => id.key));
-  const afterIndex = beforeIndex && indexOfKeys(afterIds.map((id) => id.key));
+  const beforeIndex = indexOfKeys(mapPacked(beforeIds, (id) => id.key));
+  const afterIndex = beforeIndex && indexOfKeys(mapPacked(afterIds, (id) => id.key));
   if (!beforeIndex || !afterIndex) return matchGroups(before, beforeIds, after, afterIds, fallbackKey);
   // Every key once per side: what matchGroups does, without grouping.
   const entry = (items: T[], ids: Identity[], index: number): Entry<T> => ({ item: items[index], index, key: ids[index].key, label: ids[index].label });
@@ -207,7 +207,7 @@ export interface Positions {
 /** matchByKey for lists of inputs: without a fallback key, by position, without an object per item. */
 export function matchPositions<T>(before: T[], beforeIds: Identities, after: T[], afterIds: Identities): Positions {
   if (sameKeys(beforeIds.keys, afterIds.keys) && allDifferent(afterIds.keys)) {
-    const at = afterIds.keys.map((_key, index) => index);
+    const at = mapPacked(afterIds.keys, (_key, index) => index);
     return { beforeAt: at, afterAt: at, removed: [], added: [], beforeLabels: beforeIds.labels, afterLabels: afterIds.labels };
   }
   const beforeIndex = indexOfKeys(beforeIds.keys);
@@ -251,7 +251,7 @@ function indexOfKeys(keys: string[]): Map<string, number> | undefined {
 }
 
 function identityList({ keys, labels }: Identities): Identity[] {
-  return keys.map((key, index) => ({ key, label: labels[index] }));
+  return mapPacked(keys, (key, index) => ({ key, label: labels[index] }));
 }
 
 function positionsOf<T>(pairing: Pairing<T>, beforeIds: Identities, afterIds: Identities): Positions {
@@ -264,10 +264,10 @@ function positionsOf<T>(pairing: Pairing<T>, beforeIds: Identities, afterIds: Id
   for (const entry of pairing.removed) beforeLabels[entry.index] = entry.label;
   for (const entry of pairing.added) afterLabels[entry.index] = entry.label;
   return {
-    beforeAt: pairing.matched.map((pair) => pair.before.index),
-    afterAt: pairing.matched.map((pair) => pair.after.index),
-    removed: pairing.removed.map((entry) => entry.index),
-    added: pairing.added.map((entry) => entry.index),
+    beforeAt: mapPacked(pairing.matched, (pair) => pair.before.index),
+    afterAt: mapPacked(pairing.matched, (pair) => pair.after.index),
+    removed: mapPacked(pairing.removed, (entry) => entry.index),
+    added: mapPacked(pairing.added, (entry) => entry.index),
     beforeLabels,
     afterLabels,
   };

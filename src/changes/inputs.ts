@@ -1,6 +1,6 @@
 /** Diff of inputs: environment variables, arguments, headers and URL/value variables. */
 import { matchPositions, type Identities } from './identity';
-import { asString, isObject, keysOfBoth, sameJson, setOwn, type JsonObject } from './json';
+import { asString, isObject, keysOfBoth, mapPacked, sameJson, setOwn, type JsonObject } from './json';
 import type { ChangeItem } from './model';
 import { joinPath, type ChangeSink, type Scope, type Verdict } from './sink';
 
@@ -23,8 +23,8 @@ function isPositional(input: JsonObject): boolean {
 
 /** Identities for one list, by position: names for env vars/headers/named args; valueHint or position for positionals. */
 export function identities(kind: InputKind, inputs: JsonObject[]): Identities {
-  const labels = inputs.map((input) => asString(input.name) ?? '');
-  if (kind === 'header') return { keys: labels.map((name) => name.toLowerCase()), labels };
+  const labels = mapPacked(inputs, (input) => asString(input.name) ?? '');
+  if (kind === 'header') return { keys: mapPacked(labels, (name) => name.toLowerCase()), labels };
   if (kind !== 'runtimeArgument' && kind !== 'packageArgument') return { keys: labels, labels };
   const keys: string[] = [];
   let positional = 0;

@@ -17,11 +17,21 @@ export function asArray(value: unknown): unknown[] {
 }
 
 export function objectsOf(value: unknown): JsonObject[] {
-  return asArray(value).filter(isObject);
+  const list = asArray(value);
+  const out: JsonObject[] = [];
+  for (let index = 0; index < list.length; index++) if (isObject(list[index])) out.push(list[index] as JsonObject);
+  return out;
 }
 
 export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+/** `items.map(f)` built by push, for dense lists: a packed array, like the diff's other lists (optimised code expects one kind). */
+export function mapPacked<T, U>(items: readonly T[], f: (item: T, index: number) => U): U[] {
+  const out: U[] = [];
+  for (let index = 0; index < items.length; index++) out.push(f(items[index], index));
+  return out;
 }
 
 /** The keys of `a`, then those of `b` that `a` lacks (what `new Set([...Object.keys(a), ...Object.keys(b)])` holds, in that order). */

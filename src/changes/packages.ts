@@ -11,7 +11,7 @@ import {
   type Identity,
 } from './identity';
 import { diffInputList, diffVariables, type InputKind } from './inputs';
-import { asString, isObject, keysOfBoth, objectsOf, sameJson, type JsonObject } from './json';
+import { asString, isObject, keysOfBoth, mapPacked, objectsOf, sameJson, type JsonObject } from './json';
 import type { ChangeOwner, Section } from './model';
 import { joinPath, type ChangeSink, type Scope, type Verdict } from './sink';
 
@@ -29,8 +29,8 @@ function ownerOf(kind: ChangeOwner['kind'], identity: Identity, label: string): 
 export function diffPackages(sink: ChangeSink, before: unknown, after: unknown): void {
   const olds = objectsOf(before);
   const currents = objectsOf(after);
-  const beforeIds = olds.map((pkg) => packageIdentity(pkg));
-  const afterIds = currents.map((pkg) => packageIdentity(pkg));
+  const beforeIds = mapPacked(olds, (pkg) => packageIdentity(pkg));
+  const afterIds = mapPacked(currents, (pkg) => packageIdentity(pkg));
   const pairing = matchIdentified(olds, beforeIds, currents, afterIds, packageIdentifierKey);
   for (const { before: old, after: current } of pairing.matched) {
     const owner = ownerOf('package', afterIds[current.index], current.label);
