@@ -135,6 +135,8 @@ export function diffServerJson(before: unknown, after: unknown): ServerDiff {
   const old = normalizeServer(before);
   const current = normalizeServer(after);
   const sink = new ChangeSink();
+  // The sink counts every change by impact; the version line is listed but not counted.
+  let versionImpact: Impact | undefined;
   for (const field of orderedFields(old, current)) {
     const was = old[field];
     const now = current[field];
@@ -145,10 +147,12 @@ export function diffServerJson(before: unknown, after: unknown): ServerDiff {
     else if (field === 'repository' && isObject(was) && isObject(now)) diffRepository(sink, was, now);
     else {
       const section = field === 'name' || field === 'version' ? 'identity' : 'metadata';
-      sink.leaf({ section, path: '', item: { kind: 'field', name: field } }, field, was, now, topLevelVerdict(field, was, now));
+      const verdict = topLevelVerdict(field, was, now);
+      sink.leaf({ section, path: '', item: { kind: 'field', name: field } }, field, was, now, verdict);
+      if (field === VERSION_PATH && verdict?.impact) versionImpact = verdict.impact;
     }
   }
-  const counts: Record<Impact, number> = { breaking: 0, additive: 0, metadata: 0 };
-  for (const change of sink.changes) if (change.impact && change.path !== VERSION_PATH) counts[change.impact] += 1;
+  const counts: Record<Impact, number> = { ...sink.counts };
+  if (versionImpact) counts[versionImpact] -= 1;
   return { changes: sink.changes, counts, impliedBump: bumpForCounts(counts) };
 }

@@ -1,5 +1,5 @@
 /** Who is who across two versions: package/remote identities and key-based matching of lists. */
-import { asString, fingerprint, type JsonObject } from './json';
+import { asString, fingerprint, mapPacked, type JsonObject } from './json';
 
 export interface Identity {
   key: string;
@@ -97,10 +97,11 @@ function normalizedIdentifier(registryType: string, identifier: string, pkg: Jso
 export function packageIdentity(pkg: JsonObject): Identity {
   const registryType = registryTypeOf(pkg);
   const identifier = asString(pkg.identifier) ?? '';
-  const shown = registryType === 'oci' ? parseOciReference(identifier).repository : identifier;
+  // An OCI reference is parsed once: the repository as written does not depend on the registry base URL.
+  const oci = registryType === 'oci' ? parseOciReference(identifier, asString(pkg.registryBaseUrl)) : undefined;
   return {
-    key: `${registryType} ${normalizedIdentifier(registryType, identifier, pkg)}`,
-    label: `${asString(pkg.registryType) ?? '?'} ${shown}`.trim(),
+    key: `${registryType} ${oci ? oci.repositoryKey : normalizedIdentifier(registryType, identifier, pkg)}`,
+    label: `${asString(pkg.registryType) ?? '?'} ${oci ? oci.repository : identifier}`.trim(),
   };
 }
 
@@ -131,10 +132,10 @@ interface Entry<T> extends Keyed<T> {
   key: string;
 }
 
-function keyed<T>(items: T[], identify: (item: T, index: number) => Identity): Map<string, Entry<T>[]> {
+function keyed<T>(items: T[], ids: Identity[]): Map<string, Entry<T>[]> {
   const groups = new Map<string, Entry<T>[]>();
   items.forEach((item, index) => {
-    const { key, label } = identify(item, index);
+    const { key, label } = ids[index];
     pushTo(groups, key, { item, index, key, label });
   });
   for (const group of groups.values()) {
@@ -154,8 +155,127 @@ export function matchByKey<T>(
   identify: (item: T, index: number) => Identity,
   fallbackKey?: (item: T) => string,
 ): Pairing<T> {
-  const beforeGroups = keyed(before, identify);
-  const afterGroups = keyed(after, identify);
+  return matchIdentified(before, mapPacked(before, identify), after, mapPacked(after, identify), fallbackKey);
+}
+
+/** matchByKey with each item's identity already known (`beforeIds[i]` is the identity of `before[i]`). */
+export function matchIdentified<T>(before: T[], beforeIds: Identity[], after: T[], afterIds: Identity[], fallbackKey?: (item: T) => string): Pairing<T> {
+  const beforeIndex = indexOfKeys(mapPacked(beforeIds, (id) => id.key));
+  const afterIndex = beforeIndex && indexOfKeys(mapPacked(afterIds, (id) => id.key));
+  if (!beforeIndex || !afterIndex) return matchGroups(before, beforeIds, after, afterIds, fallbackKey);
+  // Every key once per side: what matchGroups does, without grouping.
+  const entry = (items: T[], ids: Identity[], index: number): Entry<T> => ({ item: items[index], index, key: ids[index].key, label: ids[index].label });
+  const pairing: Pairing<T> = { matched: [], removed: [], added: [] };
+  const removed: Entry<T>[] = [];
+  const added: Entry<T>[] = [];
+  for (let index = 0; index < after.length; index++) {
+    const at = beforeIndex.get(afterIds[index].key);
+    if (at === undefined) added.push(entry(after, afterIds, index));
+    else pairing.matched.push({ before: entry(before, beforeIds, at), after: entry(after, afterIds, index) });
+  }
+  for (let index = 0; index < before.length; index++) if (!afterIndex.has(beforeIds[index].key)) removed.push(entry(before, beforeIds, index));
+  if (!fallbackKey || removed.length === 0 || added.length === 0) {
+    pairing.removed.push(...removed);
+    pairing.added.push(...added);
+    return pairing;
+  }
+  pairByFallback(removed, added, fallbackKey, pairing);
+  pairing.removed.sort((a, b) => a.index - b.index);
+  pairing.added.sort((a, b) => a.index - b.index);
+  pairing.matched.sort((a, b) => a.after.index - b.after.index);
+  return pairing;
+}
+
+/** Identities of a list by position: `keys[i]` and `labels[i]` are those of its i-th item. */
+export interface Identities {
+  keys: string[];
+  labels: string[];
+}
+
+/** A matching by position (as matchByKey's, without fallback): what it matched, in the order of `after`, removed and added. */
+export interface Positions {
+  /** `before[beforeAt[i]]` is `after[afterAt[i]]`; `afterAt` ascends. */
+  beforeAt: number[];
+  afterAt: number[];
+  removed: number[];
+  added: number[];
+  /** Labels by position, numbered (` #2`) where a key repeats on that side. */
+  beforeLabels: string[];
+  afterLabels: string[];
+}
+
+/** matchByKey for lists of inputs: without a fallback key, by position, without an object per item. */
+export function matchPositions<T>(before: T[], beforeIds: Identities, after: T[], afterIds: Identities): Positions {
+  if (sameKeys(beforeIds.keys, afterIds.keys) && allDifferent(afterIds.keys)) {
+    const at = mapPacked(afterIds.keys, (_key, index) => index);
+    return { beforeAt: at, afterAt: at, removed: [], added: [], beforeLabels: beforeIds.labels, afterLabels: afterIds.labels };
+  }
+  const beforeIndex = indexOfKeys(beforeIds.keys);
+  const afterIndex = beforeIndex && indexOfKeys(afterIds.keys);
+  if (!beforeIndex || !afterIndex) return positionsOf(matchGroups(before, identityList(beforeIds), after, identityList(afterIds)), beforeIds, afterIds);
+  const beforeAt: number[] = [];
+  const afterAt: number[] = [];
+  const removed: number[] = [];
+  const added: number[] = [];
+  for (let index = 0; index < after.length; index++) {
+    const at = beforeIndex.get(afterIds.keys[index]);
+    if (at === undefined) added.push(index);
+    else {
+      beforeAt.push(at);
+      afterAt.push(index);
+    }
+  }
+  for (let index = 0; index < before.length; index++) if (!afterIndex.has(beforeIds.keys[index])) removed.push(index);
+  return { beforeAt, afterAt, removed, added, beforeLabels: beforeIds.labels, afterLabels: afterIds.labels };
+}
+
+/** The same keys in the same order (the usual case between two versions). */
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+function allDifferent(keys: string[]): boolean {
+  return keys.length < 2 || new Set(keys).size === keys.length;
+}
+
+/** Position by key, when no key repeats. */
+function indexOfKeys(keys: string[]): Map<string, number> | undefined {
+  const index = new Map<string, number>();
+  for (let at = 0; at < keys.length; at++) {
+    if (index.has(keys[at])) return undefined;
+    index.set(keys[at], at);
+  }
+  return index;
+}
+
+function identityList({ keys, labels }: Identities): Identity[] {
+  return mapPacked(keys, (key, index) => ({ key, label: labels[index] }));
+}
+
+function positionsOf<T>(pairing: Pairing<T>, beforeIds: Identities, afterIds: Identities): Positions {
+  const beforeLabels = [...beforeIds.labels];
+  const afterLabels = [...afterIds.labels];
+  for (const { before, after } of pairing.matched) {
+    beforeLabels[before.index] = before.label;
+    afterLabels[after.index] = after.label;
+  }
+  for (const entry of pairing.removed) beforeLabels[entry.index] = entry.label;
+  for (const entry of pairing.added) afterLabels[entry.index] = entry.label;
+  return {
+    beforeAt: mapPacked(pairing.matched, (pair) => pair.before.index),
+    afterAt: mapPacked(pairing.matched, (pair) => pair.after.index),
+    removed: mapPacked(pairing.removed, (entry) => entry.index),
+    added: mapPacked(pairing.added, (entry) => entry.index),
+    beforeLabels,
+    afterLabels,
+  };
+}
+
+function matchGroups<T>(before: T[], beforeIds: Identity[], after: T[], afterIds: Identity[], fallbackKey?: (item: T) => string): Pairing<T> {
+  const beforeGroups = keyed(before, beforeIds);
+  const afterGroups = keyed(after, afterIds);
   const pairing: Pairing<T> = { matched: [], removed: [], added: [] };
   const removed: Entry<T>[] = [];
   for (const [key, afterGroup] of afterGroups) {

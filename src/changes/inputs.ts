@@ -1,6 +1,6 @@
 /** Diff of inputs: environment variables, arguments, headers and URL/value variables. */
-import { matchByKey, type Identity } from './identity';
-import { asString, isObject, sameJson, setOwn, type JsonObject } from './json';
+import { matchPositions, type Identities } from './identity';
+import { asString, isObject, keysOfBoth, mapPacked, sameJson, setOwn, type JsonObject } from './json';
 import type { ChangeItem } from './model';
 import { joinPath, type ChangeSink, type Scope, type Verdict } from './sink';
 
@@ -21,22 +21,24 @@ function isPositional(input: JsonObject): boolean {
   return input.type === 'positional' || (input.type !== 'named' && asString(input.name) === undefined);
 }
 
-/** Identities for one list: names for env vars/headers/named args; valueHint or position for positionals. */
-function identities(kind: InputKind, inputs: JsonObject[]): Map<JsonObject, Identity> {
-  const ids = new Map<JsonObject, Identity>();
+/** Identities for one list, by position: names for env vars/headers/named args; valueHint or position for positionals. */
+export function identities(kind: InputKind, inputs: JsonObject[]): Identities {
+  const labels = mapPacked(inputs, (input) => asString(input.name) ?? '');
+  if (kind === 'header') return { keys: mapPacked(labels, (name) => name.toLowerCase()), labels };
+  if (kind !== 'runtimeArgument' && kind !== 'packageArgument') return { keys: labels, labels };
+  const keys: string[] = [];
   let positional = 0;
-  for (const input of inputs) {
-    const name = asString(input.name) ?? '';
-    if (kind === 'runtimeArgument' || kind === 'packageArgument') {
-      if (isPositional(input)) {
-        positional += 1;
-        const hint = asString(input.valueHint);
-        ids.set(input, hint ? { key: `positional ${hint}`, label: hint } : { key: `positional #${positional}`, label: `#${positional}` });
-      } else ids.set(input, { key: `named ${name}`, label: name });
-    } else if (kind === 'header') ids.set(input, { key: name.toLowerCase(), label: name });
-    else ids.set(input, { key: name, label: name });
-  }
-  return ids;
+  inputs.forEach((input, index) => {
+    if (!isPositional(input)) {
+      keys.push(`named ${labels[index]}`);
+      return;
+    }
+    positional += 1;
+    const hint = asString(input.valueHint);
+    keys.push(hint ? `positional ${hint}` : `positional #${positional}`);
+    labels[index] = hint ? hint : `#${positional}`;
+  });
+  return { keys, labels };
 }
 
 function needsUserValue(input: JsonObject): boolean {
@@ -47,46 +49,61 @@ function requiredWord(input: JsonObject): string {
   return input.isRequired === true ? 'required' : 'optional';
 }
 
-function itemScope(list: ListScope, kind: InputKind, label: string): Scope {
-  const item: ChangeItem = { kind, name: label };
-  const where = list.where ?? '';
-  return { section: list.section, owner: list.owner, where, path: `${list.path}[${label}]`, item, phrase: `the ${KIND_WORDS[kind]} ${label}${where}` };
+/** An input of a list. Its phrase for reasons (`the environment variable API_KEY of package …`) is built by aboutOf when a reason needs it. */
+interface ItemScope extends Scope {
+  item: ChangeItem;
+  where: string;
+  kindWords?: string;
+}
+
+function itemScope(list: ListScope, open: string, kind: InputKind, label: string): ItemScope {
+  const path = `${open}${label}]`;
+  return { section: list.section, owner: list.owner, where: list.where ?? '', path, dot: `${path}.`, item: { kind, name: label }, kindWords: KIND_WORDS[kind] };
+}
+
+function aboutOf(scope: ItemScope): string {
+  if (scope.phrase !== undefined) return scope.phrase;
+  return scope.kindWords === undefined ? 'the input' : `the ${scope.kindWords} ${scope.item.name}${scope.where}`;
 }
 
 export function diffInputList(sink: ChangeSink, list: ListScope, kind: InputKind, before: JsonObject[], after: JsonObject[]): void {
-  const beforeIds = identities(kind, before);
-  const afterIds = identities(kind, after);
-  const identify = (input: JsonObject): Identity => beforeIds.get(input) ?? afterIds.get(input) ?? { key: '', label: '' };
-  const pairing = matchByKey(before, after, identify);
+  const { beforeAt, afterAt, removed, added, beforeLabels, afterLabels } = matchPositions(before, identities(kind, before), after, identities(kind, after));
   const where = list.where ?? '';
-  for (const { before: old, after: current } of pairing.matched) {
-    diffInput(sink, itemScope(list, kind, current.label), old.item, current.item, false);
+  const open = `${list.path}[`;
+  for (let n = 0; n < afterAt.length; n++) {
+    diffInput(sink, itemScope(list, open, kind, afterLabels[afterAt[n]]), before[beforeAt[n]], after[afterAt[n]], false);
   }
-  for (const { item, label } of pairing.removed) {
+  for (const index of removed) {
+    const item = before[index];
+    const label = beforeLabels[index];
     const reason = `removes the ${requiredWord(item)} ${KIND_WORDS[kind]} ${label}${where}`;
-    sink.entity(itemScope(list, kind, label), 'removed', item, { impact: 'breaking', reason });
+    sink.entity(itemScope(list, open, kind, label), 'removed', item, { impact: 'breaking', reason });
   }
-  for (const { item, label } of pairing.added) {
+  for (const index of added) {
+    const item = after[index];
+    const label = afterLabels[index];
     const verdict: Verdict = needsUserValue(item)
       ? { impact: 'breaking', reason: `adds the required ${KIND_WORDS[kind]} ${label}${where} without a default` }
       : { impact: 'additive', reason: `adds the ${requiredWord(item)} ${KIND_WORDS[kind]} ${label}${where}` };
-    sink.entity(itemScope(list, kind, label), 'added', item, verdict);
+    sink.entity(itemScope(list, open, kind, label), 'added', item, verdict);
   }
-  if (kind === 'runtimeArgument' || kind === 'packageArgument') checkPositionalOrder(sink, list, kind, pairing.matched);
+  if (kind === 'runtimeArgument' || kind === 'packageArgument') checkPositionalOrder(sink, list, kind, before, beforeAt, afterAt, afterLabels);
 }
 
 /** Positional arguments are placed on the command line in order, so reordering them matters. */
-function checkPositionalOrder(
-  sink: ChangeSink,
-  list: ListScope,
-  kind: InputKind,
-  matched: Array<{ before: { item: JsonObject; index: number; label: string }; after: { index: number; label: string } }>,
-): void {
-  const positional = matched.filter((pair) => isPositional(pair.before.item)).sort((a, b) => a.before.index - b.before.index);
-  const beforeOrder = positional.map((pair) => pair.after.label);
-  const afterOrder = [...positional].sort((a, b) => a.after.index - b.after.index).map((pair) => pair.after.label);
-  const scope: Scope = { ...list, item: { kind, name: 'order' } };
-  if (beforeOrder.length < 2) return;
+function checkPositionalOrder(sink: ChangeSink, list: ListScope, kind: InputKind, before: JsonObject[], beforeAt: number[], afterAt: number[], afterLabels: string[]): void {
+  // Matched positionals by their labels now: in their order now (afterAt ascends) and in their order before.
+  const afterOrder: string[] = [];
+  const nowAtBefore: number[] = [];
+  for (let n = 0; n < afterAt.length; n++) {
+    if (!isPositional(before[beforeAt[n]])) continue;
+    afterOrder.push(afterLabels[afterAt[n]]);
+    nowAtBefore[beforeAt[n]] = afterAt[n];
+  }
+  if (afterOrder.length < 2) return;
+  const beforeOrder: string[] = [];
+  for (const now of nowAtBefore) if (now !== undefined) beforeOrder.push(afterLabels[now]);
+  const scope: Scope = { section: list.section, path: list.path, owner: list.owner, where: list.where, item: { kind, name: 'order' } };
   if (sameJson(beforeOrder, afterOrder)) sink.leaf(scope, 'positionalOrder', beforeOrder, afterOrder);
   else
     sink.leaf(scope, 'positionalOrder', beforeOrder, afterOrder, {
@@ -115,9 +132,8 @@ function choicesVerdict(before: JsonObject, after: JsonObject, about: string): V
   return { impact: 'additive', reason: `adds the choice${added.length > 1 ? 's' : ''} ${added.join(', ')} to ${about}` };
 }
 
-function fieldVerdict(field: string, before: JsonObject, after: JsonObject, about: string, secret: boolean): Verdict {
-  const was = before[field];
-  const now = after[field];
+/** `was`/`now`: the field's values with schema defaults filled in; `before`/`after`: the inputs as written. */
+function fieldVerdict(field: string, was: unknown, now: unknown, before: JsonObject, after: JsonObject, about: string, secret: boolean): Verdict {
   switch (field) {
     case 'isRequired':
       if (now !== true) return { impact: 'additive', reason: `makes ${about} optional` };
@@ -156,43 +172,53 @@ function fieldVerdict(field: string, before: JsonObject, after: JsonObject, abou
   }
 }
 
-function sameField(field: string, before: JsonObject, after: JsonObject): boolean {
-  if (field === 'choices') return sameSet(choiceSet(before), choiceSet(after));
-  return sameJson(before[field], after[field]);
+/** A field's value with the schema default for an absent one: an absent field and its default mean the same. */
+function valueOf(input: JsonObject, field: string): unknown {
+  const value = input[field];
+  if (value !== undefined) return value;
+  switch (field) {
+    case 'isRequired':
+    case 'isSecret':
+    case 'isRepeated':
+      return false;
+    case 'format':
+      return 'string';
+    default:
+      return undefined;
+  }
 }
 
-/** Schema defaults: an absent field and its default mean the same. */
-const INPUT_DEFAULTS: Readonly<JsonObject> = { isRequired: false, isSecret: false, format: 'string', isRepeated: false };
+/**
+ * Normalised inputs are plain objects, read as they are; anything else (a value inherited from
+ * Object.prototype, reached by a variable named `__proto__`) is read through a plain copy of its enumerable fields.
+ */
+function asPlain(input: JsonObject): JsonObject {
+  if (Object.getPrototypeOf(input) === Object.prototype) return input;
+  const copy: JsonObject = {};
+  for (const key in input) setOwn(copy, key, input[key]);
+  return copy;
+}
 
-const DEFAULT_KEYS = Object.keys(INPUT_DEFAULTS);
-
-function withDefaults(input: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const key in input) setOwn(out, key, input[key]);
-  for (const key of DEFAULT_KEYS) if (out[key] === undefined) out[key] = INPUT_DEFAULTS[key];
-  return out;
+function diffInputField(sink: ChangeSink, scope: ItemScope, field: string, before: JsonObject, after: JsonObject, secret: boolean): void {
+  if (field === 'name' || field === 'variables') return;
+  const was = valueOf(before, field);
+  const now = valueOf(after, field);
+  if (was === undefined && now === undefined) return;
+  const hidden = secret && (field === 'value' || field === 'default');
+  const same = field === 'choices' ? sameSet(choiceSet(before), choiceSet(after)) : sameJson(was, now);
+  const verdict = same ? undefined : fieldVerdict(field, was, now, before, after, aboutOf(scope), secret);
+  sink.leaf(scope, field, was, now, verdict, hidden);
 }
 
 /** Field by field diff of one input present in both versions. */
-export function diffInput(sink: ChangeSink, scope: Scope, written: JsonObject, writtenAfter: JsonObject, insideSecret: boolean): void {
-  const before = withDefaults(written);
-  const after = withDefaults(writtenAfter);
+function diffInput(sink: ChangeSink, scope: ItemScope, written: JsonObject, writtenAfter: JsonObject, insideSecret: boolean): void {
+  const before = asPlain(written);
+  const after = asPlain(writtenAfter);
   const secret = insideSecret || before.isSecret === true || after.isSecret === true;
-  const about = scope.phrase ?? 'the input';
-  const fields = new Set([...Object.keys(written), ...Object.keys(writtenAfter)]);
-  for (const field of fields) {
-    if (field === 'name' || field === 'variables') continue;
-    if (before[field] === undefined && after[field] === undefined) continue;
-    const hidden = secret && (field === 'value' || field === 'default');
-    if (sameField(field, before, after)) {
-      sink.leaf(scope, field, before[field], after[field], undefined, hidden);
-      continue;
-    }
-    const verdict = fieldVerdict(field, before, after, about, secret);
-    sink.leaf(scope, field, before[field], after[field], verdict, hidden);
-  }
-  const { item: _item, phrase: _phrase, ...parent } = scope;
-  diffVariables(sink, parent, before.variables, after.variables, secret, about);
+  for (const field of keysOfBoth(written, writtenAfter)) diffInputField(sink, scope, field, before, after, secret);
+  if (!isObject(before.variables) && !isObject(after.variables)) return;
+  const { section, path, owner, where } = scope;
+  diffVariables(sink, { section, path, owner, where }, before.variables, after.variables, secret, aboutOf(scope));
 }
 
 /** `variables` maps (of an input, or of a remote's URL template): each entry is an input named by its key. */
@@ -200,9 +226,10 @@ export function diffVariables(sink: ChangeSink, parent: Omit<Scope, 'item'>, bef
   const old = isObject(before) ? before : {};
   const current = isObject(after) ? after : {};
   const suffix = of ? ` of ${of}` : parent.where ?? '';
-  const scopeFor = (name: string): Scope => ({
+  const scopeFor = (name: string): ItemScope => ({
     ...parent,
     path: joinPath(parent.path, `variables[${name}]`),
+    where: parent.where ?? '',
     item: { kind: 'variable', name },
     phrase: `the variable ${name}${suffix}`,
   });

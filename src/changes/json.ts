@@ -17,11 +17,29 @@ export function asArray(value: unknown): unknown[] {
 }
 
 export function objectsOf(value: unknown): JsonObject[] {
-  return asArray(value).filter(isObject);
+  const list = asArray(value);
+  const out: JsonObject[] = [];
+  for (let index = 0; index < list.length; index++) if (isObject(list[index])) out.push(list[index] as JsonObject);
+  return out;
 }
 
 export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+/** `items.map(f)` built by push, for dense lists: a packed array, like the diff's other lists (optimised code expects one kind). */
+export function mapPacked<T, U>(items: readonly T[], f: (item: T, index: number) => U): U[] {
+  const out: U[] = [];
+  for (let index = 0; index < items.length; index++) out.push(f(items[index], index));
+  return out;
+}
+
+/** The keys of `a`, then those of `b` that `a` lacks (what `new Set([...Object.keys(a), ...Object.keys(b)])` holds, in that order). */
+export function keysOfBoth(a: JsonObject, b: JsonObject): string[] {
+  const keys = Object.keys(a);
+  // for…in lists the enumerable keys, own ones first and in Object.keys order; hasOwn keeps the own ones.
+  for (const key in b) if (Object.hasOwn(b, key) && !keys.includes(key)) keys.push(key);
+  return keys;
 }
 
 /** Structural equality; object key order does not matter, array order does. */

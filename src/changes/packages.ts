@@ -2,6 +2,7 @@
 import {
   effectiveRegistryBaseUrl,
   matchByKey,
+  matchIdentified,
   packageIdentifierKey,
   packageIdentity,
   parseOciReference,
@@ -10,7 +11,7 @@ import {
   type Identity,
 } from './identity';
 import { diffInputList, diffVariables, type InputKind } from './inputs';
-import { asString, isObject, objectsOf, sameJson, type JsonObject } from './json';
+import { asString, isObject, keysOfBoth, mapPacked, objectsOf, sameJson, type JsonObject } from './json';
 import type { ChangeOwner, Section } from './model';
 import { joinPath, type ChangeSink, type Scope, type Verdict } from './sink';
 
@@ -26,17 +27,21 @@ function ownerOf(kind: ChangeOwner['kind'], identity: Identity, label: string): 
 }
 
 export function diffPackages(sink: ChangeSink, before: unknown, after: unknown): void {
-  const pairing = matchByKey(objectsOf(before), objectsOf(after), packageIdentity, packageIdentifierKey);
+  const olds = objectsOf(before);
+  const currents = objectsOf(after);
+  const beforeIds = mapPacked(olds, (pkg) => packageIdentity(pkg));
+  const afterIds = mapPacked(currents, (pkg) => packageIdentity(pkg));
+  const pairing = matchIdentified(olds, beforeIds, currents, afterIds, packageIdentifierKey);
   for (const { before: old, after: current } of pairing.matched) {
-    const owner = ownerOf('package', packageIdentity(current.item), current.label);
+    const owner = ownerOf('package', afterIds[current.index], current.label);
     diffPackage(sink, { section: 'packages', path: `packages[${current.label}]`, owner, where: ` of package ${current.label}` }, old.item, current.item);
   }
-  for (const { item, label } of pairing.removed) {
-    const owner = ownerOf('package', packageIdentity(item), label);
+  for (const { item, label, index } of pairing.removed) {
+    const owner = ownerOf('package', beforeIds[index], label);
     sink.entity({ section: 'packages', path: `packages[${label}]`, owner }, 'removed', item, { impact: 'breaking', reason: `removes the package ${label}` });
   }
-  for (const { item, label } of pairing.added) {
-    const owner = ownerOf('package', packageIdentity(item), label);
+  for (const { item, label, index } of pairing.added) {
+    const owner = ownerOf('package', afterIds[index], label);
     sink.entity({ section: 'packages', path: `packages[${label}]`, owner }, 'added', item, { impact: 'additive', reason: `adds the package ${label}` });
   }
 }
@@ -86,17 +91,17 @@ function packageFieldVerdict(field: string, old: JsonObject, current: JsonObject
 
 function diffPackage(sink: ChangeSink, scope: Scope, old: JsonObject, current: JsonObject): void {
   const what = `package ${scope.owner?.label ?? ''}`;
-  const fields = new Set([...Object.keys(old), ...Object.keys(current)]);
-  for (const field of fields) {
+  const { section, path, owner, where } = scope;
+  for (const field of keysOfBoth(old, current)) {
     if (old[field] === undefined && current[field] === undefined) continue;
     const inputKind = INPUT_LISTS[field];
     if (inputKind) {
-      diffInputList(sink, { ...scope, path: joinPath(scope.path, field) }, inputKind, objectsOf(old[field]), objectsOf(current[field]));
+      diffInputList(sink, { section, path: joinPath(path, field), owner, where }, inputKind, objectsOf(old[field]), objectsOf(current[field]));
     } else if (field === 'transport') {
-      const transportScope: Scope = { ...scope, path: joinPath(scope.path, 'transport'), item: { kind: 'transport', name: 'transport' } };
+      const transportScope: Scope = { section, path: joinPath(path, 'transport'), owner, where, item: { kind: 'transport', name: 'transport' } };
       diffTransport(sink, transportScope, packageTransport(old), packageTransport(current), what);
     } else {
-      const fieldScope: Scope = { ...scope, item: { kind: 'field', name: field } };
+      const fieldScope: Scope = { section, path, owner, where, item: { kind: 'field', name: field } };
       const verdict = packageFieldVerdict(field, old, current, what);
       sink.leaf(fieldScope, field, old[field], current[field], verdict);
     }
@@ -110,12 +115,12 @@ function packageTransport(pkg: JsonObject): JsonObject {
 
 /** A package transport or a remote (remotes are transports with optional URL variables). */
 function diffTransport(sink: ChangeSink, scope: Scope, old: JsonObject, current: JsonObject, what: string): void {
-  const { item: _item, ...parent } = scope;
-  const fields = new Set([...Object.keys(old), ...Object.keys(current)]);
-  for (const field of fields) {
+  const { section, path, owner, where } = scope;
+  const parent = { section, path, owner, where };
+  for (const field of keysOfBoth(old, current)) {
     if (old[field] === undefined && current[field] === undefined) continue;
     if (field === 'headers') {
-      diffInputList(sink, { ...parent, path: joinPath(scope.path, 'headers') }, 'header', objectsOf(old.headers), objectsOf(current.headers));
+      diffInputList(sink, { section, path: joinPath(path, 'headers'), owner, where }, 'header', objectsOf(old.headers), objectsOf(current.headers));
       continue;
     }
     if (field === 'variables') {

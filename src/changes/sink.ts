@@ -12,6 +12,8 @@ export interface Scope {
   phrase?: string;
   /** Says whose it is in reasons, e.g. ` of package npm @acme/weather`. */
   where?: string;
+  /** `${path}.`, when many fields share the path (built once for all of them). */
+  dot?: string;
 }
 
 /** Why a leaf changed and what it weighs; no impact for a change that is bookkeeping (our provenance record). */
@@ -64,11 +66,14 @@ export function redactSecrets(value: unknown, insideSecret = false): { value: un
 
 export class ChangeSink {
   readonly changes: FieldChange[] = [];
+  /** Changes by impact. */
+  readonly counts: Record<Impact, number> = { breaking: 0, additive: 0, metadata: 0 };
 
   /** One leaf: unchanged when `verdict` is undefined. `hidden` keeps before/after out (secret values). */
   leaf(scope: Scope, field: string, before: unknown, after: unknown, verdict?: Verdict, hidden = false): void {
     const kind: ChangeKind = !verdict ? 'unchanged' : before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
-    this.push(scope, joinPath(scope.path, field), kind, before, after, verdict, hidden);
+    const path = scope.dot !== undefined && scope.path && !field.startsWith('[') ? scope.dot + field : joinPath(scope.path, field);
+    this.push(scope, path, kind, before, after, verdict, hidden);
   }
 
   /** A whole entity (package, remote, input…) that exists on one side only. */
@@ -79,6 +84,12 @@ export class ChangeSink {
   }
 
   private push(scope: Scope, path: string, kind: ChangeKind, before: unknown, after: unknown, verdict: Verdict | undefined, hidden: boolean): FieldChange {
+    const { section, owner, item } = scope;
+    // The usual shapes in one step (same keys, same order as below), which V8 allocates at once.
+    if (owner && item && !hidden && before !== undefined && after !== undefined) {
+      if (!verdict?.impact && !verdict?.reason) return this.add({ section, path, kind, owner, item, before, after });
+      if (verdict.impact && verdict.reason) return this.add({ section, path, kind, owner, item, before, after, impact: verdict.impact, reason: verdict.reason });
+    }
     const change: FieldChange = { section: scope.section, path, kind };
     if (scope.owner) change.owner = scope.owner;
     if (scope.item) change.item = scope.item;
@@ -89,6 +100,11 @@ export class ChangeSink {
     }
     if (verdict?.impact) change.impact = verdict.impact;
     if (verdict?.reason) change.reason = verdict.reason;
+    return this.add(change);
+  }
+
+  private add(change: FieldChange): FieldChange {
+    if (change.impact) this.counts[change.impact] += 1;
     this.changes.push(change);
     return change;
   }
