@@ -25,14 +25,14 @@ function loadFromSource(file, name) {
 }
 
 /** `schema`'s validator as one CommonJS file: ajv's standalone code with the runtime parts it requires inlined. */
-function shippedValidator(root, schema) {
+function shippedValidator(schema) {
   const { default: Ajv } = require('ajv');
   const { default: addFormats } = require('ajv-formats');
   const { default: standaloneCode } = require('ajv/dist/standalone');
   const ajv = new Ajv({ ...loadFromSource('src/serverJson/ajvOptions.ts', 'AJV_OPTIONS'), code: { source: true } });
   addFormats(ajv);
   const code = standaloneCode(ajv, ajv.compile(schema));
-  const { outputFiles } = buildSync({ stdin: { contents: code, resolveDir: root, loader: 'js' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, write: false, logLevel: 'warning' });
+  const { outputFiles } = buildSync({ stdin: { contents: code, resolveDir: new URL('..', import.meta.url).pathname, loader: 'js' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, write: false, logLevel: 'warning' });
   return outputFiles[0].text;
 }
 
@@ -54,7 +54,7 @@ export function buildServerJsonSchemas(root) {
     if (typeof schema.$id !== 'string' || !/^https:\/\//.test(schema.$id)) continue;
     const text = `${JSON.stringify(schema)}\n`;
     writeFileSync(join(officialDir, name), text);
-    writeFileSync(join(officialDir, name.replace(/\.json$/, '.validate.js')), shippedValidator(root, schema));
+    writeFileSync(join(officialDir, name.replace(/\.json$/, '.validate.js')), shippedValidator(schema));
     index.push({ url: schema.$id, file: name });
     if (name === `server.schema.${version}.json`) {
       writeFileSync(join(outDir, 'server.schema.json'), text);
