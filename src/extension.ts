@@ -39,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): McpVersionsPublicApi
     }).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       log.error(`MCP Versions could not start: ${message}`);
+      // The window's own message: the interaction layer (ctx.ui) is part of what did not start.
       void vscode.window.showErrorMessage(vscode.l10n.t('MCP Versions could not start: {0}', message));
       throw error;
     }));
