@@ -12,6 +12,7 @@ import { provenanceDetails } from './provenanceNodes';
 import { versionDetails } from './details';
 import * as items from './items';
 import type { ActionNode, ErrorNode, RegistryNode, ServerNode, TreeNode, VersionNode } from './nodes';
+import { mergeWindowMs, MergedRefresh } from './mergedRefresh';
 import { RegistryState, type VersionsEntry } from './registryState';
 import { toVersionRows, type VersionRow } from './versionRows';
 import { displayUrl } from '../util/displayUrl';
@@ -37,6 +38,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private showDeletedValue = false;
   private generation = 0;
   private readonly itemContext: items.ItemContext;
+  private readonly listRefresh = new MergedRefresh<RegistryNode | undefined>((node) => this.changed.fire(node));
 
   constructor(
     private readonly services: TreeServices,
@@ -175,8 +177,9 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   /** Re-renders a node (or everything); what it shows comes from the cache unless that was dropped. */
   refresh(node?: TreeNode): void {
-    if (node?.kind === 'registry' && this.isSingleRegistry) this.changed.fire(undefined);
-    else this.changed.fire(node);
+    if (node?.kind === 'registry') {
+      this.listRefresh.request(this.isSingleRegistry ? undefined : node, mergeWindowMs(node.state.rows.length));
+    } else this.changed.fire(node);
   }
 
   /** Drops what a registry loaded (keeping its filter) and shows it again. */
@@ -399,6 +402,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   dispose(): void {
+    this.listRefresh.dispose();
     this.storeChanges.dispose();
     this.changed.dispose();
     this.filterChanged.dispose();
