@@ -11,12 +11,13 @@ const UNITS: [unit: Intl.RelativeTimeFormatUnit, seconds: number][] = [
 
 const formatter = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 // A long version list repeats the same few phrases ("3 days ago"): each is formatted once.
-const phrases = new Map<string, string>();
+const phrases = new Map<Intl.RelativeTimeFormatUnit, Map<number, string>>();
 const format = {
   format(value: number, unit: Intl.RelativeTimeFormatUnit): string {
-    const key = `${value} ${unit}`;
-    let phrase = phrases.get(key);
-    if (phrase === undefined) phrases.set(key, (phrase = formatter.format(value, unit)));
+    let byValue = phrases.get(unit);
+    if (!byValue) phrases.set(unit, (byValue = new Map()));
+    let phrase = byValue.get(value);
+    if (phrase === undefined) byValue.set(value, (phrase = formatter.format(value, unit)));
     return phrase;
   },
 };
