@@ -1,5 +1,6 @@
 // `npm run bench`: measures the figures named in the issues and writes bench/results.json (one flat
-// object, keys `<what>_<unit>`) plus a readable table. `--only a,b` runs some groups and keeps the rest.
+// object, keys `<what>_<unit>`) plus a readable table. `--only a,b` runs some groups and keeps the rest;
+// `--grep <suite title>` runs only the matching VS Code suites of the vscode group.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +13,8 @@ const require = createRequire(import.meta.url);
 const resultsFile = join(root, 'bench/results.json');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1].split(',')) : undefined;
+const grepAt = process.argv.indexOf('--grep');
+const grep = grepAt >= 0 ? process.argv[grepAt + 1] : undefined;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => (typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, round(v)])) : Math.round(x * 100) / 100);
 
@@ -82,7 +85,7 @@ const groups = {
   /** Every other benchmark suite in test/integration/bench, each appending JSON lines of figures. */
   async vscode() {
     execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
-    const lines = await benchInVsCode('vscode', { MCPV_GREP: 'benchmark: activation', MCPV_GREP_INVERT: '1' });
+    const lines = await benchInVsCode('vscode', grep ? { MCPV_GREP: grep } : { MCPV_GREP: 'benchmark: activation', MCPV_GREP_INVERT: '1' });
     const webview = join(root, 'dist/webview/diff.js');
     return Object.assign({}, ...lines, existsSync(webview) ? { webview_bundle_kb: statSync(webview).size / 1024 } : {});
   },

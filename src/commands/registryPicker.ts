@@ -1,7 +1,7 @@
 // The one registry → server → version picker of every palette flow (Registry view commands, Compare),
 // asked through the interaction layer so tests can answer it. Cancelling any step throws UserCancelledError.
 import * as vscode from 'vscode';
-import type { ServerResponse } from '../registry';
+import type { ServerJSON } from '../registry';
 import { relativeTime } from '../util/relativeTime';
 import type { UserPrompts } from './prompts';
 import { UserCancelledError, UserFacingError } from './registerCommand';
@@ -25,17 +25,20 @@ export async function pickRegistry<R>(ui: UserPrompts, registries: readonly R[],
   return picked.registry;
 }
 
+/** What the picker shows of a server (its latest version). */
+export type ServerChoice = Pick<ServerJSON, 'name' | 'version' | 'description'>;
+
 export interface ServerSource {
   readonly registryName: string;
   /** The servers already known (shown before the user types); when empty, the registry is searched at once. */
-  readonly loaded: readonly ServerResponse[];
+  readonly loaded: readonly ServerChoice[];
   /** The registry's search for the typed text. */
-  search(text: string, signal: AbortSignal): Promise<readonly ServerResponse[]>;
+  search(text: string, signal: AbortSignal): Promise<readonly ServerChoice[]>;
 }
 
 /** The name of a server of the registry: the loaded ones first, then whatever the registry finds for the typed text. */
 export async function pickServer(ui: UserPrompts & Required<Pick<UserPrompts, 'search'>>, source: ServerSource, title: string): Promise<string> {
-  const item = (row: ServerResponse) => ({ label: row.server.name, description: row.server.version, detail: row.server.description, value: row.server.name });
+  const item = (server: ServerChoice) => ({ label: server.name, description: server.version, detail: server.description, value: server.name });
   const name = await ui.search({
     title,
     placeholder: vscode.l10n.t('Server name in {0} (searched as you type)', source.registryName),

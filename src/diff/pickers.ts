@@ -26,7 +26,7 @@ export function pickServer(ui: Prompts, registry: RegistryConfig, clientFor: Cli
   return pickServerName(ui, {
     registryName: registry.name,
     loaded: [],
-    search: async (text, signal) => (await clientFor(registry.url).listServers({ search: text || undefined, limit: SEARCH_LIMIT, version: 'latest' }, { signal })).servers,
+    search: async (text, signal) => (await clientFor(registry.url).listServers({ search: text || undefined, limit: SEARCH_LIMIT, version: 'latest' }, { signal })).servers.map((response) => response.server),
   }, title);
 }
 

@@ -1,11 +1,12 @@
 // TreeItems for the Registry tree: labels, descriptions, Markdown tooltips (registry strings escaped,
 // untrusted), codicons, status decorations (via resourceUri) and composed contextValues.
 import * as vscode from 'vscode';
-import { RegistryError, officialMeta, publishableNamespaces, type Permission, type ServerResponse } from '../registry';
+import { RegistryError, officialMeta, publishableNamespaces, type Permission, type ServerStatus } from '../registry';
 import { exactUtc, relativeTime } from '../util/relativeTime';
 import { composeContextValue } from './contextValue';
 import type { ActionNode, DetailNode, ErrorNode, FilterNode, LoadMoreNode, MessageNode, RegistryNode, ServerNode, VersionNode } from './nodes';
-import { DELIVERY_ICONS, DELIVERY_LABELS, deliveryKind } from './packageKind';
+import { DELIVERY_ICONS, DELIVERY_LABELS, type DeliveryKind } from './packageKind';
+import type { ServerRow } from './serverRow';
 import { encodeStatusQuery } from './statusBadge';
 
 export const STATUS_SCHEME = 'mcp-versions-status';
@@ -49,7 +50,7 @@ export function registryItem(node: RegistryNode, permissions?: readonly Permissi
   return item;
 }
 
-export function serverItem(node: ServerNode, row: ServerResponse | undefined, context: ItemContext): vscode.TreeItem {
+export function serverItem(node: ServerNode, row: ServerRow | undefined, context: ItemContext): vscode.TreeItem {
   const item = new vscode.TreeItem(node.name, Collapsed);
   item.id = node.id;
   if (!row) {
@@ -58,23 +59,29 @@ export function serverItem(node: ServerNode, row: ServerResponse | undefined, co
     item.contextValue = composeContextValue('server', [context.mine(node.registry, node.name) && 'mine']);
     return item;
   }
-  const server = row.server;
-  const meta = officialMeta(row);
-  const kind = deliveryKind(server);
   const description: string[] = [];
   if (node.pinned) description.push('yours');
-  description.push(server.version);
-  if (server.title && server.title.length <= 30) description.push(server.title);
+  description.push(row.version);
+  if (row.title && row.title.length <= 30) description.push(row.title);
   if (node.shownCount !== undefined) description.push(node.shownCount === 1 ? vscode.l10n.t('1 version') : vscode.l10n.t('{0} versions', node.shownCount));
   item.description = description.join(' · ');
-  item.iconPath = new vscode.ThemeIcon(DELIVERY_ICONS[kind]);
-  item.resourceUri = statusUri('server', { status: meta.status });
+  item.iconPath = deliveryIcon(row.kind);
+  item.resourceUri = statusUri('server', { status: row.status });
   item.contextValue = composeContextValue('server', [
-    meta.status === 'deprecated' && 'deprecated',
-    meta.status === 'deleted' && 'deleted',
+    row.status === 'deprecated' && 'deprecated',
+    row.status === 'deleted' && 'deleted',
     context.mine(node.registry, node.name) && 'mine',
   ]);
   return item;
+}
+
+// One icon per delivery kind, shared by every server row (a list may hold 10 000).
+const deliveryIcons = new Map<DeliveryKind, vscode.ThemeIcon>();
+
+function deliveryIcon(kind: DeliveryKind): vscode.ThemeIcon {
+  let icon = deliveryIcons.get(kind);
+  if (!icon) deliveryIcons.set(kind, (icon = new vscode.ThemeIcon(DELIVERY_ICONS[kind])));
+  return icon;
 }
 
 // Shared by every version row (a server may have 10 000 of them).
@@ -89,20 +96,20 @@ export function versionItem(node: VersionNode, context: ItemContext): vscode.Tre
   const row = node.row;
   const item = new vscode.TreeItem(row.version, Collapsed);
   item.id = node.id;
-  const description: string[] = [];
-  if (row.isLatest) description.push('latest');
-  if (row.channelHead) description.push(row.channelHead);
-  if (row.status !== 'active') description.push(row.statusMessage ? `${row.status}: ${row.statusMessage}` : row.status);
-  description.push(relativeTime(row.publishedAt));
-  const liveOn = context.environmentsRunning?.(node.server.name, row.version) ?? [];
-  if (liveOn.length > 0) description.unshift(`● ${liveOn.join(', ')}`);
-  item.description = description.join(' · ');
+  // Built as one string (no list per row): a server may have 10 000 versions.
+  let description = relativeTime(row.publishedAt);
+  if (row.status !== 'active') description = `${row.statusMessage ? `${row.status}: ${row.statusMessage}` : row.status} · ${description}`;
+  if (row.channelHead) description = `${row.channelHead} · ${description}`;
+  if (row.isLatest) description = `latest · ${description}`;
+  const liveOn = context.environmentsRunning?.(node.server.name, row.version);
+  if (liveOn && liveOn.length > 0) description = `● ${liveOn.join(', ')} · ${description}`;
+  item.description = description;
   item.iconPath = VERSION_ICONS[row.status === 'deleted' ? 'deleted' : row.status === 'deprecated' ? 'deprecated' : row.isLatest ? 'latest' : 'other'];
   const serverName = node.server.name;
   item.resourceUri = statusUri('version', { status: row.status, latest: row.isLatest, channel: row.channelHead });
   item.contextValue = composeContextValue('version', [
     row.isLatest && 'latest',
-    /-/.test(row.version) && 'prerelease',
+    row.version.includes('-') && 'prerelease',
     row.status === 'active' && 'active',
     row.status === 'deprecated' && 'deprecated',
     row.status === 'deleted' && 'deleted',
@@ -113,20 +120,17 @@ export function versionItem(node: VersionNode, context: ItemContext): vscode.Tre
 }
 
 /** Server tooltips are built on hover (resolveTreeItem): a page of servers costs no Markdown until then. */
-export function serverTooltip(row: ServerResponse): vscode.MarkdownString {
-  const server = row.server;
-  const meta = officialMeta(row);
-  const kind = deliveryKind(server);
+export function serverTooltip(row: ServerRow): vscode.MarkdownString {
   const tooltip = untrusted();
-  tooltip.appendMarkdown('**').appendText(server.title ?? server.name).appendMarkdown('**');
-  if (server.title) tooltip.appendMarkdown('  \n').appendText(server.name);
-  tooltip.appendMarkdown('\n\n').appendText(server.description);
+  tooltip.appendMarkdown('**').appendText(row.title ?? row.name).appendMarkdown('**');
+  if (row.title) tooltip.appendMarkdown('  \n').appendText(row.name);
+  tooltip.appendMarkdown('\n\n').appendText(row.description);
   tooltip.appendMarkdown('\n\n---\n\n');
-  tooltip.appendText(`Latest: ${server.version}${meta.status !== 'active' ? ` (${meta.status})` : ''}`).appendMarkdown('  \n');
-  tooltip.appendText(vscode.l10n.t('Published: {0} ({1})', relativeTime(meta.publishedAt), exactUtc(meta.publishedAt))).appendMarkdown('  \n');
-  tooltip.appendText(vscode.l10n.t('Delivered as: {0}', DELIVERY_LABELS[kind]));
-  if (server.repository?.url) tooltip.appendMarkdown(vscode.l10n.t('  \nRepository: ')).appendMarkdown(link(server.repository.url));
-  if (server.websiteUrl) tooltip.appendMarkdown(vscode.l10n.t('  \nWebsite: ')).appendMarkdown(link(server.websiteUrl));
+  tooltip.appendText(`Latest: ${row.version}${row.status !== 'active' ? ` (${row.status})` : ''}`).appendMarkdown('  \n');
+  tooltip.appendText(vscode.l10n.t('Published: {0} ({1})', relativeTime(row.publishedAt), exactUtc(row.publishedAt))).appendMarkdown('  \n');
+  tooltip.appendText(vscode.l10n.t('Delivered as: {0}', DELIVERY_LABELS[row.kind]));
+  if (row.repositoryUrl) tooltip.appendMarkdown(vscode.l10n.t('  \nRepository: ')).appendMarkdown(link(row.repositoryUrl));
+  if (row.websiteUrl) tooltip.appendMarkdown(vscode.l10n.t('  \nWebsite: ')).appendMarkdown(link(row.websiteUrl));
   return tooltip;
 }
 
@@ -213,9 +217,17 @@ export function messageItem(node: MessageNode): vscode.TreeItem {
 // The decoration depends on the state alone, so rows in the same state share one URI: a list of 10 000
 // versions has a handful of states ("active" mostly), each URI is built once.
 const statusUris = new Map<string, vscode.Uri>();
+// The keys of the states without a channel, made once (not a new string for every row).
+const stateKeys = (latest: string) => ({
+  server: { active: `server|active|${latest}|`, deprecated: `server|deprecated|${latest}|`, deleted: `server|deleted|${latest}|` },
+  version: { active: `version|active|${latest}|`, deprecated: `version|deprecated|${latest}|`, deleted: `version|deleted|${latest}|` },
+});
+const PLAIN_KEYS = stateKeys('');
+const LATEST_KEYS = stateKeys('true');
 
 function statusUri(kind: 'server' | 'version', state: Parameters<typeof encodeStatusQuery>[0]): vscode.Uri {
-  const key = `${kind}|${state.status}|${state.latest ?? ''}|${state.channel ?? ''}`;
+  const known = state.channel === undefined ? (state.latest ? LATEST_KEYS : PLAIN_KEYS)[kind][state.status as ServerStatus] : undefined;
+  const key = known ?? `${kind}|${state.status}|${state.latest ? 'true' : ''}|${state.channel ?? ''}`;
   let uri = statusUris.get(key);
   if (uri === undefined) statusUris.set(key, (uri = vscode.Uri.from({ scheme: STATUS_SCHEME, path: `/${kind}`, query: encodeStatusQuery(state) })));
   return uri;

@@ -16,9 +16,9 @@ export async function pickServer(ui: Prompts, provider: RegistryTreeProvider, re
   const name = await pickServerName(ui, {
     registryName: registry.config.name,
     loaded: [...(registry.state.mine ?? []), ...registry.state.rows],
-    search: (text, signal) => registry.state.searchServers(text, signal),
+    search: async (text, signal) => (await registry.state.searchServers(text, signal)).map((response) => response.server),
   }, title);
-  return provider.serverNode(registry, name, registry.state.mine?.some((row) => row.server.name === name) ?? false);
+  return provider.serverNode(registry, name, registry.state.mine?.some((row) => row.name === name) ?? false);
 }
 
 export const ALL_VERSIONS = Symbol('all versions');

@@ -12,6 +12,7 @@ import { provenanceDetails } from './provenanceNodes';
 import { versionDetails } from './details';
 import * as items from './items';
 import type { ActionNode, ErrorNode, RegistryNode, ServerNode, TreeNode, VersionNode } from './nodes';
+import { mergeWindowMs, MergedRefresh } from './mergedRefresh';
 import { RegistryState, type VersionsEntry } from './registryState';
 import { toVersionRows, type VersionRow } from './versionRows';
 import { displayUrl } from '../util/displayUrl';
@@ -24,7 +25,7 @@ export interface TreeServices {
 }
 
 export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly mineByServer = new Map<string, boolean>();
+  private readonly mineByServer = new Map<string, Map<string, boolean>>();
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly filterChanged = new vscode.EventEmitter<void>();
@@ -37,6 +38,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private showDeletedValue = false;
   private generation = 0;
   private readonly itemContext: items.ItemContext;
+  private readonly listRefresh = new MergedRefresh<RegistryNode | undefined>((node) => this.changed.fire(node));
 
   constructor(
     private readonly services: TreeServices,
@@ -175,8 +177,9 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   /** Re-renders a node (or everything); what it shows comes from the cache unless that was dropped. */
   refresh(node?: TreeNode): void {
-    if (node?.kind === 'registry' && this.isSingleRegistry) this.changed.fire(undefined);
-    else this.changed.fire(node);
+    if (node?.kind === 'registry') {
+      this.listRefresh.request(this.isSingleRegistry ? undefined : node, mergeWindowMs(node.state.rows.length));
+    } else this.changed.fire(node);
   }
 
   /** Drops what a registry loaded (keeping its filter) and shows it again. */
@@ -237,12 +240,14 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * server until the registries or an identity change (reloadRegistries / reloadRegistry).
    */
   isMine(registry: RegistryNode, serverName: string): boolean {
-    const key = `${registry.config.url}\n${serverName}`;
-    let mine = this.mineByServer.get(key);
+    // Keyed by the registry, then the name itself: no new string for each of 10 000 rows.
+    let byName = this.mineByServer.get(registry.config.url);
+    if (!byName) this.mineByServer.set(registry.config.url, (byName = new Map()));
+    let mine = byName.get(serverName);
     if (mine === undefined) {
       const permissions = this.permissionsFor(registry);
       mine = permissions !== undefined && mayChangeStatus(permissions, serverName);
-      this.mineByServer.set(key, mine);
+      byName.set(serverName, mine);
     }
     return mine;
   }
@@ -311,10 +316,10 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (state.search) children.push({ kind: 'filter', id: `f|${registry.id}|${state.search}`, registry, search: state.search });
     const pinned = new Set<string>();
     for (const row of state.mine ?? []) {
-      pinned.add(row.server.name);
-      children.push(this.serverNode(registry, row.server.name, true));
+      pinned.add(row.name);
+      children.push(this.serverNode(registry, row.name, true));
     }
-    for (const row of state.rows) if (!pinned.has(row.server.name)) children.push(this.serverNode(registry, row.server.name));
+    for (const row of state.rows) if (!pinned.has(row.name)) children.push(this.serverNode(registry, row.name));
     if (state.rows.length === 0 && pinned.size === 0) {
       const label = state.search ? vscode.l10n.t('No servers match “{0}”', state.search) : vscode.l10n.t('No servers in this registry');
       children.push({ kind: 'message', id: `n|${registry.id}`, label, icon: 'info' });
@@ -399,6 +404,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   dispose(): void {
+    this.listRefresh.dispose();
     this.storeChanges.dispose();
     this.changed.dispose();
     this.filterChanged.dispose();

@@ -5,6 +5,7 @@
 import { mayChangeStatus, officialMeta, type Permission, type RegistryClient, type ServerResponse } from '../registry';
 import { RegistryStore } from '../store/store';
 import { responsesOf, type VersionsAnswer } from '../store/model';
+import { serverRow, type ServerRow } from './serverRow';
 
 export type ClientRunner = <T>(call: (client: RegistryClient) => Promise<T>) => Promise<T>;
 
@@ -34,20 +35,21 @@ export class VersionsMissingError extends Error {
 
 const compareNames = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function insertSorted(rows: ServerResponse[], row: ServerResponse): void {
-  const at = rows.findIndex((existing) => compareNames(existing.server.name, row.server.name) > 0);
+function insertSorted(rows: ServerRow[], row: ServerRow): void {
+  const at = rows.findIndex((existing) => compareNames(existing.name, row.name) > 0);
   if (at < 0) rows.push(row);
   else rows.splice(at, 0, row);
 }
 
 export class RegistryState {
   search: string | undefined;
-  rows: ServerResponse[] = [];
+  /** One latest row per server, in the registry's (name) order: only what the tree shows of each. */
+  rows: ServerRow[] = [];
   nextCursor: string | undefined;
   listFetchedAt: number | undefined;
   listError: unknown;
   /** Servers in namespaces the identity may act on (first page of each namespace), or undefined when unknown. */
-  mine: ServerResponse[] | undefined;
+  mine: ServerRow[] | undefined;
   readonly versionErrors = new Map<string, unknown>();
   readonly store: RegistryStore;
   /** Versions read before this time do not answer the tree (its Refresh), though other views may still use them. */
@@ -55,7 +57,7 @@ export class RegistryState {
   private readonly entries = new WeakMap<VersionsAnswer, Map<boolean, VersionsEntry>>();
   private listIncludesDeleted = false;
   private minePermissions: readonly Permission[] | undefined;
-  private index: Map<string, ServerResponse> | undefined;
+  private index: Map<string, ServerRow> | undefined;
   private syncedSince: Date | undefined;
   private readonly lastUpdate = new Map<string, number>();
   private readonly pageSize: number;
@@ -111,10 +113,10 @@ export class RegistryState {
     return at !== undefined && at >= this.versionsValidFrom && this.now() - at <= staleMs && this.hasVersions(name) && this.store.peek(this.url, name)?.kind !== 'not-found';
   }
 
-  row(name: string): ServerResponse | undefined {
+  row(name: string): ServerRow | undefined {
     if (!this.index) {
-      this.index = new Map(this.rows.map((row) => [row.server.name, row]));
-      for (const row of this.mine ?? []) this.index.set(row.server.name, row);
+      this.index = new Map(this.rows.map((row) => [row.name, row]));
+      for (const row of this.mine ?? []) this.index.set(row.name, row);
     }
     return this.index.get(name);
   }
@@ -143,7 +145,7 @@ export class RegistryState {
         this.loadMine(includeDeleted, permissions, signal),
       ]);
       this.index = undefined;
-      this.rows = page.servers;
+      this.rows = page.servers.map(serverRow);
       this.nextCursor = page.servers.length > 0 ? page.metadata.nextCursor : undefined;
       this.mine = mine;
       this.minePermissions = mine ? permissions : undefined;
@@ -163,8 +165,8 @@ export class RegistryState {
     const page = await this.run((client) =>
       client.listServers({ ...this.listParams(this.listIncludesDeleted), cursor: this.nextCursor }, { signal }),
     );
-    const known = new Set(this.rows.map((row) => row.server.name));
-    const fresh = page.servers.filter((row) => !known.has(row.server.name));
+    const known = new Set(this.rows.map((row) => row.name));
+    const fresh = page.servers.filter((response) => !known.has(response.server.name)).map(serverRow);
     this.index = undefined;
     this.rows.push(...fresh);
     this.nextCursor = page.servers.length > 0 && page.metadata.nextCursor !== this.nextCursor ? page.metadata.nextCursor : undefined;
@@ -243,7 +245,7 @@ export class RegistryState {
 
   private isShown(name: string): boolean {
     if (this.row(name) || this.hasVersions(name) || this.belongsInMine(name)) return true;
-    const last = this.rows.at(-1)?.server.name;
+    const last = this.rows.at(-1)?.name;
     return this.complete || (last !== undefined && compareNames(name, last) < 0);
   }
 
@@ -252,11 +254,12 @@ export class RegistryState {
     if (Number.isFinite(at) && at > (this.lastUpdate.get(name) ?? -Infinity)) this.lastUpdate.set(name, at);
   }
 
-  private replaceRow(name: string, latest: ServerResponse | undefined): void {
+  private replaceRow(name: string, response: ServerResponse | undefined): void {
     this.index = undefined;
-    const index = this.rows.findIndex((row) => row.server.name === name);
-    const inMine = this.mine?.findIndex((row) => row.server.name === name) ?? -1;
-    if (latest) {
+    const index = this.rows.findIndex((row) => row.name === name);
+    const inMine = this.mine?.findIndex((row) => row.name === name) ?? -1;
+    if (response) {
+      const latest = serverRow(response);
       if (index >= 0) this.rows[index] = latest;
       else if (inMine < 0 && this.belongsInLoadedRange(name)) insertSorted(this.rows, latest);
       if (inMine >= 0) this.mine![inMine] = latest;
@@ -270,7 +273,7 @@ export class RegistryState {
   private belongsInLoadedRange(name: string): boolean {
     if (!this.loaded) return false;
     if (this.search && !name.toLowerCase().includes(this.search.toLowerCase())) return false;
-    const last = this.rows.at(-1)?.server.name;
+    const last = this.rows.at(-1)?.name;
     return this.complete || (last !== undefined && compareNames(name, last) < 0);
   }
 
@@ -284,14 +287,14 @@ export class RegistryState {
     return { version: 'latest', limit: this.pageSize, search: this.search, ...(includeDeleted ? { includeDeleted: true } : {}) };
   }
 
-  private async loadMine(includeDeleted: boolean, permissions: readonly Permission[] | undefined, signal?: AbortSignal): Promise<ServerResponse[] | undefined> {
+  private async loadMine(includeDeleted: boolean, permissions: readonly Permission[] | undefined, signal?: AbortSignal): Promise<ServerRow[] | undefined> {
     if (!permissions) return undefined;
     const prefixes = new Set<string>();
     for (const permission of permissions) {
       if (permission.resource === '*') return undefined;
       prefixes.add(permission.resource.replace(/\*$/, ''));
     }
-    const found = new Map<string, ServerResponse>();
+    const found = new Map<string, ServerRow>();
     for (const prefix of prefixes) {
       const search = this.search && this.search.length > prefix.length ? this.search : prefix;
       const page = await this.run((client) =>
@@ -300,9 +303,9 @@ export class RegistryState {
       for (const row of page.servers) {
         const name = row.server.name;
         const matchesFilter = !this.search || name.toLowerCase().includes(this.search.toLowerCase());
-        if (matchesFilter && mayChangeStatus(permissions, name)) found.set(name, row);
+        if (matchesFilter && mayChangeStatus(permissions, name)) found.set(name, serverRow(row));
       }
     }
-    return [...found.values()].sort((a, b) => compareNames(a.server.name, b.server.name));
+    return [...found.values()].sort((a, b) => compareNames(a.name, b.name));
   }
 }

@@ -16,7 +16,7 @@ export async function revealVersion(
   const registry = provider.registries.find((r) => r.config.url === normalizeRegistryUrl(registryUrl));
   if (!registry) return undefined;
   try {
-    const pinned = registry.state.mine?.some((row) => row.server.name === name) ?? false;
+    const pinned = registry.state.mine?.some((row) => row.name === name) ?? false;
     const server = provider.serverNode(registry, name, pinned);
     const node = provider.versionNodes(server, provider.cachedVersions(server) ?? []).find((n) => n.row.version === version);
     // Selecting the node in the view runs on its own.

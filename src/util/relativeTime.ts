@@ -12,12 +12,13 @@ const UNITS: [unit: Intl.RelativeTimeFormatUnit, seconds: number][] = [
 // Created on first use: building it loads locale data, which activation need not wait for.
 let formatter: Intl.RelativeTimeFormat | undefined;
 // A long version list repeats the same few phrases ("3 days ago"): each is formatted once.
-const phrases = new Map<string, string>();
+const phrases = new Map<Intl.RelativeTimeFormatUnit, Map<number, string>>();
 const format = {
   format(value: number, unit: Intl.RelativeTimeFormatUnit): string {
-    const key = `${value} ${unit}`;
-    let phrase = phrases.get(key);
-    if (phrase === undefined) phrases.set(key, (phrase = (formatter ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' })).format(value, unit)));
+    let byValue = phrases.get(unit);
+    if (!byValue) phrases.set(unit, (byValue = new Map()));
+    let phrase = byValue.get(value);
+    if (phrase === undefined) byValue.set(value, (phrase = (formatter ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' })).format(value, unit)));
     return phrase;
   },
 };

@@ -40,18 +40,38 @@ describe('registry state of the tree (against the local registry)', function () 
     assert.equal(state.rows.length, 50);
     assert.ok(!state.complete);
     while (!state.complete) await state.loadMore();
-    const names = state.rows.map((r) => r.server.name);
+    const names = state.rows.map((r) => r.name);
     assert.equal(names.length, 121, '120 synthetic servers and the anonymous one');
     assert.equal(new Set(names).size, names.length);
     assert.deepEqual(names, [...names].sort(), 'registry (name) order');
-    assert.ok(state.rows.every((r) => officialMeta(r).isLatest));
+    for (const row of [state.rows[0], state.rows[60], state.rows.at(-1)!]) {
+      const latest = (await client.getServerVersions(row.name)).find((r) => officialMeta(r).isLatest);
+      assert.equal(row.version, latest?.server.version, `${row.name}: its latest version`);
+    }
+  });
+
+  it('keeps of each listed server what its row, tooltip and picker show, not its whole server.json', async () => {
+    const state = newState();
+    await state.loadFirstPage(false, MINE);
+    const latest = (await client.getServerVersions(`${ANON}/alpha`)).find((r) => officialMeta(r).isLatest)!;
+    assert.deepEqual(state.mine![0], {
+      name: `${ANON}/alpha`,
+      version: latest.server.version,
+      title: undefined,
+      description: 'A test server',
+      status: 'active',
+      publishedAt: officialMeta(latest).publishedAt,
+      kind: 'unknown',
+      repositoryUrl: undefined,
+      websiteUrl: undefined,
+    });
   });
 
   it('finds "my" servers with a server-side search of the namespace the identity may publish to', async () => {
     const state = newState();
     requests.length = 0;
     await state.loadFirstPage(false, MINE);
-    assert.deepEqual(state.mine?.map((r) => r.server.name), [`${ANON}/alpha`]);
+    assert.deepEqual(state.mine?.map((r) => r.name), [`${ANON}/alpha`]);
     assert.ok(requests.some((r) => r.includes(`search=${encodeURIComponent(`${ANON}/`)}`)), requests.join('\n'));
     await state.loadFirstPage(false, undefined);
     assert.equal(state.mine, undefined, 'unknown identity: nothing pinned');
@@ -61,7 +81,7 @@ describe('registry state of the tree (against the local registry)', function () 
     const state = newState();
     state.search = 'server-0001';
     await state.loadFirstPage(false, undefined);
-    assert.deepEqual(state.rows.map((r) => r.server.name), Array.from({ length: 10 }, (_, i) => `com.example.scale/server-0001${i}`));
+    assert.deepEqual(state.rows.map((r) => r.name), Array.from({ length: 10 }, (_, i) => `com.example.scale/server-0001${i}`));
     assert.ok(state.complete);
   });
 
@@ -84,14 +104,14 @@ describe('registry state of the tree (against the local registry)', function () 
     await client.publish(serverJson(`${ANON}/beta`, '0.1.0'), token);
     let changed = await state.sync(false);
     assert.deepEqual(changed.sort(), [`${ANON}/alpha`, `${ANON}/beta`]);
-    assert.equal(state.row(`${ANON}/alpha`)?.server.version, '2.0.0');
-    assert.deepEqual(state.mine?.map((r) => r.server.name), [`${ANON}/alpha`, `${ANON}/beta`], 'a new server of mine is pinned too');
+    assert.equal(state.row(`${ANON}/alpha`)?.version, '2.0.0');
+    assert.deepEqual(state.mine?.map((r) => r.name), [`${ANON}/alpha`, `${ANON}/beta`], 'a new server of mine is pinned too');
 
     await client.setVersionStatus(`${ANON}/alpha`, '2.0.0', { status: 'deleted', statusMessage: 'oops' }, token);
     requests.length = 0;
     changed = await state.sync(false);
     assert.deepEqual(changed, [`${ANON}/alpha`]);
-    assert.equal(state.row(`${ANON}/alpha`)?.server.version, '1.1.0', 'latest moves back as the registry recomputes it');
+    assert.equal(state.row(`${ANON}/alpha`)?.version, '1.1.0', 'latest moves back as the registry recomputes it');
     assert.deepEqual(state.versions(`${ANON}/alpha`, false)?.responses.map((r) => r.server.version).sort(), ['1.0.0', '1.1.0']);
     assert.equal(requests.filter((r) => r.includes('/versions')).length, 1, 'one /versions request per touched server');
 
@@ -105,7 +125,7 @@ describe('registry state of the tree (against the local registry)', function () 
     const name = 'com.example.scale/server-00010a';
     await client.publish(serverJson(name, '1.0.0'), reg.mintToken([{ action: 'publish', resource: '*' }]));
     assert.deepEqual(await state.sync(false), [name]);
-    const names = state.rows.map((r) => r.server.name);
+    const names = state.rows.map((r) => r.name);
     assert.equal(names.indexOf(name), names.indexOf('com.example.scale/server-00010') + 1);
     const outside = 'com.example.scale/server-99999';
     await client.publish(serverJson(outside, '1.0.0'), reg.mintToken([{ action: 'publish', resource: '*' }]));
