@@ -37,8 +37,8 @@ export interface EnvironmentsServices extends CommandContext {
 
 /** What other features (the registry tree's badges) and the integration tests use. */
 export interface EnvironmentsApi {
-  /** Names of the environments whose endpoint reports this version of this server. */
-  environmentsRunning(serverName: string, version: string): string[];
+  /** Names of the environments of this server on this registry whose endpoint reports this version. */
+  environmentsRunning(registryUrl: string, serverName: string, version: string): string[];
   /** Fires when what runs where changed (not on every status check). */
   readonly onDidChange: vscode.Event<void>;
   readonly store: EnvironmentStatusStore;
@@ -129,7 +129,7 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
   );
 
   return {
-    environmentsRunning: (serverName, version) => store.environmentsRunning(serverName, version),
+    environmentsRunning: (registryUrl, serverName, version) => store.environmentsRunning(serverName, version).filter((name) => registry.concerns(store.get(name)!.config, registryUrl, serverName)),
     onDidChange: running.event,
     store,
     history,

@@ -18,7 +18,7 @@ export interface ItemContext {
   /** Whether the identity may change this server's versions. */
   mine(registry: RegistryNode, serverName: string): boolean;
   /** Environments whose endpoint reports this version (a badge in the description). */
-  environmentsRunning?(serverName: string, version: string): readonly string[];
+  environmentsRunning?(registryUrl: string, serverName: string, version: string): readonly string[];
 }
 
 export function registryItem(node: RegistryNode, permissions?: readonly Permission[]): vscode.TreeItem {
@@ -101,7 +101,7 @@ export function versionItem(node: VersionNode, context: ItemContext): vscode.Tre
   if (row.status !== 'active') description = `${row.statusMessage ? `${row.status}: ${row.statusMessage}` : row.status} · ${description}`;
   if (row.channelHead) description = `${row.channelHead} · ${description}`;
   if (row.isLatest) description = `latest · ${description}`;
-  const liveOn = context.environmentsRunning?.(node.server.name, row.version);
+  const liveOn = context.environmentsRunning?.(node.server.registry.config.url, node.server.name, row.version);
   if (liveOn && liveOn.length > 0) description = `● ${liveOn.join(', ')} · ${description}`;
   item.description = description;
   item.iconPath = VERSION_ICONS[row.status === 'deleted' ? 'deleted' : row.status === 'deprecated' ? 'deprecated' : row.isLatest ? 'latest' : 'other'];

@@ -46,7 +46,7 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   ) {
     this.itemContext = {
       mine: (registry, serverName) => this.isMine(registry, serverName),
-      environmentsRunning: (serverName, version) => this.environments?.environmentsRunning(serverName, version) ?? [],
+      environmentsRunning: (registryUrl, serverName, version) => this.environmentsRunning(registryUrl, serverName, version),
     };
     this.reloadRegistries();
     this.storeChanges = services.store.onDidChange((change) => this.storeChanged(change));
@@ -389,15 +389,18 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return promise;
   }
 
-  private environments: { environmentsRunning(serverName: string, version: string): string[] } | undefined;
+  private environments: { environmentsRunning(registryUrl: string, serverName: string, version: string): string[] } | undefined;
 
-  /** The environments (Environments view) whose endpoint reports this version; none when that view knows of none. */
-  environmentsRunning(serverName: string, version: string): string[] {
-    return this.environments?.environmentsRunning(serverName, version) ?? [];
+  /**
+   * The environments (Environments view) of this registry's server whose endpoint reports this version; none
+   * when that view knows of none.
+   */
+  environmentsRunning(registryUrl: string, serverName: string, version: string): string[] {
+    return this.environments?.environmentsRunning(registryUrl, serverName, version) ?? [];
   }
 
   /** Shows on version nodes which environments run them; `onDidChange` fires when that changes. */
-  showEnvironments(source: { environmentsRunning(serverName: string, version: string): string[]; onDidChange: vscode.Event<void> }): vscode.Disposable {
+  showEnvironments(source: { environmentsRunning(registryUrl: string, serverName: string, version: string): string[]; onDidChange: vscode.Event<void> }): vscode.Disposable {
     this.environments = source;
     this.changed.fire(undefined);
     return source.onDidChange(() => this.changed.fire(undefined));

@@ -101,7 +101,7 @@ async function changeStatus(
   const rows = toVersionRows([...(await registry.state.fetchVersions(server.name, true, undefined, staleMs))]);
   const affected = row ? rows.filter((r) => r.version === row.version) : rows.filter((r) => action.from.includes(r.status));
   if (affected.length === 0) throw new UserFacingError(vscode.l10n.t('{0}: nothing to {1}.', subject, action.verb.toLowerCase()));
-  const detail = statusConfirmationDetail({ rows, affected, to: action.to, runningIn: (version) => provider.environmentsRunning(server.name, version) });
+  const detail = statusConfirmationDetail({ rows, affected, to: action.to, runningIn: (version) => provider.environmentsRunning(registry.config.url, server.name, version) });
   if (options.confirm !== false) {
     const confirmed = await prompts.warning(`${action.verb} ${subject}?`, { modal: true, detail }, action.verb);
     if (confirmed !== action.verb) throw new UserCancelledError();

@@ -117,7 +117,7 @@ describe('environments: deploy, promote, roll back', () => {
     assert.equal(record?.result, 'verified');
     assert.equal(record?.kind, 'promote');
     assert.equal(live('production'), '1.2.0');
-    assert.deepEqual(api.environmentsRunning(SERVER, '1.2.0').sort(), ['broken', 'production', 'staging']);
+    assert.deepEqual(api.environmentsRunning(registry.url, SERVER, '1.2.0').sort(), ['broken', 'production', 'staging']);
   });
 
   it('rolls back to the version live before the last deployment', async () => {

@@ -63,7 +63,9 @@ describe('environments: live status and drift', () => {
     assert.ok(far.latencyMs >= 1500, `latency ${far.latencyMs}`);
     const errors = Object.fromEntries(['down', 'garbage', 'hanging'].map((n) => [n, api.store.get(n)!.probe]));
     assert.ok(Object.values(errors).every((p) => p && !p.ok && p.error.length > 0), JSON.stringify(errors));
-    assert.deepEqual(api.environmentsRunning(SERVER, '1.4.0'), ['development', 'far']);
+    assert.deepEqual(api.environmentsRunning(registry.url, SERVER, '1.4.0'), ['development', 'far']);
+    // A server of the same name on another registry is not what these environments run.
+    assert.deepEqual(api.environmentsRunning('https://another-registry.example.com', SERVER, '1.4.0'), []);
   });
 
   it('badges registry version nodes with the environments that run them', async () => {

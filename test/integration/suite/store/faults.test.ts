@@ -42,7 +42,7 @@ describe('status changes and reads under faults', function () {
     await waitFor('the tree to use the registry', () => (extension.registryTree.provider.registries.map((r) => r.config.url).join() === reg.url ? true : undefined));
     extension.publish.prompts.use(prompts);
     await extension.environments.store.refreshAll({ freshRegistry: true });
-    await waitFor('production to report 2.0.0', () => (extension.environments.environmentsRunning(NAME, '2.0.0').includes('production') ? true : undefined));
+    await waitFor('production to report 2.0.0', () => (extension.environments.environmentsRunning(reg.url, NAME, '2.0.0').includes('production') ? true : undefined));
   });
 
   beforeEach(() => {
