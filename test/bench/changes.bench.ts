@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { random } from '../unit/changes/fixtures';
 
 type Doc = Record<string, unknown>;
 type Parts = typeof import('./changesParts');
@@ -18,17 +19,6 @@ const EARLY_WARM_UP = 5;
 /** Warm-up runs after which both diffs run optimised code (ours settles after about 40 runs, jsondiffpatch after about 15). */
 const SETTLED_WARM_UP = 100;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run diffs the same documents. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function buildServer(version: string, packages: number): Doc {
   const next = random(42);

@@ -78,3 +78,27 @@ export function onlyChange(diff: ServerDiff): FieldChange {
   if (list.length !== 1) throw new Error(`expected one change, got ${JSON.stringify(list, null, 1)}`);
   return list[0];
 }
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run works on the same documents. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Every key as the 2025-07-09 schema spelled it (snake_case), except inside _meta and variables maps. */
+export function snakeCase(value: unknown, parentKey = ''): unknown {
+  if (Array.isArray(value)) return value.map((entry) => snakeCase(entry));
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Doc = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (key === '_meta' || parentKey === 'variables') out[key] = entry;
+    else out[key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)] = snakeCase(entry, key);
+  }
+  return out;
+}

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { diffServerJson, judgeBump } from '../../../src/changes';
 import { buildBenchmarkDocuments } from '../../bench/changes.bench';
-import { clone, weatherServer, type Doc } from './fixtures';
+import { clone, random, snakeCase, weatherServer, type Doc } from './fixtures';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const seedFile = path.resolve(repoRoot, '..', 'shared', 'mcp-registry', 'seed-2025-09-21.json');
@@ -20,17 +20,6 @@ const servers = JSON.parse(readFileSync(seedFile, 'utf8')) as Doc[];
 
 type Pins = Record<string, string>;
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Everything the diff says about a pair, as text (JSON.stringify: key order and array order count). */
 function outputOf(before: unknown, after: unknown): string {
@@ -47,17 +36,6 @@ function hash(texts: string[]): string {
 
 const list = (value: unknown): Doc[] | undefined => (Array.isArray(value) ? (value as Doc[]) : undefined);
 
-/** Key spelling of the 2025-07-09 schema, except inside _meta and variables maps. */
-function snakeCase(value: unknown, parentKey = ''): unknown {
-  if (Array.isArray(value)) return value.map((entry) => snakeCase(entry));
-  if (typeof value !== 'object' || value === null) return value;
-  const out: Doc = {};
-  for (const [key, entry] of Object.entries(value)) {
-    if (key === '_meta' || parentKey === 'variables') out[key] = entry;
-    else out[key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)] = snakeCase(entry, key);
-  }
-  return out;
-}
 
 /** Edits of one input (env var, argument, header, variable), each with some probability. */
 function editInput(input: Doc, chance: () => boolean, n: number): void {

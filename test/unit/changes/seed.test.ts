@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { classifyChangeImpact, diffServerJson } from '../../../src/changes';
-import { changed, clone, type Doc } from './fixtures';
+import { changed, clone, snakeCase, type Doc } from './fixtures';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const seedFile = path.resolve(repoRoot, '..', 'shared', 'mcp-registry', 'seed-2025-09-21.json');
@@ -12,17 +12,6 @@ function packagesOf(doc: Doc): Doc[] {
   return (doc.packages as Doc[] | undefined) ?? [];
 }
 
-/** Every key as the 2025-07-09 schema spelled it (snake_case), except inside _meta and variables maps. */
-function snakeCase(value: unknown, parentKey = ''): unknown {
-  if (Array.isArray(value)) return value.map((entry) => snakeCase(entry));
-  if (typeof value !== 'object' || value === null) return value;
-  const out: Doc = {};
-  for (const [key, entry] of Object.entries(value)) {
-    if (key === '_meta' || parentKey === 'variables') out[key] = entry;
-    else out[key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)] = snakeCase(entry, key);
-  }
-  return out;
-}
 
 describe('changes: the 358 real servers of the registry seed', () => {
   it('has the seed data to work on', () => {
