@@ -31,22 +31,21 @@ export function registerDeferredHost(contributions: Contributions, load: () => P
     views.set(id, view);
     disposables.push(view, provider);
   }
-  const serializers = new Map<string, Deferred<vscode.WebviewPanelSerializer>>();
-  for (const viewType of contributions.webviewPanels) {
-    const serializer = new Deferred<vscode.WebviewPanelSerializer>(load);
-    serializers.set(viewType, serializer);
-    disposables.push(vscode.window.registerWebviewPanelSerializer(viewType, {
+  /** One stand-in per id, registered with `register`; each hands on to what the features supply later. */
+  const standIns = <T>(ids: readonly string[], register: (id: string, deferred: Deferred<T>) => vscode.Disposable) =>
+    new Map(ids.map((id) => {
+      const deferred = new Deferred<T>(load);
+      disposables.push(register(id, deferred));
+      return [id, deferred] as const;
+    }));
+  const serializers = standIns<vscode.WebviewPanelSerializer>(contributions.webviewPanels, (viewType, serializer) =>
+    vscode.window.registerWebviewPanelSerializer(viewType, {
       deserializeWebviewPanel: async (panel, state) => (await serializer.get(viewType)).deserializeWebviewPanel(panel, state),
     }));
-  }
-  const contents = new Map<string, Deferred<vscode.TextDocumentContentProvider>>();
-  for (const scheme of contributions.schemes) {
-    const content = new Deferred<vscode.TextDocumentContentProvider>(load);
-    contents.set(scheme, content);
-    disposables.push(vscode.workspace.registerTextDocumentContentProvider(scheme, {
+  const contents = standIns<vscode.TextDocumentContentProvider>(contributions.schemes, (scheme, content) =>
+    vscode.workspace.registerTextDocumentContentProvider(scheme, {
       provideTextDocumentContent: async (uri, token) => (await content.get(scheme)).provideTextDocumentContent(uri, token),
     }));
-  }
   const part = <T>(parts: Map<string, T>, kind: string, id: string): T => {
     const found = parts.get(id);
     if (!found) throw new Error(`${kind} ${id} is not in package.json, so activation did not register it`);
