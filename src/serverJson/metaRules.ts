@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { editsToSet, membersOf, nodeAt, plainValueOf, rangeOf, type JsonDocument } from './jsonDocument';
 import type { Problem } from './types';
 
@@ -15,10 +16,10 @@ export function metaProblems(doc: JsonDocument): Problem[] {
       problems.push({
         severity: 'warning',
         code: 'meta-key-dropped',
-        message: `The registry will drop \`_meta\` key "${key}": it stores only the publisher-provided block`,
+        message: l10n.t('The registry will drop `_meta` key "{0}": it stores only the publisher-provided block', key),
         path,
         range: rangeOf(keyNode),
-        fix: { title: `Remove _meta "${key}"`, edits: editsToSet(doc.text, members.length === 1 ? ['_meta'] : ['_meta', key], undefined) },
+        fix: { title: l10n.t('Remove _meta "{0}"', key), edits: editsToSet(doc.text, members.length === 1 ? ['_meta'] : ['_meta', key], undefined) },
       });
       continue;
     }
@@ -27,7 +28,7 @@ export function metaProblems(doc: JsonDocument): Problem[] {
       problems.push({
         severity: 'error',
         code: 'meta-too-large',
-        message: `The registry will refuse the publisher-provided metadata in \`_meta\`: it is ${size} bytes once serialised, over the 4 KB limit (${PUBLISHER_PROVIDED_LIMIT_BYTES} bytes); shorten it`,
+        message: l10n.t('The registry will refuse the publisher-provided metadata in `_meta`: it is {0} bytes once serialised, over the 4 KB limit ({1} bytes); shorten it', size, PUBLISHER_PROVIDED_LIMIT_BYTES),
         path,
         range: rangeOf(value),
       });

@@ -1,6 +1,7 @@
 // Top-level fields the registry checks beyond the schema (internal/validators/validators.go:
 // validateRepository, validateWebsiteURL, validateTitle, validateIcons; utils.go: IsValidRepositoryURL,
 // IsValidSubfolderPath).
+import * as l10n from '@vscode/l10n';
 import { editReplacingString, editsToSet, elementsOf, formatPath, nodeAt, rangeOf, type JsonDocument } from './jsonDocument';
 import { schemeOf } from './urlTemplates';
 import type { Problem } from './types';
@@ -28,7 +29,9 @@ export function repositoryProblems(doc: JsonDocument): Problem[] {
       problems.push({
         severity: 'error',
         code: 'invalid-repository-url',
-        message: `The registry only accepts repositories on GitHub or GitLab: set \`repository.source\` to "github" or "gitlab"${source ? ` (it is "${source.value}")` : ''}, or remove \`repository\``,
+        message: source
+          ? l10n.t('The registry only accepts repositories on GitHub or GitLab: set `repository.source` to "github" or "gitlab" (it is "{0}"), or remove `repository`', source.value)
+          : l10n.t('The registry only accepts repositories on GitHub or GitLab: set `repository.source` to "github" or "gitlab", or remove `repository`'),
         path: source ? 'repository.source' : 'repository',
         range: rangeOf(source?.node ?? repository),
       });
@@ -37,7 +40,9 @@ export function repositoryProblems(doc: JsonDocument): Problem[] {
       problems.push({
         severity: 'error',
         code: 'invalid-repository-url',
-        message: `The registry will refuse \`repository.url\`${url ? ` "${url.value}"` : ''}: for source "${source!.value}" it must be the repository's address, ${example} (no .git, no paths inside it)`,
+        message: url
+          ? l10n.t('The registry will refuse `repository.url` "{0}": for source "{1}" it must be the repository\'s address, {2} (no .git, no paths inside it)', url.value, source!.value, example)
+          : l10n.t('The registry will refuse `repository.url`: for source "{0}" it must be the repository\'s address, {1} (no .git, no paths inside it)', source!.value, example),
         path: 'repository.url',
         range: rangeOf(url?.node ?? repository),
       });
@@ -45,12 +50,12 @@ export function repositoryProblems(doc: JsonDocument): Problem[] {
   }
   const subfolder = text(doc, ['repository', 'subfolder']);
   if (subfolder && subfolder.value !== '') {
-    const reason = subfolderReason(subfolder.value);
-    if (reason) {
+    const message = subfolderMessage(subfolder.value);
+    if (message) {
       problems.push({
         severity: 'error',
         code: 'invalid-subfolder-path',
-        message: `The registry will refuse \`repository.subfolder\` "${subfolder.value}": ${reason}. Write it relative to the repository root, like "servers/weather"`,
+        message,
         path: 'repository.subfolder',
         range: rangeOf(subfolder.node),
       });
@@ -59,13 +64,13 @@ export function repositoryProblems(doc: JsonDocument): Problem[] {
   return problems;
 }
 
-function subfolderReason(path: string): string | undefined {
-  if (path.startsWith('/')) return 'it must not start with "/"';
-  if (path.endsWith('/')) return 'it must not end with "/"';
-  if (!SUBFOLDER_CHARACTERS.test(path)) return 'only letters, digits, "-", "_", "." and "/" are allowed';
+function subfolderMessage(path: string): string | undefined {
+  if (path.startsWith('/')) return l10n.t('The registry will refuse `repository.subfolder` "{0}": it must not start with "/". Write it relative to the repository root, like "servers/weather"', path);
+  if (path.endsWith('/')) return l10n.t('The registry will refuse `repository.subfolder` "{0}": it must not end with "/". Write it relative to the repository root, like "servers/weather"', path);
+  if (!SUBFOLDER_CHARACTERS.test(path)) return l10n.t('The registry will refuse `repository.subfolder` "{0}": only letters, digits, "-", "_", "." and "/" are allowed. Write it relative to the repository root, like "servers/weather"', path);
   const segments = path.split('/');
-  if (segments.includes('')) return 'it must not contain empty segments ("//")';
-  if (segments.some((segment) => segment === '.' || segment === '..')) return 'it must not contain "." or ".." segments';
+  if (segments.includes('')) return l10n.t('The registry will refuse `repository.subfolder` "{0}": it must not contain empty segments ("//"). Write it relative to the repository root, like "servers/weather"', path);
+  if (segments.some((segment) => segment === '.' || segment === '..')) return l10n.t('The registry will refuse `repository.subfolder` "{0}": it must not contain "." or ".." segments. Write it relative to the repository root, like "servers/weather"', path);
   return undefined;
 }
 
@@ -78,12 +83,12 @@ export function websiteUrlProblems(doc: JsonDocument): Problem[] {
     severity: 'error',
     code: scheme === undefined ? 'website-url-must-be-absolute' : 'website-url-invalid-scheme',
     message: scheme === undefined
-      ? `The registry will refuse \`websiteUrl\` "${website.value}": it must be a full https:// address`
-      : `The registry will refuse \`websiteUrl\`: it must use https (it uses ${scheme})`,
+      ? l10n.t('The registry will refuse `websiteUrl` "{0}": it must be a full https:// address', website.value)
+      : l10n.t('The registry will refuse `websiteUrl`: it must use https (it uses {0})', scheme),
     path: 'websiteUrl',
     range: rangeOf(website.node),
   };
-  if (scheme === 'http') problem.fix = { title: 'Use https:// for the website', edits: [editReplacingString(website.node, `https:${website.value.slice(5)}`)] };
+  if (scheme === 'http') problem.fix = { title: l10n.t('Use https:// for the website'), edits: [editReplacingString(website.node, `https:${website.value.slice(5)}`)] };
   return [problem];
 }
 
@@ -93,10 +98,10 @@ export function titleProblems(doc: JsonDocument): Problem[] {
   return [{
     severity: 'error',
     code: 'title-whitespace-only',
-    message: 'The registry will refuse a `title` made only of spaces: write a display name or remove `title`',
+    message: l10n.t('The registry will refuse a `title` made only of spaces: write a display name or remove `title`'),
     path: 'title',
     range: rangeOf(title.node),
-    fix: { title: 'Remove the empty title', edits: editsToSet(doc.text, ['title'], undefined) },
+    fix: { title: l10n.t('Remove the empty title'), edits: editsToSet(doc.text, ['title'], undefined) },
   }];
 }
 
@@ -111,17 +116,17 @@ export function iconProblems(doc: JsonDocument): Problem[] {
     const path = formatPath(['icons', index, 'src']);
     const base = { severity: 'error' as const, path, range: rangeOf(src.node) };
     if (scheme === undefined) {
-      problems.push({ ...base, code: 'icon-src-not-absolute', message: `The registry will refuse icon \`${path}\`: it must be a full https:// address` });
+      problems.push({ ...base, code: 'icon-src-not-absolute', message: l10n.t('The registry will refuse icon `{0}`: it must be a full https:// address', path) });
     } else if (scheme === 'data') {
       problems.push({
         ...base,
         code: 'icon-src-invalid-scheme',
-        message: `The registry will refuse an icon embedded as a data: URI (\`${path}\`): host the image and link it with https://`,
-        fix: { title: 'Remove the embedded (data:) icon', edits: editsToSet(doc.text, icons.length === 1 ? ['icons'] : ['icons', index], undefined) },
+        message: l10n.t('The registry will refuse an icon embedded as a data: URI (`{0}`): host the image and link it with https://', path),
+        fix: { title: l10n.t('Remove the embedded (data:) icon'), edits: editsToSet(doc.text, icons.length === 1 ? ['icons'] : ['icons', index], undefined) },
       });
     } else {
-      const problem: Problem = { ...base, code: 'icon-src-invalid-scheme', message: `The registry will refuse icon \`${path}\`: it must use https (it uses ${scheme})` };
-      if (scheme === 'http') problem.fix = { title: 'Use https:// for the icon', edits: [editReplacingString(src.node, `https:${src.value.slice(5)}`)] };
+      const problem: Problem = { ...base, code: 'icon-src-invalid-scheme', message: l10n.t('The registry will refuse icon `{0}`: it must use https (it uses {1})', path, scheme) };
+      if (scheme === 'http') problem.fix = { title: l10n.t('Use https:// for the icon'), edits: [editReplacingString(src.node, `https:${src.value.slice(5)}`)] };
       problems.push(problem);
     }
   });

@@ -1,6 +1,7 @@
 // Per-package rules of the registry (internal/validators/validators.go: validatePackageField,
 // validateArgument, validatePackageTransport; internal/validators/registries/*.go for the package types and
 // their base URLs) and what VS Code's MCP gallery makes of an OCI package.
+import * as l10n from '@vscode/l10n';
 import { combinedEdit, editsToSet, elementsOf, formatPath, missingPropertyRange, nodeAt, rangeOf, stringAt, type JsonDocument, type Segment } from './jsonDocument';
 import { httpUrlShape, templateVariables } from './urlTemplates';
 import type { Problem } from './types';
@@ -25,14 +26,14 @@ export function packageProblems(doc: JsonDocument): Problem[] {
     problems.push(...registryTypeProblems(doc, index, registryType));
     const identifier = nodeAt(doc, at('identifier'));
     if (identifier?.type === 'string' && typeof identifier.value === 'string' && identifier.value.includes(' ')) {
-      problems.push({ severity: 'error', code: 'package-name-has-spaces', message: `The registry will refuse \`${formatPath(at('identifier'))}\`: a package identifier cannot contain spaces`, path: formatPath(at('identifier')), range: rangeOf(identifier) });
+      problems.push({ severity: 'error', code: 'package-name-has-spaces', message: l10n.t('The registry will refuse `{0}`: a package identifier cannot contain spaces', formatPath(at('identifier'))), path: formatPath(at('identifier')), range: rangeOf(identifier) });
     }
     if (registryType === 'oci') problems.push(...ociProblems(doc, index));
     if (registryType === 'mcpb' && !nodeAt(doc, at('fileSha256'))) {
       problems.push({
         severity: 'error',
         code: 'mcpb-sha256-missing',
-        message: `The registry will refuse MCPB package \`${formatPath(at())}\` without \`fileSha256\`: add the SHA-256 of the .mcpb file (64 lowercase hex characters)`,
+        message: l10n.t('The registry will refuse MCPB package `{0}` without `fileSha256`: add the SHA-256 of the .mcpb file (64 lowercase hex characters)', formatPath(at())),
         path: formatPath(at('fileSha256')),
         range: missingPropertyRange(doc, at(), ['identifier', 'registryType']),
       });
@@ -53,8 +54,8 @@ function registryTypeProblems(doc: JsonDocument, index: number, registryType: st
       severity: 'error',
       code: 'unsupported-registry-type',
       message: registryType === '' || registryType === undefined
-        ? `The registry will refuse \`${typePath}\` left blank: name the package type, one of ${TYPES}`
-        : `The registry will refuse package type "${registryType}": supported types are ${TYPES}`,
+        ? l10n.t('The registry will refuse `{0}` left blank: name the package type, one of {1}', typePath, TYPES)
+        : l10n.t('The registry will refuse package type "{0}": supported types are {1}', registryType, TYPES),
       path: typePath,
       range: rangeOf(typeNode),
     }];
@@ -67,11 +68,11 @@ function registryTypeProblems(doc: JsonDocument, index: number, registryType: st
   const problem: Problem = {
     severity: 'error',
     code: 'registry-base-url-mismatch',
-    message: `The registry will refuse "${base.value}" as the registry of a ${registryType} package: use ${allowed.map((url) => `"${url}"`).join(' or ')}, or leave \`registryBaseUrl\` out`,
+    message: l10n.t('The registry will refuse "{0}" as the registry of a {1} package: use {2}, or leave `registryBaseUrl` out', base.value, registryType, allowed.map((url) => `"${url}"`).reduce((either, or) => l10n.t('{0} or {1}', either, or))),
     path: formatPath(['packages', index, 'registryBaseUrl']),
     range: rangeOf(base),
   };
-  if (allowed.length === 1) problem.fix = { title: `Use ${allowed[0]}`, edits: editsToSet(doc.text, ['packages', index, 'registryBaseUrl'], allowed[0]) };
+  if (allowed.length === 1) problem.fix = { title: l10n.t('Use {0}', allowed[0]!), edits: editsToSet(doc.text, ['packages', index, 'registryBaseUrl'], allowed[0]) };
   return [problem];
 }
 
@@ -89,7 +90,7 @@ function ociProblems(doc: JsonDocument, index: number): Problem[] {
   const base = typeof baseNode?.value === 'string' && baseNode.value !== '' ? baseNode.value : undefined;
   const reference = identifier === undefined ? undefined : canonicalReference(identifier, base, version);
   const fix = reference === undefined ? undefined : {
-    title: `Use the image reference ${reference}`,
+    title: l10n.t('Use the image reference {0}', reference),
     edits: [combinedEdit(doc.text, [
       (text) => editsToSet(text, ['packages', index, 'identifier'], reference),
       (text) => editsToSet(text, ['packages', index, 'registryBaseUrl'], undefined),
@@ -100,7 +101,9 @@ function ociProblems(doc: JsonDocument, index: number): Problem[] {
     problems.push({
       severity: 'warning',
       code: 'oci-legacy-registry-base-url',
-      message: `VS Code's MCP gallery turns an OCI package with \`registryBaseUrl\` into an invalid image reference in mcp.json, and registries that verify images at publish (the official one) refuse it: put the whole reference in \`identifier\`${reference ? ` ("${reference}")` : ''}`,
+      message: reference
+        ? l10n.t('VS Code\'s MCP gallery turns an OCI package with `registryBaseUrl` into an invalid image reference in mcp.json, and registries that verify images at publish (the official one) refuse it: put the whole reference in `identifier` ("{0}")', reference)
+        : l10n.t('VS Code\'s MCP gallery turns an OCI package with `registryBaseUrl` into an invalid image reference in mcp.json, and registries that verify images at publish (the official one) refuse it: put the whole reference in `identifier`'),
       path: formatPath(['packages', index, 'registryBaseUrl']),
       range: rangeOf(baseNode),
       ...(fix ? { fix } : {}),
@@ -110,10 +113,12 @@ function ociProblems(doc: JsonDocument, index: number): Problem[] {
     problems.push({
       severity: 'warning',
       code: 'oci-version-field',
-      message: `An OCI image's tag belongs in \`identifier\`${reference ? ` ("${reference}")` : ''}: clients ignore \`${formatPath(['packages', index, 'version'])}\`, and registries that verify images at publish (the official one) refuse it`,
+      message: reference
+        ? l10n.t('An OCI image\'s tag belongs in `identifier` ("{0}"): clients ignore `{1}`, and registries that verify images at publish (the official one) refuse it', reference, formatPath(['packages', index, 'version']))
+        : l10n.t('An OCI image\'s tag belongs in `identifier`: clients ignore `{0}`, and registries that verify images at publish (the official one) refuse it', formatPath(['packages', index, 'version'])),
       path: formatPath(['packages', index, 'version']),
       range: rangeOf(versionNode),
-      fix: fix ?? { title: 'Remove `version` from the OCI package', edits: editsToSet(doc.text, ['packages', index, 'version'], undefined) },
+      fix: fix ?? { title: l10n.t('Remove `version` from the OCI package'), edits: editsToSet(doc.text, ['packages', index, 'version'], undefined) },
     });
   }
   return problems;
@@ -148,14 +153,14 @@ function argumentProblems(doc: JsonDocument, at: Segment[]): Problem[] {
   const name = typeof nameNode?.value === 'string' ? nameNode.value : '';
   const path = formatPath([...at, 'name']);
   if (name === '') {
-    return [{ severity: 'error', code: 'named-argument-name-required', message: `The registry will refuse named argument \`${formatPath(at)}\` without a \`name\` (the flag, such as "--port")`, path, range: nameNode ? rangeOf(nameNode) : missingPropertyRange(doc, at, ['type']) }];
+    return [{ severity: 'error', code: 'named-argument-name-required', message: l10n.t('The registry will refuse named argument `{0}` without a `name` (the flag, such as "--port")', formatPath(at)), path, range: nameNode ? rangeOf(nameNode) : missingPropertyRange(doc, at, ['type']) }];
   }
   const problems: Problem[] = [];
   if (/[<> $]/.test(name)) {
     problems.push({
       severity: 'error',
       code: 'invalid-named-argument-name',
-      message: `The registry will refuse the argument name "${name}": a name is only the flag (such as "--port"), without spaces, "$" or <placeholders>; put the value in \`value\` or \`default\` and the explanation in \`description\``,
+      message: l10n.t('The registry will refuse the argument name "{0}": a name is only the flag (such as "--port"), without spaces, "$" or <placeholders>; put the value in `value` or `default` and the explanation in `description`', name),
       path,
       range: rangeOf(nameNode!),
     });
@@ -166,7 +171,7 @@ function argumentProblems(doc: JsonDocument, at: Segment[]): Problem[] {
     problems.push({
       severity: 'error',
       code: field === 'value' ? 'argument-value-starts-with-name' : 'argument-default-starts-with-name',
-      message: `The registry will refuse \`${formatPath([...at, field])}\` "${node.value}": it starts with the argument's own name "${name}"; clients add the name themselves, so write only the value`,
+      message: l10n.t('The registry will refuse `{0}` "{1}": it starts with the argument\'s own name "{2}"; clients add the name themselves, so write only the value', formatPath([...at, field]), node.value, name),
       path: formatPath([...at, field]),
       range: rangeOf(node),
     });
@@ -185,26 +190,34 @@ function packageTransportProblems(doc: JsonDocument, index: number): Problem[] {
     return [{
       severity: 'error',
       code: 'stdio-transport-url-not-empty',
-      message: `The registry will refuse a \`url\` on a stdio transport (\`${urlPath}\`): stdio servers are started as a process, not reached at an address; remove it or change the transport type`,
+      message: l10n.t('The registry will refuse a `url` on a stdio transport (`{0}`): stdio servers are started as a process, not reached at an address; remove it or change the transport type', urlPath),
       path: urlPath,
       range: rangeOf(urlNode),
-      fix: { title: 'Remove the url from the stdio transport', edits: editsToSet(doc.text, [...at, 'url'], undefined) },
+      fix: { title: l10n.t('Remove the url from the stdio transport'), edits: editsToSet(doc.text, [...at, 'url'], undefined) },
     }];
   }
   if (type !== 'streamable-http' && type !== 'sse') return [];
   if (url === '') {
-    return [{ severity: 'error', code: 'streamable-transport-url-required', message: `The registry will refuse a ${type} transport without \`url\` (\`${urlPath}\`)`, path: urlPath, range: urlNode ? rangeOf(urlNode) : missingPropertyRange(doc, at, ['type']) }];
+    return [{ severity: 'error', code: 'streamable-transport-url-required', message: l10n.t('The registry will refuse a {0} transport without `url` (`{1}`)', type, urlPath), path: urlPath, range: urlNode ? rangeOf(urlNode) : missingPropertyRange(doc, at, ['type']) }];
   }
   if (!httpUrlShape(url).ok) {
-    return [{ severity: 'error', code: 'invalid-templated-url', message: `The registry will refuse \`${urlPath}\` "${url}": it must be an http:// or https:// address`, path: urlPath, range: rangeOf(urlNode!) }];
+    return [{ severity: 'error', code: 'invalid-templated-url', message: l10n.t('The registry will refuse `{0}` "{1}": it must be an http:// or https:// address', urlPath, url), path: urlPath, range: rangeOf(urlNode!) }];
   }
   const available = new Set(packageVariables(doc, index));
   const missing = templateVariables(url).filter((name) => !available.has(name));
   if (missing.length === 0) return [];
+  const list = missing.map((name) => `{${name}}`).join(', ');
+  const names = [...available].join(', ');
   return [{
     severity: 'error',
     code: 'invalid-templated-url',
-    message: `The registry will refuse \`${urlPath}\`: ${missing.map((name) => `{${name}}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not defined; a package URL may only use the names of its environment variables and arguments${available.size > 0 ? ` (${[...available].join(', ')})` : ''}`,
+    message: missing.length === 1
+      ? (available.size > 0
+        ? l10n.t('The registry will refuse `{0}`: {1} is not defined; a package URL may only use the names of its environment variables and arguments ({2})', urlPath, list, names)
+        : l10n.t('The registry will refuse `{0}`: {1} is not defined; a package URL may only use the names of its environment variables and arguments', urlPath, list))
+      : (available.size > 0
+        ? l10n.t('The registry will refuse `{0}`: {1} are not defined; a package URL may only use the names of its environment variables and arguments ({2})', urlPath, list, names)
+        : l10n.t('The registry will refuse `{0}`: {1} are not defined; a package URL may only use the names of its environment variables and arguments', urlPath, list)),
     path: urlPath,
     range: rangeOf(urlNode!),
   }];

@@ -1,6 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import { editReplacingString, editsToSet, missingPropertyRange, nodeAt, rangeOf, type JsonDocument } from './jsonDocument';
-import { CURRENT_SCHEMA_URL, classifySchemaUrl, schemaVersionOf } from './schemaVersions';
+import { CURRENT_SCHEMA_URL, CURRENT_SCHEMA_VERSION, classifySchemaUrl, schemaVersionOf } from './schemaVersions';
 import type { Problem } from './types';
 
 export interface SchemaFieldResult {
@@ -17,25 +18,28 @@ export function checkSchemaField(doc: JsonDocument, schemas: Record<string, obje
       problems: [{
         severity: 'error',
         code: 'schema-missing',
-        message: `\`$schema\` is missing: the registry requires it. Add "$schema": "${CURRENT_SCHEMA_URL}"`,
+        message: l10n.t('`$schema` is missing: the registry requires it. Add "$schema": "{0}"', CURRENT_SCHEMA_URL),
         path: '$schema',
         range: missingPropertyRange(doc, [], ['name']),
-        fix: { title: 'Add the current $schema', edits: editsToSet(doc.text, ['$schema'], CURRENT_SCHEMA_URL, () => 0) },
+        fix: { title: l10n.t('Add the current $schema'), edits: editsToSet(doc.text, ['$schema'], CURRENT_SCHEMA_URL, () => 0) },
       }],
     };
   }
   const range = rangeOf(node);
   if (node.type !== 'string' || typeof node.value !== 'string') {
-    return { problems: [{ severity: 'error', code: 'schema-unknown', message: '`$schema` must be a string: the URL of a server.json schema', path: '$schema', range, fix: replaceWithCurrent(node) }] };
+    return { problems: [{ severity: 'error', code: 'schema-unknown', message: l10n.t('`$schema` must be a string: the URL of a server.json schema'), path: '$schema', range, fix: replaceWithCurrent(node) }] };
   }
   const url = node.value;
   const problems: Problem[] = [];
   const status = classifySchemaUrl(url);
   if (status === 'unknown') {
+    const version = schemaVersionOf(url);
     problems.push({
       severity: 'error',
       code: 'schema-unknown',
-      message: `\`$schema\` names an unknown schema version${schemaVersionOf(url) ? ` (${schemaVersionOf(url)})` : ''}: the registry only accepts its published schemas; the current one is ${CURRENT_SCHEMA_URL}`,
+      message: version
+        ? l10n.t('`$schema` names an unknown schema version ({0}): the registry only accepts its published schemas; the current one is {1}', version, CURRENT_SCHEMA_URL)
+        : l10n.t('`$schema` names an unknown schema version: the registry only accepts its published schemas; the current one is {0}', CURRENT_SCHEMA_URL),
       path: '$schema',
       range,
       fix: replaceWithCurrent(node),
@@ -44,7 +48,7 @@ export function checkSchemaField(doc: JsonDocument, schemas: Record<string, obje
     problems.push({
       severity: 'warning',
       code: 'schema-version-deprecated',
-      message: `\`$schema\` uses the older schema version ${schemaVersionOf(url)}; the registry still accepts it with a warning. Current: ${CURRENT_SCHEMA_URL}`,
+      message: l10n.t('`$schema` uses the older schema version {0}; the registry still accepts it with a warning. Current: {1}', schemaVersionOf(url)!, CURRENT_SCHEMA_URL),
       path: '$schema',
       range,
       fix: replaceWithCurrent(node),
@@ -55,7 +59,7 @@ export function checkSchemaField(doc: JsonDocument, schemas: Record<string, obje
     problems.push({
       severity: 'info',
       code: 'schema-unavailable',
-      message: `The schema ${url} could not be loaded, so the document was not checked against it`,
+      message: l10n.t('The schema {0} could not be loaded, so the document was not checked against it', url),
       path: '$schema',
       range,
     });
@@ -64,7 +68,7 @@ export function checkSchemaField(doc: JsonDocument, schemas: Record<string, obje
 }
 
 function replaceWithCurrent(node: Node) {
-  return { title: 'Use the current server.json schema (2025-12-11)', edits: [editReplacingString(node, CURRENT_SCHEMA_URL)] };
+  return { title: l10n.t('Use the current server.json schema ({0})', CURRENT_SCHEMA_VERSION), edits: [editReplacingString(node, CURRENT_SCHEMA_URL)] };
 }
 
 function lookUpSchema(url: string, schemas: Record<string, object> | undefined): object | undefined {

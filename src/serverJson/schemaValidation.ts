@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { bestRange, formatPath, keyNodeAt, missingPropertyRange, nodeAt, rangeOf, valueAt, type JsonDocument, type Segment } from './jsonDocument';
@@ -154,41 +155,47 @@ function toProblem(doc: JsonDocument, error: ErrorObject): Problem {
   const base = { severity: 'error' as const, code: 'schema' };
   switch (error.keyword) {
     case 'required':
-      return { ...base, path, range: missingPropertyRange(doc, segments), message: `${subject} must have required property ${code(params.missingProperty)}` };
+      return { ...base, path, range: missingPropertyRange(doc, segments), message: l10n.t('{0} must have required property {1}', subject, code(params.missingProperty)) };
     case 'requiredOneOf':
-      return { ...base, path, range: missingPropertyRange(doc, segments), message: `${subject} must have one of the properties ${(params.names as string[]).map(code).join(', ')}` };
+      return { ...base, path, range: missingPropertyRange(doc, segments), message: l10n.t('{0} must have one of the properties {1}', subject, (params.names as string[]).map(code).join(', ')) };
     case 'additionalProperties': {
       const propertyPath = [...segments, String(params.additionalProperty)];
       const keyNode = keyNodeAt(doc, propertyPath);
-      return { ...base, path: formatPath(propertyPath), range: keyNode ? rangeOf(keyNode) : bestRange(doc, segments), message: `${code(params.additionalProperty)} is not allowed in ${subject} by this schema version` };
+      return { ...base, path: formatPath(propertyPath), range: keyNode ? rangeOf(keyNode) : bestRange(doc, segments), message: l10n.t('{0} is not allowed in {1} by this schema version', code(params.additionalProperty), subject) };
     }
     default:
-      return { ...base, path, range: bestRange(doc, segments), message: `${subject} ${describe(error, valueAt(doc, segments))}` };
+      return { ...base, path, range: bestRange(doc, segments), message: describe(subject, error, valueAt(doc, segments)) };
   }
 }
 
-function describe(error: ErrorObject, value: unknown): string {
+/** What `subject` (a path in backticks, or server.json) must be, as one sentence per keyword. */
+function describe(subject: string, error: ErrorObject, value: unknown): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'type': {
       const type = String(params.type);
-      return `must be ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+      return /^[aeiou]/.test(type) ? l10n.t('{0} must be an {1}', subject, type) : l10n.t('{0} must be a {1}', subject, type);
     }
     case 'maxLength':
-      return `must be at most ${String(params.limit)} characters${typeof value === 'string' ? ` (it has ${[...value].length})` : ''}`;
+      return typeof value === 'string'
+        ? l10n.t('{0} must be at most {1} characters (it has {2})', subject, String(params.limit), [...value].length)
+        : l10n.t('{0} must be at most {1} characters', subject, String(params.limit));
     case 'minLength':
-      return params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters`;
+      return params.limit === 1 ? l10n.t('{0} must not be empty', subject) : l10n.t('{0} must be at least {1} characters', subject, String(params.limit));
     case 'pattern':
-      return `must match the pattern ${code(params.pattern)}`;
+      return l10n.t('{0} must match the pattern {1}', subject, code(params.pattern));
     case 'format':
-      return `must be a valid ${params.format === 'uri' ? 'absolute URI (such as https://example.com/…)' : String(params.format)}`;
+      return params.format === 'uri'
+        ? l10n.t('{0} must be a valid absolute URI (such as https://example.com/…)', subject)
+        : l10n.t('{0} must be a valid {1}', subject, String(params.format));
     case 'enum':
-      return `must be one of ${((params.allowedValues as unknown[]) ?? []).map(code).join(', ')}`;
+      return l10n.t('{0} must be one of {1}', subject, ((params.allowedValues as unknown[]) ?? []).map(code).join(', '));
     case 'const':
-      return `must be ${code(params.allowedValue)}`;
+      return l10n.t('{0} must be {1}', subject, code(params.allowedValue));
     case 'not':
-      return `must not be ${code(value)}`;
+      return l10n.t('{0} must not be {1}', subject, code(value));
     default:
-      return error.message ?? 'is invalid';
+      // ajv's own wording for keywords the official schemas do not use today (ajv has no translations).
+      return error.message ? `${subject} ${error.message}` : l10n.t('{0} is invalid', subject);
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { documentStart, parseJsonDocument, plainValueOf, rangeOf, type JsonDocument } from './jsonDocument';
 import { metaProblems } from './metaRules';
 import { nameProblems } from './nameRules';
@@ -25,7 +26,7 @@ export function validateServerJson(text: string, options: ValidateOptions = {}):
     const syntax = syntaxProblems(doc);
     if (syntax.length > 0) return syntax;
     if (doc.root?.type !== 'object') {
-      return [{ severity: 'error', code: 'json-not-object', message: 'server.json must contain a JSON object', path: '', range: doc.root ? rangeOf(doc.root) : documentStart(doc) }];
+      return [{ severity: 'error', code: 'json-not-object', message: l10n.t('server.json must contain a JSON object'), path: '', range: doc.root ? rangeOf(doc.root) : documentStart(doc) }];
     }
     const context = options?.context ?? {};
     let schemaFindings: SchemaProblem[] = [];
@@ -82,7 +83,7 @@ function guard(into: Problem[], doc: JsonDocument, check: () => Problem[] | void
 function internalError(error: unknown, doc: JsonDocument | undefined, code = 'internal-error'): Problem {
   const reason = error instanceof Error ? error.message : String(error);
   const message = code === 'schema-unavailable'
-    ? `The schema could not be compiled, so the document was not checked against it: ${reason}`
-    : `A server.json check failed unexpectedly: ${reason}`;
+    ? l10n.t('The schema could not be compiled, so the document was not checked against it: {0}', reason)
+    : l10n.t('A server.json check failed unexpectedly: {0}', reason);
   return { severity: 'info', code, message, path: '', range: doc ? documentStart(doc) : { start: 0, end: 0 } };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { editReplacingString, editsToSet, elementsOf, formatPath, nodeAt, parseJsonDocument, rangeOf, stringAt, type JsonDocument } from './jsonDocument';
 import { readPyprojectProject } from './pyproject';
 import type { Problem, WorkspaceFile } from './types';
@@ -48,10 +49,10 @@ function driftProblems(doc: JsonDocument, index: number, manifestVersion: string
   return [{
     severity: 'warning',
     code: 'package-version-drift',
-    message: `\`${path}\` is ${node.value} but ${manifestName} says ${manifestVersion}: the registry checks the package version you name here`,
+    message: l10n.t('`{0}` is {1} but {2} says {3}: the registry checks the package version you name here', path, node.value, manifestName, manifestVersion),
     path,
     range: rangeOf(node),
-    fix: { title: `Use ${manifestVersion} from ${manifestName}`, edits: [editReplacingString(node, manifestVersion)] },
+    fix: { title: l10n.t('Use {0} from {1}', manifestVersion, manifestName), edits: [editReplacingString(node, manifestVersion)] },
   }];
 }
 
@@ -64,20 +65,20 @@ function mcpNameProblems(doc: JsonDocument, index: number, manifest: JsonDocumen
     return [{
       severity: 'warning',
       code: 'mcpname-missing',
-      message: `package.json has no "mcpName": the registry will refuse the publish unless the npm package it checks declares "mcpName": "${serverName}" (add it, then publish the package to npm again)`,
+      message: l10n.t('package.json has no "mcpName": the registry will refuse the publish unless the npm package it checks declares "mcpName": "{0}" (add it, then publish the package to npm again)', serverName),
       path,
       range: rangeOf(identifierNode),
-      fix: { title: `Add "mcpName": "${serverName}" to package.json`, file: manifestPath, edits: editsToSet(manifest.text, ['mcpName'], serverName, insertAfterName) },
+      fix: { title: l10n.t('Add "mcpName": "{0}" to package.json', serverName), file: manifestPath, edits: editsToSet(manifest.text, ['mcpName'], serverName, insertAfterName) },
     }];
   }
   if (mcpNameNode.value === serverName) return [];
   return [{
     severity: 'warning',
     code: 'mcpname-mismatch',
-    message: `package.json "mcpName" is ${JSON.stringify(mcpNameNode.value)} but the server name is "${serverName}": the registry will refuse the publish if the npm package it checks says the same (the match is case-sensitive)`,
+    message: l10n.t('package.json "mcpName" is {0} but the server name is "{1}": the registry will refuse the publish if the npm package it checks says the same (the match is case-sensitive)', JSON.stringify(mcpNameNode.value), serverName),
     path,
     range: rangeOf(identifierNode),
-    fix: { title: `Set package.json "mcpName" to "${serverName}"`, file: manifestPath, edits: editsToSet(manifest.text, ['mcpName'], serverName) },
+    fix: { title: l10n.t('Set package.json "mcpName" to "{0}"', serverName), file: manifestPath, edits: editsToSet(manifest.text, ['mcpName'], serverName) },
   }];
 }
 
