@@ -185,7 +185,7 @@ function composeMessage(init: RegistryErrorInit): string {
   switch (init.kind) {
     case 'network': {
       const cause = causeOf(init.cause);
-      if (isDropped(init.cause)) {
+      if (isDroppedConnection(init.cause)) {
         return cause === undefined
           ? l10n.t('The connection to the registry dropped before it answered ({0})', what)
           : l10n.t('The connection to the registry dropped before it answered ({0}): {1}', what, cause);
@@ -218,7 +218,7 @@ function composeMessage(init: RegistryErrorInit): string {
 function composeHint(init: RegistryErrorInit, namespaces: string[] | undefined): string | undefined {
   switch (init.kind) {
     case 'network':
-      return isDropped(init.cause)
+      return isDroppedConnection(init.cause)
         ? l10n.t('Retry; if it keeps happening, something between you and the registry (a proxy, a VPN) is closing connections.')
         : l10n.t('Check the registry URL, your network connection and proxy settings.');
     case 'cut-off':
@@ -273,7 +273,7 @@ function composeSummary(init: RegistryErrorInit): string {
   switch (init.kind) {
     case 'network': {
       const cause = causeOf(init.cause);
-      if (isDropped(init.cause)) return cause === undefined ? l10n.t('the connection dropped before an answer') : l10n.t('the connection dropped before an answer: {0}', cause);
+      if (isDroppedConnection(init.cause)) return cause === undefined ? l10n.t('the connection dropped before an answer') : l10n.t('the connection dropped before an answer: {0}', cause);
       return cause === undefined ? l10n.t('could not connect') : l10n.t('could not connect: {0}', cause);
     }
     case 'timeout':
@@ -296,7 +296,7 @@ function composeSummary(init: RegistryErrorInit): string {
 }
 
 /** A connection that was open and closed by the other side (or on the way), rather than never made. */
-function isDropped(cause: unknown): boolean {
+export function isDroppedConnection(cause: unknown): boolean {
   const code = errorCode(cause);
   if (code && /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)) return true;
   const message = cause instanceof Error ? `${cause.message} ${(cause as Error & { cause?: unknown }).cause instanceof Error ? ((cause as Error & { cause: Error }).cause.message) : ''}` : '';
