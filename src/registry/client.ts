@@ -1,5 +1,6 @@
 // The typed client for one registry that speaks the MCP Registry API (/v0.1, falling back to /v0).
 
+import * as l10n from '@vscode/l10n';
 import { RegistryError } from './errors';
 import { HttpTransport, type HttpOptions, type HttpRequest } from './http';
 import {
@@ -118,7 +119,7 @@ export class RegistryClient {
       const next = page.metadata.nextCursor;
       if (!next || page.servers.length === 0) return;
       if (seen.has(next)) {
-        throw new RegistryError({ kind: 'parse', method: 'GET', url: `${this.baseUrl}/servers`, detail: `the cursor ${next} repeats` });
+        throw new RegistryError({ kind: 'parse', method: 'GET', url: `${this.baseUrl}/servers`, detail: l10n.t('the cursor {0} repeats', next) });
       }
       seen.add(next);
       cursor = next;
@@ -251,7 +252,7 @@ export class RegistryClient {
  * `%2E`) and the request would silently go to another resource.
  */
 function segment(value: string): string {
-  if (value === '.' || value === '..') throw new RangeError(`"${value}" cannot be used as a server name or version in a registry URL`);
+  if (value === '.' || value === '..') throw new RangeError(l10n.t('"{0}" cannot be used as a server name or version in a registry URL', value));
   return encodeURIComponent(value);
 }
 

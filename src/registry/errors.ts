@@ -1,5 +1,6 @@
 // One error type for every way a registry call can fail, with a short message and a hint for the user.
 
+import * as l10n from '@vscode/l10n';
 import { htmlToText, jsonDepthExceeds } from './limits';
 
 // `redirect`: a redirect refused (credentials, https → http, too many); `insecure`: a credential would have
@@ -182,29 +183,34 @@ function mentions(init: { detail?: string; title?: string; errors?: RegistryErro
 function composeMessage(init: RegistryErrorInit): string {
   const what = `${init.method} ${pathOf(init.url)}`;
   switch (init.kind) {
-    case 'network':
-      return isDropped(init.cause)
-        ? `The connection to the registry dropped before it answered (${what})${causeText(init.cause)}`
-        : `Could not reach the registry (${what})${causeText(init.cause)}`;
+    case 'network': {
+      const cause = causeOf(init.cause);
+      if (isDroppedConnection(init.cause)) {
+        return cause === undefined
+          ? l10n.t('The connection to the registry dropped before it answered ({0})', what)
+          : l10n.t('The connection to the registry dropped before it answered ({0}): {1}', what, cause);
+      }
+      return cause === undefined ? l10n.t('Could not reach the registry ({0})', what) : l10n.t('Could not reach the registry ({0}): {1}', what, cause);
+    }
     case 'cut-off':
-      return `The registry's answer was cut off (${what}): ${init.detail ?? 'it stopped before its end'}`;
+      return l10n.t("The registry's answer was cut off ({0}): {1}", what, init.detail ?? l10n.t('it stopped before its end'));
     case 'timeout':
-      return `The registry did not answer in ${Math.round((init.timeoutMs ?? 0) / 1000)} s (${what})`;
+      return l10n.t('The registry did not answer in {0} s ({1})', Math.round((init.timeoutMs ?? 0) / 1000), what);
     case 'cancelled':
-      return `Cancelled (${what})`;
+      return l10n.t('Cancelled ({0})', what);
     case 'parse':
-      return `Unexpected response from the registry (${what}): ${init.detail ?? 'not understood'}`;
+      return l10n.t('Unexpected response from the registry ({0}): {1}', what, init.detail ?? l10n.t('not understood'));
     case 'redirect':
     case 'insecure':
     case 'too-large':
-      return `Refused (${what}): ${init.detail ?? init.kind}`;
+      return l10n.t('Refused ({0}): {1}', what, init.detail ?? init.kind);
     case 'http': {
       const parts = [init.detail ?? init.title, ...(init.errors ?? []).map((e) => e.message)].filter(
         (t): t is string => !!t,
       );
       const unique = [...new Set(parts)];
-      const head = `Registry returned ${init.status ?? '?'}`;
-      return unique.length ? `${head}: ${unique.join('; ')}` : `${head} (${what})`;
+      const status = init.status ?? '?';
+      return unique.length ? l10n.t('Registry returned {0}: {1}', status, unique.join('; ')) : l10n.t('Registry returned {0} ({1})', status, what);
     }
   }
 }
@@ -212,25 +218,25 @@ function composeMessage(init: RegistryErrorInit): string {
 function composeHint(init: RegistryErrorInit, namespaces: string[] | undefined): string | undefined {
   switch (init.kind) {
     case 'network':
-      return isDropped(init.cause)
-        ? 'Retry; if it keeps happening, something between you and the registry (a proxy, a VPN) is closing connections.'
-        : 'Check the registry URL, your network connection and proxy settings.';
+      return isDroppedConnection(init.cause)
+        ? l10n.t('Retry; if it keeps happening, something between you and the registry (a proxy, a VPN) is closing connections.')
+        : l10n.t('Check the registry URL, your network connection and proxy settings.');
     case 'cut-off':
       return init.method === 'GET'
-        ? 'Retry; if it keeps happening, something between you and the registry (a proxy, a VPN) is cutting answers short.'
-        : 'The registry may have made the change before the answer was lost: look the version up before trying again.';
+        ? l10n.t('Retry; if it keeps happening, something between you and the registry (a proxy, a VPN) is cutting answers short.')
+        : l10n.t('The registry may have made the change before the answer was lost: look the version up before trying again.');
     case 'timeout':
-      return 'The registry is slow or unreachable; try again later.';
+      return l10n.t('The registry is slow or unreachable; try again later.');
     case 'cancelled':
       return undefined;
     case 'parse':
-      return 'Check that the URL points to an MCP Registry (without /v0.1).';
+      return l10n.t('Check that the URL points to an MCP Registry (without /v0.1).');
     case 'redirect':
-      return 'Use the registry’s final URL (https, no redirect) in mcpVersions.registries.';
+      return l10n.t('Use the registry’s final URL (https, no redirect) in mcpVersions.registries.');
     case 'insecure':
-      return 'Use the registry’s https:// URL in mcpVersions.registries.';
+      return l10n.t('Use the registry’s https:// URL in mcpVersions.registries.');
     case 'too-large':
-      return 'The registry sent far more than an MCP Registry answer; check the URL.';
+      return l10n.t('The registry sent far more than an MCP Registry answer; check the URL.');
     case 'http':
       return httpHint(init, namespaces);
   }
@@ -239,46 +245,49 @@ function composeHint(init: RegistryErrorInit, namespaces: string[] | undefined):
 function httpHint(init: RegistryErrorInit, namespaces: string[] | undefined): string | undefined {
   const status = init.status ?? 0;
   if (status === 400 && mentions(init, /duplicate version/i)) {
-    return 'This version already exists in the registry (deleted versions count too). Bump the version in server.json and publish again.';
+    return l10n.t('This version already exists in the registry (deleted versions count too). Bump the version in server.json and publish again.');
   }
-  if (status === 401) return 'Sign in again: the registry token is missing, invalid or expired.';
+  if (status === 401) return l10n.t('Sign in again: the registry token is missing, invalid or expired.');
   if (status === 403) {
-    if (namespaces === undefined) return 'Your sign-in does not have permission for this server.';
-    if (namespaces.length === 0) return 'Your sign-in may not publish to any namespace.';
-    return `Your sign-in may publish to: ${namespaces.join(', ')}. Rename the server into one of these namespaces or sign in with an identity that owns it.`;
+    if (namespaces === undefined) return l10n.t('Your sign-in does not have permission for this server.');
+    if (namespaces.length === 0) return l10n.t('Your sign-in may not publish to any namespace.');
+    return l10n.t('Your sign-in may publish to: {0}. Rename the server into one of these namespaces or sign in with an identity that owns it.', namespaces.join(', '));
   }
-  if (status === 404) return 'Not found: the server or version does not exist in this registry (or was deleted).';
+  if (status === 404) return l10n.t('Not found: the server or version does not exist in this registry (or was deleted).');
   if (status === 422) {
     const isWrite = init.method !== 'GET';
     const inQuery = (init.errors ?? []).some((e) => e.location?.startsWith('query.'));
-    if (isWrite && !inQuery) return 'The registry rejected server.json: run Validate to see every issue.';
-    return 'The registry rejected the request parameters.';
+    if (isWrite && !inQuery) return l10n.t('The registry rejected server.json: run Validate to see every issue.');
+    return l10n.t('The registry rejected the request parameters.');
   }
   if (status === 429) {
     return init.retryAfterSeconds === undefined
-      ? 'Rate limited by the registry; wait a moment and retry.'
-      : `Rate limited by the registry; retry after ${init.retryAfterSeconds} s.`;
+      ? l10n.t('Rate limited by the registry; wait a moment and retry.')
+      : l10n.t('Rate limited by the registry; retry after {0} s.', init.retryAfterSeconds);
   }
-  if (status >= 500) return 'The registry is having trouble; retry later.';
+  if (status >= 500) return l10n.t('The registry is having trouble; retry later.');
   return undefined;
 }
 
 function composeSummary(init: RegistryErrorInit): string {
   switch (init.kind) {
-    case 'network':
-      return isDropped(init.cause) ? `the connection dropped before an answer${causeText(init.cause)}` : `could not connect${causeText(init.cause)}`;
+    case 'network': {
+      const cause = causeOf(init.cause);
+      if (isDroppedConnection(init.cause)) return cause === undefined ? l10n.t('the connection dropped before an answer') : l10n.t('the connection dropped before an answer: {0}', cause);
+      return cause === undefined ? l10n.t('could not connect') : l10n.t('could not connect: {0}', cause);
+    }
     case 'timeout':
-      return `no answer in ${Math.round((init.timeoutMs ?? 0) / 1000)} s`;
+      return l10n.t('no answer in {0} s', Math.round((init.timeoutMs ?? 0) / 1000));
     case 'cancelled':
-      return 'cancelled';
+      return l10n.t('cancelled');
     case 'cut-off':
-      return `the answer was cut off: ${init.detail ?? 'it stopped before its end'}`;
+      return l10n.t('the answer was cut off: {0}', init.detail ?? l10n.t('it stopped before its end'));
     case 'parse':
-      return `unexpected answer: ${init.detail ?? 'not understood'}`;
+      return l10n.t('unexpected answer: {0}', init.detail ?? l10n.t('not understood'));
     case 'redirect':
     case 'insecure':
     case 'too-large':
-      return `refused: ${init.detail ?? init.kind}`;
+      return l10n.t('refused: {0}', init.detail ?? init.kind);
     case 'http': {
       const said = init.detail ?? init.title;
       return said ? `HTTP ${init.status ?? '?'}: ${said}` : `HTTP ${init.status ?? '?'}`;
@@ -287,7 +296,7 @@ function composeSummary(init: RegistryErrorInit): string {
 }
 
 /** A connection that was open and closed by the other side (or on the way), rather than never made. */
-function isDropped(cause: unknown): boolean {
+export function isDroppedConnection(cause: unknown): boolean {
   const code = errorCode(cause);
   if (code && /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)) return true;
   const message = cause instanceof Error ? `${cause.message} ${(cause as Error & { cause?: unknown }).cause instanceof Error ? ((cause as Error & { cause: Error }).cause.message) : ''}` : '';
@@ -312,11 +321,12 @@ export function pathOf(url: string): string {
   }
 }
 
-function causeText(cause: unknown): string {
-  if (!(cause instanceof Error)) return '';
+/** The error code or message of what failed underneath, or undefined when there is none. */
+function causeOf(cause: unknown): string | undefined {
+  if (!(cause instanceof Error)) return undefined;
   const inner = (cause as Error & { cause?: unknown }).cause;
   const code = inner instanceof Error && 'code' in inner ? String((inner as { code: unknown }).code) : undefined;
-  return `: ${code ?? cause.message}`;
+  return code ?? cause.message;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

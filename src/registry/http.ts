@@ -9,6 +9,7 @@
 // https (or to loopback) and never follows a redirect; other requests follow at most 5 redirects, never
 // from https to http. Bodies are read as a stream up to a byte cap, and JSON nesting is bounded.
 
+import * as l10n from '@vscode/l10n';
 import { RegistryError, parseErrorBody, parseRetryAfter, pathOf, redactUrl } from './errors';
 import { endsMidJson, jsonDepthExceeds } from './limits';
 
@@ -158,14 +159,14 @@ export class HttpTransport {
       await response.body?.cancel().catch(() => undefined);
       const location = response.headers.get('location');
       const target = location ? safeUrl(location, url) : undefined;
-      const where = target ? redactUrl(`${target.origin}${target.pathname}`) : 'an unknown location';
+      const where = target ? redactUrl(`${target.origin}${target.pathname}`) : l10n.t('an unknown location');
       const refuse = (detail: string) =>
         new RegistryError({ kind: 'redirect', method: req.method, url: req.url, status: response.status, detail });
-      if (credential) throw refuse(`the registry redirected (${response.status}) to ${where}; a request carrying credentials is never redirected`);
-      if (!target) throw refuse(`the registry answered ${response.status} without a usable Location`);
-      if (new URL(url).protocol === 'https:' && target.protocol !== 'https:') throw refuse(`the registry redirected from https to ${where}; an https request never continues over http`);
-      if (hop + 1 >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects (last to ${where})`);
-      if (req.method !== 'GET') throw refuse(`the registry redirected a ${req.method} to ${where}`);
+      if (credential) throw refuse(l10n.t('the registry redirected ({0}) to {1}; a request carrying credentials is never redirected', response.status, where));
+      if (!target) throw refuse(l10n.t('the registry answered {0} without a usable Location', response.status));
+      if (new URL(url).protocol === 'https:' && target.protocol !== 'https:') throw refuse(l10n.t('the registry redirected from https to {0}; an https request never continues over http', where));
+      if (hop + 1 >= MAX_REDIRECTS) throw refuse(l10n.t('more than {0} redirects (last to {1})', MAX_REDIRECTS, where));
+      if (req.method !== 'GET') throw refuse(l10n.t('the registry redirected a {0} to {1}', req.method, where));
       url = target.toString();
     }
   }
@@ -229,15 +230,15 @@ function httpError(req: HttpRequest, response: Response, text: string): Registry
 function parseJson(req: HttpRequest, text: string, maxDepth: number): unknown {
   if (text.trim() === '') return undefined;
   if (jsonDepthExceeds(text, maxDepth)) {
-    throw new RegistryError({ kind: 'parse', method: req.method, url: req.url, detail: `the body nests JSON deeper than ${maxDepth} levels` });
+    throw new RegistryError({ kind: 'parse', method: req.method, url: req.url, detail: l10n.t('the body nests JSON deeper than {0} levels', maxDepth) });
   }
   try {
     return JSON.parse(text);
   } catch (cause) {
     if (endsMidJson(text)) {
-      throw new RegistryError({ kind: 'cut-off', method: req.method, url: req.url, detail: `it stops after ${Buffer.byteLength(text)} bytes, before the JSON ends`, cause });
+      throw new RegistryError({ kind: 'cut-off', method: req.method, url: req.url, detail: l10n.t('it stops after {0} bytes, before the JSON ends', Buffer.byteLength(text)), cause });
     }
-    throw new RegistryError({ kind: 'parse', method: req.method, url: req.url, detail: 'the body is not valid JSON', cause });
+    throw new RegistryError({ kind: 'parse', method: req.method, url: req.url, detail: l10n.t('the body is not valid JSON'), cause });
   }
 }
 
@@ -253,7 +254,9 @@ function assertSecureForCredential(req: HttpRequest, url: string): void {
     kind: 'insecure',
     method: req.method,
     url,
-    detail: `credentials are sent only over https (or to this computer); ${parsed?.host ?? url} uses ${parsed?.protocol.replace(':', '') ?? 'an unknown scheme'}`,
+    detail: parsed
+      ? l10n.t('credentials are sent only over https (or to this computer); {0} uses {1}', parsed.host, parsed.protocol.replace(':', ''))
+      : l10n.t('credentials are sent only over https (or to this computer); {0} uses an unknown scheme', url),
   });
 }
 
@@ -288,7 +291,9 @@ async function readBody(req: HttpRequest, response: Response, maxBytes: number, 
       method: req.method,
       url: req.url,
       status: response.status,
-      detail: `the ${strict ? 'response' : 'error'} body is larger than ${formatBytes(maxBytes)}; it was not read`,
+      detail: strict
+        ? l10n.t('the response body is larger than {0}; it was not read', formatBytes(maxBytes))
+        : l10n.t('the error body is larger than {0}; it was not read', formatBytes(maxBytes)),
     });
   };
   if (strict && Number.isFinite(declared) && declared > maxBytes) {
@@ -325,14 +330,14 @@ async function readBody(req: HttpRequest, response: Response, maxBytes: number, 
   try {
     return new TextDecoder('utf-8', { fatal: strict }).decode(bytes);
   } catch (error) {
-    throw new RegistryError({ kind: 'parse', method: req.method, url: req.url, detail: 'the body is not valid UTF-8', cause: error });
+    throw new RegistryError({ kind: 'parse', method: req.method, url: req.url, detail: l10n.t('the body is not valid UTF-8'), cause: error });
   }
 }
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
+  return l10n.t('{0} bytes', bytes);
 }
 
 /** `status`: the answer's status when its headers had arrived (a failure after that cut the answer off). */
@@ -341,7 +346,7 @@ function classify(error: unknown, req: HttpRequest, timedOut: boolean, timeoutMs
   if (error instanceof RegistryError) return error;
   if (timedOut) return new RegistryError({ kind: 'timeout', method: req.method, url: req.url, timeoutMs, cause: error });
   if (status !== undefined) {
-    return new RegistryError({ kind: 'cut-off', method: req.method, url: req.url, status, detail: `the connection dropped while the answer (HTTP ${status}) was being read`, cause: error });
+    return new RegistryError({ kind: 'cut-off', method: req.method, url: req.url, status, detail: l10n.t('the connection dropped while the answer (HTTP {0}) was being read', status), cause: error });
   }
   return new RegistryError({ kind: 'network', method: req.method, url: req.url, cause: error });
 }

@@ -1,7 +1,7 @@
 // Public API of the MCP Registry client (no `vscode` import anywhere under src/registry).
 
 export * from './types';
-export { RegistryError, isRegistryError, parseErrorBody, parseRetryAfter, redactUrl } from './errors';
+export { RegistryError, isDroppedConnection, isRegistryError, parseErrorBody, parseRetryAfter, redactUrl } from './errors';
 export type { ErrorBody, RegistryErrorInit, RegistryErrorItem, RegistryErrorKind } from './errors';
 export { attemptOutcome, HttpTransport, isLoopbackHost } from './http';
 export { endsMidJson, htmlToText, jsonDepthExceeds } from './limits';

@@ -1,6 +1,7 @@
 // Key proofs for the registry's DNS and HTTP sign-in: sign the RFC 3339 timestamp with the
 // domain's private key, publish the public key as `v=MCPv1; k=<algorithm>; p=<base64>`.
 
+import * as l10n from '@vscode/l10n';
 import { ECDH, createECDH, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 
 export type KeyAlgorithm = 'ed25519' | 'ecdsap384';
@@ -65,7 +66,7 @@ export function publicKeyBase64(algorithm: KeyAlgorithm, privateKeyHex: string):
 export function publicKeyObject(algorithm: KeyAlgorithm, publicKeyBase64Text: string): KeyObject {
   const raw = Buffer.from(publicKeyBase64Text, 'base64');
   if (algorithm === 'ed25519') {
-    if (raw.length !== 32) throw new Error(`An Ed25519 public key has 32 bytes, got ${raw.length}`);
+    if (raw.length !== 32) throw new Error(l10n.t('An Ed25519 public key has 32 bytes, got {0}', raw.length));
     return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
   }
   const uncompressed = ECDH.convertKey(raw, 'secp384r1', undefined, undefined, 'uncompressed') as Buffer;
@@ -97,7 +98,7 @@ function decodeHexKey(algorithm: KeyAlgorithm, hex: string): Buffer {
   const clean = hex.trim().replace(/^0x/i, '');
   const bytes = KEY_BYTES[algorithm];
   if (!/^[0-9a-fA-F]*$/.test(clean) || clean.length !== bytes * 2) {
-    throw new Error(`A ${algorithm} private key is ${bytes} bytes: ${bytes * 2} hex characters`);
+    throw new Error(l10n.t('A {0} private key is {1} bytes: {2} hex characters', algorithm, bytes, bytes * 2));
   }
   return Buffer.from(clean, 'hex');
 }

@@ -16,6 +16,7 @@
  *   ("1.3.0-beta.2" → "1.3.0-beta.3"); a new line starts at ".0" when the project's existing
  *   pre-releases show a ".0" (e.g. "2.0.0-rc.0"), otherwise at ".1".
  */
+import * as l10n from '@vscode/l10n';
 import {
   compareSemverPrecedence,
   coreOf,
@@ -77,8 +78,8 @@ export function isValidPreid(preid: string): boolean {
 
 /** Why `preid` cannot be used, in words, or undefined when it can. */
 export function preidProblem(preid: string): string | undefined {
-  if (preid === '' || parseRegistrySemver(`0.0.0-${preid}`) === undefined) return 'Letters, digits, hyphens and dots only, without leading zeros in numbers.';
-  if (!checkVersionString(`1.0.0-${preid}.1`).ok) return `The registry reads the "x" in "${preid}" as a wildcard and refuses such versions; use another word (beta, rc, alpha).`;
+  if (preid === '' || parseRegistrySemver(`0.0.0-${preid}`) === undefined) return l10n.t('Letters, digits, hyphens and dots only, without leading zeros in numbers.');
+  if (!checkVersionString(`1.0.0-${preid}.1`).ok) return l10n.t('The registry reads the "x" in "{0}" as a wildcard and refuses such versions; use another word (beta, rc, alpha).', preid);
   return undefined;
 }
 
@@ -156,11 +157,17 @@ class Drafts {
   }
 }
 
-const STEP_REASONS: Record<Step, string> = {
-  patch: 'Bug fixes only, same tools and arguments.',
-  minor: 'New backward-compatible capabilities (tools, prompts, optional settings).',
-  major: 'Breaking changes: removed or renamed tools, changed arguments or new required configuration.',
-};
+function stepReason(step: Step): string {
+  switch (step) {
+    case 'patch': return l10n.t('Bug fixes only, same tools and arguments.');
+    case 'minor': return l10n.t('New backward-compatible capabilities (tools, prompts, optional settings).');
+    case 'major': return l10n.t('Breaking changes: removed or renamed tools, changed arguments or new required configuration.');
+  }
+}
+
+function releasesReason(prerelease: string): string {
+  return l10n.t('Releases the {0} pre-release line as final.', prerelease);
+}
 
 /** The next free version of one kind from `base`: its own release when `base` is a pre-release whose core fits, else the step, stepped again while taken. */
 function stepDraft(base: RegistrySemver, step: Step, drafts: Drafts): Draft | undefined {
@@ -168,14 +175,15 @@ function stepDraft(base: RegistrySemver, step: Step, drafts: Drafts): Draft | un
   if (base.prerelease.length > 0) {
     const finalized = step === 'patch' || (step === 'minor' && base.patch === '0') || (step === 'major' && base.minor === '0' && base.patch === '0');
     const release = releaseOf(base);
-    if (finalized && drafts.free(release)) return { kind: 'release', version: release, reason: `Releases the ${base.raw} pre-release line as final.` };
+    if (finalized && drafts.free(release)) return { kind: 'release', version: release, reason: releasesReason(base.raw) };
   }
   let core: Core = stepCore(base, step);
   for (let i = 0; i < MAX_STEPS; i++) {
     const version = formatSemver(core, v);
     if (drafts.free(version)) {
-      const skipped = i === 0 ? '' : ` ${formatSemver(stepCore(base, step), v)}${i > 1 ? ' and later ones' : ''} are already taken.`;
-      return { kind: step, version, reason: STEP_REASONS[step] + skipped };
+      const first = formatSemver(stepCore(base, step), v);
+      const skipped = i === 0 ? '' : ` ${i > 1 ? l10n.t('{0} and later ones are already taken.', first) : l10n.t('{0} are already taken.', first)}`;
+      return { kind: step, version, reason: stepReason(step) + skipped };
     }
     core = stepCore(core, step);
   }
@@ -185,7 +193,7 @@ function stepDraft(base: RegistrySemver, step: Step, drafts: Drafts): Draft | un
 function preidFor(options: SuggestOptions, current: RegistrySemver | undefined, base: RegistrySemver): string {
   if (options.preid !== undefined) {
     const problem = preidProblem(options.preid);
-    if (problem) throw new RangeError(`"${options.preid}" cannot be used as a pre-release identifier. ${problem}`);
+    if (problem) throw new RangeError(l10n.t('"{0}" cannot be used as a pre-release identifier. {1}', options.preid, problem));
     return options.preid;
   }
   for (const version of [current, base]) {
@@ -206,17 +214,18 @@ function prereleaseDraft(base: RegistrySemver, current: RegistrySemver | undefin
   const convention = conventionalStart(pool);
   const number = nextNumber(preCore, prefix, pool, convention.start);
   const version = formatSemver({ ...preCore, prerelease: [...prefix, number.toString()] }, base.vPrefix);
-  const numbering = convention.evidence ? `numbering from .0 like ${convention.evidence}` : 'numbering from .1';
   const parsed = parseRegistrySemver(version);
-  const below = parsed && compareSemverPrecedence(parsed, base) < 0 ? ` Note: it ranks below ${base.raw}.` : '';
+  const below = parsed && compareSemverPrecedence(parsed, base) < 0 ? ` ${l10n.t('Note: it ranks below {0}.', base.raw)}` : '';
   return {
     kind: 'prerelease',
     version,
     reason: (continuing
-      ? `Next ${preid} pre-release of ${coreOf(line)}.`
+      ? l10n.t('Next {0} pre-release of {1}.', preid, coreOf(line))
       : number === convention.start
-        ? `Starts a ${preid} pre-release line for ${formatSemver(preCore)} (${numbering}).`
-        : `Continues the ${preid} pre-release line of ${formatSemver(preCore)}.`) + below,
+        ? (convention.evidence
+          ? l10n.t('Starts a {0} pre-release line for {1} (numbering from .0 like {2}).', preid, formatSemver(preCore), convention.evidence)
+          : l10n.t('Starts a {0} pre-release line for {1} (numbering from .1).', preid, formatSemver(preCore)))
+        : l10n.t('Continues the {0} pre-release line of {1}.', preid, formatSemver(preCore))) + below,
   };
 }
 
@@ -226,7 +235,7 @@ function metadataFixDraft(release: RegistrySemver, pool: readonly RegistrySemver
   return {
     kind: 'metadata-fix',
     version: `${name}-${number}`,
-    reason: `Registry-only fix of the published ${name} (description, links, package metadata) without a new release. It ranks below ${name}, so it does not become latest while ${name} is.`,
+    reason: l10n.t('Registry-only fix of the published {0} (description, links, package metadata) without a new release. It ranks below {0}, so it does not become latest while {0} is.', name),
   };
 }
 
@@ -250,8 +259,8 @@ function finish(draft: Draft, options: SuggestOptions, latest: VersionLike | und
   const twin = parseRegistrySemver(draft.version) && options.existing.find(
     (other) => other !== draft.version && parseRegistrySemver(other) && compareRegistryVersions({ version: other }, { version: draft.version }) === 0,
   );
-  if (twin) reason += ` ${twin} already exists with the same precedence (only the "v" or build metadata differs).`;
-  if (!becomesLatest && draft.kind !== 'metadata-fix' && latest) reason += ` It would not become latest: ${latest.version} ranks at least as high.`;
+  if (twin) reason += ` ${l10n.t('{0} already exists with the same precedence (only the "v" or build metadata differs).', twin)}`;
+  if (!becomesLatest && draft.kind !== 'metadata-fix' && latest) reason += ` ${l10n.t('It would not become latest: {0} ranks at least as high.', latest.version)}`;
   return { ...draft, reason, recommended: draft.version === recommended, becomesLatest };
 }
 
@@ -270,14 +279,14 @@ export function suggestNextVersions(options: SuggestOptions): VersionSuggestion[
 
   if (currentFree) {
     drafts.add(nothingPublished
-      ? { kind: 'first', version: options.current!, reason: `Nothing is published yet: publish the workspace version ${options.current} as the first version.` }
-      : { kind: 'as-is', version: options.current!, reason: `${options.current} is not published yet: publish the workspace version as it is.` });
+      ? { kind: 'first', version: options.current!, reason: l10n.t('Nothing is published yet: publish the workspace version {0} as the first version.', options.current!) }
+      : { kind: 'as-is', version: options.current!, reason: l10n.t('{0} is not published yet: publish the workspace version as it is.', options.current!) });
   }
   const base = current && (taken.has(current.raw) || !reference) ? current : reference;
   if (!base) {
     drafts.add(nothingPublished
-      ? { kind: 'first', version: '1.0.0', reason: 'Nothing is published yet: 1.0.0 is the usual first version.' }
-      : { kind: 'first', version: '1.0.0', reason: 'None of the published versions is semver. 1.0.0 starts semantic versioning; the registry ranks any semver version above non-semver ones, so it becomes latest.' });
+      ? { kind: 'first', version: '1.0.0', reason: l10n.t('Nothing is published yet: 1.0.0 is the usual first version.') }
+      : { kind: 'first', version: '1.0.0', reason: l10n.t('None of the published versions is semver. 1.0.0 starts semantic versioning; the registry ranks any semver version above non-semver ones, so it becomes latest.') });
     return drafts.list.map((draft) => finish(draft, options, latestReference(options, publishedStrings), drafts.list[0]?.version));
   }
 
@@ -285,7 +294,7 @@ export function suggestNextVersions(options: SuggestOptions): VersionSuggestion[
   const fix = isMetadataFixOf(base, lineage);
   // A pre-release the workspace holds, published or not, is released once as its own row.
   if (current && current.prerelease.length > 0 && !isMetadataFixOf(current, lineage) && base !== current) {
-    drafts.add({ kind: 'release', version: releaseOf(current), reason: `Releases the ${current.raw} pre-release line as final.` });
+    drafts.add({ kind: 'release', version: releaseOf(current), reason: releasesReason(current.raw) });
   }
   const steps = new Map<Step, string>();
   for (const step of ['patch', 'minor', 'major'] as const) {

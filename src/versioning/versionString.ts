@@ -3,6 +3,7 @@
  * and `looksLikeVersionRange`, plus the 255-character limit of the schema and database), and
  * advice about strings it accepts but that behave surprisingly.
  */
+import * as l10n from '@vscode/l10n';
 import { codePointLength, goTrimSpace } from './goStrings';
 import { parseRegistrySemver } from './goSemver';
 import { candidatesOf } from './rangeEnds';
@@ -59,23 +60,34 @@ function wildcardFreeAlternative(version: string): string | undefined {
   return candidate !== undefined && !looksLikeVersionRange(candidate) ? candidate : undefined;
 }
 
+function wildcardMessage(version: string, preidX: boolean, instead: string | undefined): string {
+  if (preidX) {
+    return instead
+      ? l10n.t('The registry treats any x, X or * in a dotted version as a wildcard, so it refuses "{0}" as a range (the "x" of a pre-release word such as "next" counts too); use {1} instead.', version, instead)
+      : l10n.t('The registry treats any x, X or * in a dotted version as a wildcard, so it refuses "{0}" as a range (the "x" of a pre-release word such as "next" counts too); use a specific version such as 1.0.0.', version);
+  }
+  return instead
+    ? l10n.t('The registry treats any x, X or * in a dotted version as a wildcard, so it refuses "{0}" as a range; use {1} instead.', version, instead)
+    : l10n.t('The registry treats any x, X or * in a dotted version as a wildcard, so it refuses "{0}" as a range; use a specific version such as 1.0.0.', version);
+}
+
 function problemsOf(version: string): VersionProblem[] {
   const problems: VersionProblem[] = [];
   if (version === '') {
-    problems.push({ code: 'version-empty', message: 'The version is empty. Enter a specific version such as 1.0.0.' });
+    problems.push({ code: 'version-empty', message: l10n.t('The version is empty. Enter a specific version such as 1.0.0.') });
     return problems;
   }
   const length = codePointLength(version);
   if (length > MAX_VERSION_LENGTH) {
     problems.push({
       code: 'version-too-long',
-      message: `The version is ${length} characters long; the registry allows at most ${MAX_VERSION_LENGTH}.`,
+      message: l10n.t('The version is {0} characters long; the registry allows at most {1}.', length, MAX_VERSION_LENGTH),
     });
   }
   if (isReservedVersion(version)) {
     problems.push({
       code: 'reserved-version-string',
-      message: "The version string 'latest' is reserved and cannot be used: it names the registry's latest-version alias.",
+      message: l10n.t("The version string 'latest' is reserved and cannot be used: it names the registry's latest-version alias."),
     });
   } else if (looksLikeVersionRange(version)) {
     const wildcard = /[xX*]/.test(version) && DOTTED_VERSION_LIKE.test(goTrimSpace(version));
@@ -83,10 +95,8 @@ function problemsOf(version: string): VersionProblem[] {
     problems.push({
       code: 'version-looks-like-range',
       message: wildcard
-        ? `The registry treats any x, X or * in a dotted version as a wildcard, so it refuses "${version}" as a range` +
-          (/-[^xX*]*[xX]/.test(version) ? ' (the "x" of a pre-release word such as "next" counts too)' : '') +
-          (instead ? `; use ${instead} instead.` : '; use a specific version such as 1.0.0.')
-        : `The version must be a specific version, not a range: "${version}". Remove range operators such as ^, ~, >=, -, || and wildcards.`,
+        ? wildcardMessage(version, /-[^xX*]*[xX]/.test(version), instead)
+        : l10n.t('The version must be a specific version, not a range: "{0}". Remove range operators such as ^, ~, >=, -, || and wildcards.', version),
     });
   }
   return problems;
@@ -99,13 +109,13 @@ function warningsOf(version: string): VersionProblem[] {
   if (trimmed !== version) {
     warnings.push({
       code: 'version-has-whitespace',
-      message: 'The version has leading or trailing whitespace. The registry stores it verbatim and does not treat it as semver.',
+      message: l10n.t('The version has leading or trailing whitespace. The registry stores it verbatim and does not treat it as semver.'),
     });
   }
   if (version !== 'latest' && version.toLowerCase() === 'latest') {
     warnings.push({
       code: 'version-resembles-latest',
-      message: `"${version}" is accepted (only lowercase "latest" is reserved) but is easily confused with the latest-version alias.`,
+      message: l10n.t('"{0}" is accepted (only lowercase "latest" is reserved) but is easily confused with the latest-version alias.', version),
     });
   }
   const semver = parseRegistrySemver(version);
@@ -113,7 +123,7 @@ function warningsOf(version: string): VersionProblem[] {
     if (trimmed !== '' && !looksLikeVersionRange(version) && version !== 'latest') {
       warnings.push({
         code: 'version-not-semver',
-        message: `"${version}" is not MAJOR.MINOR.PATCH semver. The registry orders it by publish time and ranks every semver version above it, so it never becomes latest while a semver version exists.`,
+        message: l10n.t('"{0}" is not MAJOR.MINOR.PATCH semver. The registry orders it by publish time and ranks every semver version above it, so it never becomes latest while a semver version exists.', version),
       });
     }
     return warnings;
@@ -121,13 +131,13 @@ function warningsOf(version: string): VersionProblem[] {
   if (semver.vPrefix) {
     warnings.push({
       code: 'version-v-prefix',
-      message: `The registry compares "${version}" as semver, but stores the "v": "${version}" and "${version.slice(1)}" are different versions that sort equal.`,
+      message: l10n.t('The registry compares "{0}" as semver, but stores the "v": "{0}" and "{1}" are different versions that sort equal.', version, version.slice(1)),
     });
   }
   if (semver.build.length > 0) {
     warnings.push({
       code: 'version-build-metadata',
-      message: 'Build metadata (+…) is ignored when ordering versions: a version that differs from another only in build metadata never becomes latest over it.',
+      message: l10n.t('Build metadata (+…) is ignored when ordering versions: a version that differs from another only in build metadata never becomes latest over it.'),
     });
   }
   return warnings;

@@ -1,5 +1,7 @@
 // The `mcpVersions.environments` setting, read defensively: a bad entry is reported, never thrown.
 
+import * as l10n from '@vscode/l10n';
+
 export interface HeaderConfig {
   readonly name: string;
   /** The value lives in SecretStorage ("Set Header Secret…"), never in settings. */
@@ -38,26 +40,26 @@ export function readEnvironments(raw: unknown): EnvironmentsReadResult {
   const environments: EnvironmentConfig[] = [];
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { environments, problems };
-  if (!Array.isArray(raw)) return { environments, problems: ['mcpVersions.environments must be an array'] };
+  if (!Array.isArray(raw)) return { environments, problems: [l10n.t('{0} must be an array', 'mcpVersions.environments')] };
   const seen = new Set<string>();
   raw.forEach((entry, index) => {
     const where = `mcpVersions.environments[${index}]`;
     if (typeof entry !== 'object' || entry === null) {
-      problems.push(`${where} is not an object`);
+      problems.push(l10n.t('{0} is not an object', where));
       return;
     }
     const e = entry as Record<string, unknown>;
     if (!nonEmpty(e.name) || !nonEmpty(e.server) || !nonEmpty(e.endpoint)) {
-      problems.push(`${where} needs name, server and endpoint`);
+      problems.push(l10n.t('{0} needs name, server and endpoint', where));
       return;
     }
     const name = e.name.trim();
     if (seen.has(name)) {
-      problems.push(`${where}: environment "${name}" is defined twice; the first one is used`);
+      problems.push(l10n.t('{0}: environment "{1}" is defined twice; the first one is used', where, name));
       return;
     }
     if (!/^https?:\/\//i.test(e.endpoint.trim())) {
-      problems.push(`${where}: endpoint must be an http(s) URL`);
+      problems.push(l10n.t('{0}: endpoint must be an http(s) URL', where));
       return;
     }
     seen.add(name);
@@ -75,7 +77,7 @@ export function readEnvironments(raw: unknown): EnvironmentsReadResult {
   });
   for (const env of environments) {
     if (env.requires && !environments.some((other) => other.name === env.requires)) {
-      problems.push(`environment "${env.name}" requires "${env.requires}", which is not defined`);
+      problems.push(l10n.t('environment "{0}" requires "{1}", which is not defined', env.name, env.requires));
     }
   }
   return { environments, problems };
@@ -89,7 +91,7 @@ function readHeaders(raw: unknown, where: string, problems: string[]): HeaderCon
     const { name, secret, value } = h as Record<string, unknown>;
     const isSecret = secret === true;
     if (isSecret && value !== undefined) {
-      problems.push(`${where}: header "${String(name)}" is secret; its value in settings is ignored (use "Set Header Secret…")`);
+      problems.push(l10n.t('{0}: header "{1}" is secret; its value in settings is ignored (use "Set Header Secret…")', where, String(name)));
     }
     headers.push({ name: String(name).trim(), secret: isSecret, value: !isSecret && typeof value === 'string' ? value : undefined });
   }

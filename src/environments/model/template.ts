@@ -3,6 +3,8 @@
 // version string). Values written inline go into a shell command line, so only characters that need no
 // quoting are accepted, and none that the command would read as an option or a path out of its folder.
 
+import * as l10n from '@vscode/l10n';
+
 export interface DeployVariables {
   readonly version: string;
   readonly environment: string;
@@ -19,11 +21,11 @@ export function isShellSafe(value: string): boolean {
 
 /** Why a value cannot be written inline into a command line, or undefined when it can. */
 export function inlineValueProblem(value: string): string | undefined {
-  if (value === '') return 'it is empty';
-  if (!isShellSafe(value)) return 'it contains characters that are not safe in a shell command';
-  if (value.startsWith('-')) return 'it starts with "-", so the command would read it as an option';
-  if (value.startsWith('~') || value.includes(':~')) return 'it starts with "~", so the shell would read it as a home folder';
-  if (value.split(/[/\\]/).includes('..')) return 'it contains a ".." path segment';
+  if (value === '') return l10n.t('it is empty');
+  if (!isShellSafe(value)) return l10n.t('it contains characters that are not safe in a shell command');
+  if (value.startsWith('-')) return l10n.t('it starts with "-", so the command would read it as an option');
+  if (value.startsWith('~') || value.includes(':~')) return l10n.t('it starts with "~", so the shell would read it as a home folder');
+  if (value.split(/[/\\]/).includes('..')) return l10n.t('it contains a ".." path segment');
   return undefined;
 }
 
@@ -41,13 +43,19 @@ export function substituteDeployCommand(template: string, vars: DeployVariables)
   for (const key of inlinePlaceholders(template)) {
     const problem = inlineValueProblem(vars[key]);
     if (problem) {
-      throw new Error(
-        `The ${key} "${vars[key]}" cannot be written into the deploy command: ${problem}. Nothing was run. ` +
-          `Use the ${ENV_NAME[key]} environment variable in the deploy command instead of \${${key}} (quoted, e.g. "$${ENV_NAME[key]}").`,
-      );
+      const instead = l10n.t('Use the {0} environment variable in the deploy command instead of {1} (quoted, e.g. "{2}").', ENV_NAME[key], `\${${key}}`, `$${ENV_NAME[key]}`);
+      throw new Error(`${unsafeValueSentence(key, vars[key], problem)} ${instead}`);
     }
   }
   return template.replace(PLACEHOLDER, (_, key: keyof DeployVariables) => vars[key]);
+}
+
+function unsafeValueSentence(key: keyof DeployVariables, value: string, problem: string): string {
+  switch (key) {
+    case 'version': return l10n.t('The version "{0}" cannot be written into the deploy command: {1}. Nothing was run.', value, problem);
+    case 'environment': return l10n.t('The environment "{0}" cannot be written into the deploy command: {1}. Nothing was run.', value, problem);
+    case 'server': return l10n.t('The server "{0}" cannot be written into the deploy command: {1}. Nothing was run.', value, problem);
+  }
 }
 
 export function deployEnvironmentVariables(vars: DeployVariables): Record<string, string> {

@@ -1,5 +1,6 @@
 // Where `mcpVersions.deployments.historyFile` may point: inside the workspace folder once symbolic links are
 // followed, so a workspace setting cannot make a deploy append to (or read) a file elsewhere on the disk.
+import * as l10n from '@vscode/l10n';
 import path from 'node:path';
 
 export interface PathFs {
@@ -35,7 +36,7 @@ async function realPathOfMaybeMissing(file: string, fs: PathFs): Promise<string>
       if (code(error) !== 'ENOENT' && code(error) !== 'ENOTDIR') throw error;
       const target = await fs.readlink(at).catch(() => undefined);
       if (target !== undefined) {
-        if (++hops > MAX_LINK_HOPS) throw new Error('too many symbolic links', { cause: error });
+        if (++hops > MAX_LINK_HOPS) throw new Error(l10n.t('too many symbolic links'), { cause: error });
         at = path.resolve(path.dirname(at), target);
         continue;
       }
@@ -56,10 +57,10 @@ export async function resolveHistoryFile(folder: string, setting: string, fs: Pa
     realFolder = await fs.realpath(folder);
     realFile = await realPathOfMaybeMissing(file, fs);
   } catch (error) {
-    return { ok: false, message: `mcpVersions.deployments.historyFile "${setting}" cannot be resolved: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, message: l10n.t('{0} "{1}" cannot be resolved: {2}', 'mcpVersions.deployments.historyFile', setting, error instanceof Error ? error.message : String(error)) };
   }
   if (!isInsideFolder(realFolder, realFile) || realFile === realFolder) {
-    return { ok: false, message: `mcpVersions.deployments.historyFile "${setting}" resolves to ${realFile}, outside the workspace folder ${realFolder}; the deployment history is kept only inside the workspace.` };
+    return { ok: false, message: l10n.t('{0} "{1}" resolves to {2}, outside the workspace folder {3}; the deployment history is kept only inside the workspace.', 'mcpVersions.deployments.historyFile', setting, realFile, realFolder) };
   }
   return { ok: true, path: realFile };
 }

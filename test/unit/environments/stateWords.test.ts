@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as l10n from '@vscode/l10n';
 import { driftWord, probeProblemInWords, registryProblemInWords } from '../../../src/environments/model';
 import { RegistryError } from '../../../src/registry';
 
@@ -30,5 +31,22 @@ describe('environment rows lead with the state in words', () => {
     assert.equal(registryProblemInWords(new RegistryError({ ...at, kind: 'network', cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) })), 'the connection dropped');
     assert.equal(registryProblemInWords(new RegistryError({ ...at, kind: 'network', cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })), 'unreachable');
     assert.equal(registryProblemInWords(new Error('odd')), 'could not be read');
+  });
+});
+
+describe('environment state words in the display language', () => {
+  afterEach(() => l10n.config({ contents: {} }));
+
+  it('come from VS Code\'s translations, and a dropped connection is still told apart when the error message is translated', () => {
+    l10n.config({ contents: {
+      'The connection to the registry dropped before it answered ({0}): {1}': 'Die Verbindung zur Registry brach ab ({0}): {1}',
+      'the connection dropped': 'die Verbindung brach ab',
+      'refused the sign-in (HTTP {0})': 'Anmeldung abgelehnt (HTTP {0})',
+    } });
+    const at = { method: 'GET', url: 'https://registry.example.com/v0/servers' };
+    const dropped = new RegistryError({ ...at, kind: 'network', cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    assert.equal(dropped.message, 'Die Verbindung zur Registry brach ab (GET /v0/servers): other side closed');
+    assert.equal(registryProblemInWords(dropped), 'die Verbindung brach ab');
+    assert.equal(probeProblemInWords('HTTP 401 Unauthorized'), 'Anmeldung abgelehnt (HTTP 401)');
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as l10n from '@vscode/l10n';
 import { endsMidJson, RegistryError, parseErrorBody, parseRetryAfter, redactUrl } from '../../../src/registry';
 
 function httpError(status: number, contentType: string, body: string, method = 'POST', retryAfter?: string): RegistryError {
@@ -155,5 +156,19 @@ describe('endsMidJson', () => {
     assert.equal(endsMidJson('{"a":[1}'), false);
     assert.equal(endsMidJson('<html>'), false);
     assert.equal(endsMidJson(''), false);
+  });
+});
+
+describe('registry errors in the display language', () => {
+  afterEach(() => l10n.config({ contents: {} }));
+
+  it('say their message and hint through VS Code\'s translations, with the status and wait as values', () => {
+    l10n.config({ contents: {
+      'Registry returned {0} ({1})': 'Die Registry antwortete {0} ({1})',
+      'Rate limited by the registry; retry after {0} s.': 'Von der Registry gebremst; erneut versuchen nach {0} s.',
+    } });
+    const error = new RegistryError({ kind: 'http', method: 'GET', url: 'https://registry.example.com/v0/servers', status: 429, retryAfterSeconds: 30 });
+    assert.equal(error.message, 'Die Registry antwortete 429 (GET /v0/servers)');
+    assert.equal(error.hint, 'Von der Registry gebremst; erneut versuchen nach 30 s.');
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { checkVersionString, looksLikeVersionRange } from '../../../src/versioning';
 
 const codes = (version: string): string[] => checkVersionString(version).problems.map((problem) => problem.code);
@@ -94,5 +95,19 @@ describe('checkVersionString (registry validateVersion + length)', () => {
     const versions = seed.flatMap((server) => (server.packages ?? []).map((pkg) => pkg.version)).filter((v) => v !== undefined);
     assert.ok(versions.length > 300, `seed has package versions (${versions.length})`);
     assert.deepEqual(versions.filter((version) => !checkVersionString(version).ok), []);
+  });
+});
+
+describe('version string problems in the display language', () => {
+  afterEach(() => l10n.config({ contents: {} }));
+
+  it('come from VS Code\'s translations once the extension shares them, whole sentences with the version as a value', () => {
+    l10n.config({ contents: {
+      'The registry treats any x, X or * in a dotted version as a wildcard, so it refuses "{0}" as a range; use a specific version such as 1.0.0.':
+        'Die Registry liest x, X oder * in einer Version als Platzhalter und lehnt "{0}" als Bereich ab; verwende eine bestimmte Version wie 1.0.0.',
+    } });
+    assert.deepEqual(checkVersionString('1.x').problems.map((problem) => problem.message), [
+      'Die Registry liest x, X oder * in einer Version als Platzhalter und lehnt "1.x" als Bereich ab; verwende eine bestimmte Version wie 1.0.0.',
+    ]);
   });
 });
