@@ -137,7 +137,7 @@ export function environmentLook(status: EnvironmentStatus): Look {
   const activity = status.activity;
   // While the confirmation is still asking nothing has happened yet: the row keeps showing what runs.
   if (activity && activity.phase !== 'confirming') {
-    return { description: `${activity.phase === 'verifying' ? 'verifying' : 'deploying'} ${activity.version}…`, icon: 'loading~spin' };
+    return { description: activity.phase === 'verifying' ? vscode.l10n.t('verifying {0}…', activity.version) : vscode.l10n.t('deploying {0}…', activity.version), icon: 'loading~spin' };
   }
   const probe = status.probe;
   if (!probe) return { description: status.checking ? vscode.l10n.t('checking…') : vscode.l10n.t('not checked yet'), icon: status.checking ? 'loading~spin' : 'circle-outline' };
@@ -145,7 +145,7 @@ export function environmentLook(status: EnvironmentStatus): Look {
   if (!probe.ok) return { description: vscode.l10n.t('unreachable · {0}', probeProblemInWords(probe.error)), icon: 'debug-disconnect', color: 'errorForeground' };
   if (failed) return { description: vscode.l10n.t('deploy failed · {0}', probe.version), icon: 'warning', color: 'editorWarning.foreground' };
   const worst = status.drift.find((d) => d.severity === 'error') ?? status.drift.find((d) => d.severity === 'warning');
-  const word = status.drift.length > 0 ? driftWord(status.drift) : status.registry?.versions ? 'latest' : 'live';
+  const word = status.drift.length > 0 ? driftWord(status.drift) : status.registry?.versions ? vscode.l10n.t('latest') : vscode.l10n.t('live');
   const description = `${word} · ${probe.version}`;
   if (worst) return { description, ...DRIFT_ICON[worst.severity] };
   return { description, icon: 'pass', color: 'testing.iconPassed' };
