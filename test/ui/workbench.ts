@@ -120,14 +120,28 @@ export async function contextMenu(page: Page, rowLocator: Locator, item: string)
   await menu.waitFor({ state: 'detached', timeout: 10_000 });
 }
 
-/** F1, the command's title, Enter — once the palette's focused entry is exactly that command. */
+/**
+ * F1, the command's title, Enter — once the palette's focused entry is exactly that command. The palette lists
+ * the commands enabled when it opened (a command enabled only in a trusted workspace is missing while a new
+ * window still settles its trust), so a palette that does not offer it is closed and opened again.
+ */
 export async function runFromPalette(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 10_000 });
-  await page.keyboard.type(title.replace(/…$/, ''), { delay: 5 });
   // The row's first label is the command's (a row's detail, when it has one, is a label of its own).
   const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused .label-name').first();
-  await eventually(`the palette to offer ${title}`, async () => ((await focused.innerText()).trim() === title ? true : undefined), 15_000);
+  const attempts = 3;
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 10_000 });
+    await page.keyboard.type(title.replace(/…$/, ''), { delay: 5 });
+    try {
+      await eventually(`the palette to offer ${title}`, async () => ((await focused.innerText()).trim() === title ? true : undefined), 5_000);
+      break;
+    } catch (error) {
+      if (attempt === attempts) throw error;
+      await page.keyboard.press('Escape');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    }
+  }
   await page.keyboard.press('Enter');
 }
 
