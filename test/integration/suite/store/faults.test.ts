@@ -4,17 +4,16 @@
 // retry it), every failed attempt is logged as failed, and the Environments view words its problems.
 // Faults come from the local registry's fault injection; nothing is mocked.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ErrorNode, ServerNode, VersionNode } from '../../../../src/tree/nodes';
 import type { StatusChangeError } from '../../../../src/tree/statusCommands';
-import { startDemoEnvironments, type DemoEnvironments } from '../../../../tools/demo-environments';
+import { startStoreScene, type StoreScene } from './fixture';
 import type { LocalRegistry } from '../../../../tools/local-registry';
 import { queryDom, waitFor } from '../../harness';
 import { ScriptedPrompts } from '../publish/helpers';
-import { api, children, item, labelOf, publish, startRegistry } from '../tree/helpers';
+import { api, children, item, labelOf } from '../tree/helpers';
 
 const NAME = 'io.modelcontextprotocol.anonymous/faults-test';
 const REGISTRY_NAME = 'Faults registry';
@@ -22,21 +21,13 @@ const STATUS_PATH = '/status$';
 
 describe('status changes and reads under faults', function () {
   this.timeout(180_000);
+  let scene: StoreScene | undefined;
   let reg: LocalRegistry;
-  let demo: DemoEnvironments;
-  let demoDir: string;
   const prompts = new ScriptedPrompts();
 
   before(async () => {
-    reg = await startRegistry({ seed: 'none' });
-    for (const version of ['1.0.0', '1.1.0', '2.0.0']) await publish(reg, NAME, version);
-    demoDir = mkdtempSync(join(tmpdir(), 'mcpv-faults-'));
-    demo = await startDemoEnvironments({ dir: demoDir, serverName: NAME, environments: [{ name: 'production', initialVersion: '2.0.0' }] });
-    const config = vscode.workspace.getConfiguration('mcpVersions');
-    await config.update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
-    await config.update('environmentsPollSeconds', 3600, vscode.ConfigurationTarget.Global);
-    await config.update('registries', [{ name: REGISTRY_NAME, url: reg.url, auth: 'none' }], vscode.ConfigurationTarget.Global);
-    await config.update('environments', [{ name: 'production', server: NAME, endpoint: demo.endpoints.production }], vscode.ConfigurationTarget.Global);
+    scene = await startStoreScene(NAME, REGISTRY_NAME);
+    reg = scene.reg;
     await vscode.commands.executeCommand('workbench.view.extension.mcpVersions');
     const extension = await api();
     await waitFor('the tree to use the registry', () => (extension.registryTree.provider.registries.map((r) => r.config.url).join() === reg.url ? true : undefined));
@@ -55,11 +46,7 @@ describe('status changes and reads under faults', function () {
     reg?.faults.clear();
     (await api()).publish.prompts.reset();
     await vscode.commands.executeCommand('notifications.clearAll');
-    const config = vscode.workspace.getConfiguration('mcpVersions');
-    for (const key of ['environments', 'registries', 'environmentsPollSeconds', 'autoRefreshSeconds']) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
-    await demo?.close();
-    rmSync(demoDir, { recursive: true, force: true });
-    await reg?.close();
+    await scene?.close();
   });
 
   async function serverNode(): Promise<ServerNode> {

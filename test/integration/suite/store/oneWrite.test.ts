@@ -2,16 +2,13 @@
 // the status bar, the Environments view and an open diff panel at once, with no refresh, and the
 // registry sees exactly one request: the write.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ServerNode, VersionNode } from '../../../../src/tree/nodes';
-import { startDemoEnvironments, type DemoEnvironments } from '../../../../tools/demo-environments';
+import { startStoreScene, type StoreScene } from './fixture';
 import type { LocalRegistry } from '../../../../tools/local-registry';
 import { waitFor } from '../../harness';
 import { ScriptedPrompts } from '../publish/helpers';
-import { api, children, item, publish, setStatus, startRegistry } from '../tree/helpers';
+import { api, children, item, setStatus } from '../tree/helpers';
 import { serverText, VariantsFolder } from '../workspace/helpers';
 
 const NAME = 'io.modelcontextprotocol.anonymous/store-test';
@@ -19,23 +16,14 @@ const REGISTRY_NAME = 'Store test registry';
 
 describe('registry data store: one write, every view', function () {
   this.timeout(120_000);
+  let scene: StoreScene | undefined;
   let reg: LocalRegistry;
-  let demo: DemoEnvironments;
-  let demoDir: string;
   let folder: VariantsFolder;
   const prompts = new ScriptedPrompts();
 
   before(async () => {
-    reg = await startRegistry({ seed: 'none' });
-    for (const version of ['1.0.0', '1.1.0', '2.0.0']) await publish(reg, NAME, version);
-    demoDir = mkdtempSync(join(tmpdir(), 'mcpv-store-'));
-    demo = await startDemoEnvironments({ dir: demoDir, serverName: NAME, environments: [{ name: 'production', initialVersion: '2.0.0' }] });
-    const config = vscode.workspace.getConfiguration('mcpVersions');
-    // No timer may read the registry while requests are counted: the views must follow the write by themselves.
-    await config.update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
-    await config.update('environmentsPollSeconds', 3600, vscode.ConfigurationTarget.Global);
-    await config.update('registries', [{ name: REGISTRY_NAME, url: reg.url, auth: 'none' }], vscode.ConfigurationTarget.Global);
-    await config.update('environments', [{ name: 'production', server: NAME, endpoint: demo.endpoints.production }], vscode.ConfigurationTarget.Global);
+    scene = await startStoreScene(NAME, REGISTRY_NAME);
+    reg = scene.reg;
     folder = await VariantsFolder.create('store', { 'server.json': serverText(NAME, '2.0.0') });
     await vscode.commands.executeCommand('workbench.view.extension.mcpVersions');
     const extension = await api();
@@ -48,12 +36,8 @@ describe('registry data store: one write, every view', function () {
     (await api()).publish.prompts.reset();
     for (const panel of (await api()).diff.panels()) panel.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const config = vscode.workspace.getConfiguration('mcpVersions');
-    for (const key of ['environments', 'registries', 'environmentsPollSeconds', 'autoRefreshSeconds']) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
     await folder?.remove();
-    await demo?.close();
-    rmSync(demoDir, { recursive: true, force: true });
-    await reg?.close();
+    await scene?.close();
   });
 
   async function versionNode(version: string): Promise<VersionNode> {
